@@ -1,0 +1,560 @@
+/* berth: the OCF actions, as decisions over the container operations. */
+#include "config.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "actions.h"
+#include "log.h"
+#include "runopts.h"
+#include "spec.h"
+#include "state.h"
+
+#define POLL_MS 200L            /* between inspections while waiting for a state */
+#define SETTLE_MS 200L          /* a new container must stay up this long to count as started */
+#define LOG_LINES 10            /* container output quoted in a failed start's reason */
+
+static void
+cleanup_freep(void *p)
+{
+	free(*(void **)p);
+}
+#define cleanup_free __attribute__((cleanup(cleanup_freep)))
+
+static void
+cleanup_wordsp(char ***w)
+{
+	berth_words_free(*w);
+}
+#define cleanup_words __attribute__((cleanup(cleanup_wordsp)))
+
+static void
+cleanup_infop(struct berth_container_info *i)
+{
+	berth_container_info_release(i);
+}
+#define cleanup_info __attribute__((cleanup(cleanup_infop)))
+
+static void
+cleanup_specp(struct berth_spec **s)
+{
+	berth_spec_free(*s);
+}
+
+static void
+cleanup_jsonp(json_object **o)
+{
+	json_object_put(*o);
+}
+
+/* The result an error carries (BERTH_RESULT_ERROR when none was set). */
+static enum berth_result
+fail(berth_error_t *err)
+{
+	if (*err == NULL)
+		berth_error_set(err, BERTH_RESULT_ERROR, "internal error");
+	return (*err)->result;
+}
+
+/* "rsc:3" and "rsc" name the same resource: clone numbers are already in the container name. */
+static bool
+same_instance(const char *a, const char *b)
+{
+	size_t la, lb;
+
+	if (a == NULL || b == NULL)
+		return false;
+	la = strcspn(a, ":");
+	lb = strcspn(b, ":");
+	return la == lb && strncmp(a, b, la) == 0;
+}
+
+/* Did berth create this container for this resource? */
+static bool
+owned(const struct berth_ctx *ctx, const struct berth_container_info *info)
+{
+	return info->managed && same_instance(info->instance, ctx->params->instance);
+}
+
+static void
+record_run(struct berth_ctx *ctx, const struct berth_container_info *info, bool promoted)
+{
+	struct berth_state st;
+	berth_error_t err = NULL;
+
+	memset(&st, 0, sizeof(st));
+	snprintf(st.id, sizeof(st.id), "%s", info->id ? info->id : "-");
+	snprintf(st.started_at, sizeof(st.started_at), "%s", info->started_at ? info->started_at : "-");
+	st.pid = info->pid;
+	st.pid_start = berth_state_proc_start(info->pid);
+	st.promoted = promoted;
+	if (berth_state_save(ctx->params->name, &st, &err) < 0) {
+		berth_log_warn("%s", err->msg);
+		berth_error_free(&err);
+	}
+}
+
+/* Split a command parameter (run_cmd, monitor_cmd) into argv. */
+static int
+split_param(const char *pname, const char *value, char ***argv, berth_error_t *err)
+{
+	int argc = 0;
+
+	*argv = NULL;
+	if (value == NULL)
+		return 0;
+	if (berth_runopts_split(value, argv, &argc, err) < 0)
+		return berth_error_wrap(err, "parameter %s: ", pname);
+	if (argc == 0) {
+		berth_words_free(*argv);
+		*argv = NULL;
+	}
+	return 0;
+}
+
+/* Check the whole configuration and build the create request. */
+static int
+build_request(struct berth_ctx *ctx, json_object **body, char **hash, char ***monitor_argv, berth_error_t *err)
+{
+	__attribute__((cleanup(cleanup_specp))) struct berth_spec *spec = NULL;
+	cleanup_words char **cmd = NULL;
+	struct berth_params *p = ctx->params;
+
+	if (berth_params_validate(p, err) < 0)
+		return -1;
+	spec = berth_spec_new();
+	if (spec == NULL)
+		return berth_error_set(err, BERTH_RESULT_ERROR, "out of memory");
+	if (berth_runopts_parse(p->run_opts, spec, err) < 0)
+		return -1;
+	if (split_param("run_cmd", p->run_cmd, &cmd, err) < 0 ||
+	    split_param("monitor_cmd", p->monitor_cmd, monitor_argv, err) < 0)
+		return -1;
+	return berth_spec_create_body(spec, p->image, cmd, p->instance, body, hash, err);
+}
+
+static int
+make_mount_points(const char *list, berth_error_t *err)
+{
+	cleanup_free char *copy = list ? strdup(list) : NULL;
+	char *save = NULL, *dir, *p;
+
+	if (list == NULL)
+		return 0;
+	if (copy == NULL)
+		return berth_error_set(err, BERTH_RESULT_ERROR, "out of memory");
+	for (dir = strtok_r(copy, ",", &save); dir; dir = strtok_r(NULL, ",", &save)) {
+		while (*dir == ' ')
+			dir++;
+		if (*dir == '\0')
+			continue;
+		/* mkdir -p: each prefix in turn. */
+		for (p = dir + 1;; p++) {
+			char c = *p;
+			if (c != '/' && c != '\0')
+				continue;
+			*p = '\0';
+			if (mkdir(dir, 0755) < 0 && errno != EEXIST)
+				return berth_error_set(err, BERTH_RESULT_ERROR,
+						       "cannot create mount point %s: %s", dir, strerror(errno));
+			*p = c;
+			if (c == '\0')
+				break;
+		}
+	}
+	return 0;
+}
+
+/* Run monitor_cmd in the container. 0: passed; -1: failed or could not run, with err. */
+static int
+run_monitor_cmd(struct berth_ctx *ctx, const char *id, char *const *argv, berth_error_t *err)
+{
+	cleanup_free char *out = NULL;
+	int code = -1;
+
+	if (argv == NULL)
+		return 0;
+	if (berth_container_exec(ctx->client, id, argv, 0, &code, &out, err) < 0)
+		return berth_error_wrap(err, "monitor_cmd on container %s: ", ctx->params->name);
+	if (code == 0)
+		return 0;
+	return berth_error_set(err, BERTH_RESULT_ERROR, "monitor_cmd '%s' failed in container %s (exit %d)%s%.300s",
+			       ctx->params->monitor_cmd, ctx->params->name, code, out && *out ? ": " : "",
+			       out ? out : "");
+}
+
+/* Docker's own health check, when asked for. 0 healthy, 1 still starting, -1 unhealthy/absent. */
+static int
+check_health(struct berth_ctx *ctx, const struct berth_container_info *info, berth_error_t *err)
+{
+	if (!ctx->params->query_docker_health)
+		return 0;
+	if (info->health == NULL) {
+		berth_log_warn("query_docker_health is set but container %s has no health check",
+			       ctx->params->name);
+		return 0;
+	}
+	if (strcmp(info->health, "healthy") == 0)
+		return 0;
+	if (strcmp(info->health, "starting") == 0)
+		return 1;
+	return berth_error_set(err, BERTH_RESULT_ERROR, "container %s is %s according to its Docker health check",
+			       ctx->params->name, info->health);
+}
+
+/* The reason for a container that is not running (and, after a failed start, its last output). */
+static enum berth_result
+exited(struct berth_ctx *ctx, const struct berth_container_info *info, enum berth_result result,
+       const char *when, berth_error_t *err)
+{
+	cleanup_free char *logs = NULL;
+	berth_error_t ignored = NULL;
+	char *p;
+
+	if (result != BERTH_RESULT_NOT_RUNNING &&
+	    berth_container_logs(ctx->client, info->id, LOG_LINES, &logs, &ignored) == 0 && logs) {
+		for (p = logs; *p; p++)
+			if (*p == '\n' || *p == '\r')
+				*p = ' ';
+	}
+	berth_error_free(&ignored);
+	berth_error_set(err, result, "container %s %s (status %s, exit code %d%s%s)%s%.400s", ctx->params->name,
+			when, info->status ? info->status : "?", info->exit_code,
+			info->oom_killed ? ", killed by the OOM killer" : "", info->error ? ", " : "",
+			logs && *logs ? "; last output: " : "", logs ? logs : "");
+	if (info->error != NULL)
+		berth_error_wrap(err, "%s; ", info->error);
+	return result;
+}
+
+/* ---- monitor ---- */
+
+static enum berth_result
+daemon_down(struct berth_ctx *ctx, berth_error_t *err)
+{
+	struct berth_state st;
+
+	/* Without live-restore, dockerd takes its containers down with it; with live-restore they
+	 * outlive it. The process berth recorded at start tells the two apart. */
+	if (berth_state_load(ctx->params->name, &st) == 1 && berth_state_process_alive(&st)) {
+		berth_log_warn("Docker daemon unreachable, but container %s (pid %ld) still runs "
+			       "(live-restore): reporting it running", ctx->params->name, st.pid);
+		berth_error_free(err);
+		return st.promoted ? BERTH_RESULT_RUNNING_PROMOTED : BERTH_RESULT_OK;
+	}
+	berth_error_wrap(err, "container %s is not running: ", ctx->params->name);
+	(*err)->result = BERTH_RESULT_NOT_RUNNING;
+	return BERTH_RESULT_NOT_RUNNING;
+}
+
+enum berth_result
+berth_action_monitor(struct berth_ctx *ctx, berth_error_t *err)
+{
+	cleanup_info struct berth_container_info info = { 0 };
+	cleanup_words char **monitor_argv = NULL;
+	struct berth_params *p = ctx->params;
+	struct berth_state st;
+	int h;
+
+	if (berth_container_inspect(ctx->client, p->name, &info, err) < 0) {
+		if (berth_container_unreachable(ctx->client))
+			return daemon_down(ctx, err);
+		return fail(err);
+	}
+	if (!info.exists) {
+		berth_error_set(err, BERTH_RESULT_NOT_RUNNING, "container %s does not exist", p->name);
+		return BERTH_RESULT_NOT_RUNNING;
+	}
+	if (!owned(ctx, &info)) {
+		berth_log_warn("container %s (%.12s) was not created by berth for %s: leaving it alone", p->name,
+			       info.id, p->instance);
+		berth_error_set(err, BERTH_RESULT_NOT_RUNNING,
+				"container %s exists but was not created by berth for resource %s; it is "
+				"left alone and the resource counts as stopped",
+				p->name, p->instance);
+		return BERTH_RESULT_NOT_RUNNING;
+	}
+	if (!info.running)
+		return exited(ctx, &info, BERTH_RESULT_NOT_RUNNING, "is not running", err);
+
+	/* Remember the run if an earlier start could not (e.g. berth was upgraded). */
+	if (berth_state_load(p->name, &st) != 1 || strcmp(st.id, info.id) != 0)
+		record_run(ctx, &info, false);
+
+	while ((h = check_health(ctx, &info, err)) == 1) {
+		if (!berth_deadline_sleep(ctx->deadline, POLL_MS * 5)) {
+			berth_error_set(err, BERTH_RESULT_ERROR,
+					"container %s is still starting according to its Docker health check",
+					p->name);
+			return BERTH_RESULT_ERROR;
+		}
+		berth_container_info_release(&info);
+		if (berth_container_inspect(ctx->client, p->name, &info, err) < 0)
+			return fail(err);
+		if (!info.exists || !info.running)
+			return exited(ctx, &info, BERTH_RESULT_NOT_RUNNING, "stopped", err);
+	}
+	if (h < 0)
+		return fail(err);
+	if (split_param("monitor_cmd", p->monitor_cmd, &monitor_argv, err) < 0)
+		return fail(err);
+	if (run_monitor_cmd(ctx, info.id, monitor_argv, err) < 0)
+		return fail(err);
+	return BERTH_RESULT_OK;
+}
+
+/* ---- stop ---- */
+
+/* Stop and (unless reuse) remove one container berth owns. */
+static int
+stop_container(struct berth_ctx *ctx, const struct berth_container_info *info, bool remove, berth_error_t *err)
+{
+	long left_ms, reserve_ms, grace_s;
+	berth_error_t stop_err = NULL;
+
+	if (info->running) {
+		/* Keep back time to kill and remove should the graceful stop use up its grace. */
+		left_ms = berth_deadline_left_ms(ctx->deadline);
+		reserve_ms = left_ms / 5 > 3000 ? left_ms / 5 : 3000;
+		grace_s = (left_ms - reserve_ms) / 1000;
+		if (ctx->params->force_kill || grace_s <= 0) {
+			berth_log_info("killing container %s", ctx->params->name);
+			if (berth_container_kill(ctx->client, info->id, err) < 0)
+				return -1;
+		} else {
+			berth_log_info("stopping container %s (grace %ld s)", ctx->params->name, grace_s);
+			if (berth_container_stop(ctx->client, info->id, grace_s, &stop_err) < 0) {
+				berth_log_warn("graceful stop of %s failed (%s): killing it", ctx->params->name,
+					       stop_err->msg);
+				berth_error_free(&stop_err);
+				if (berth_container_kill(ctx->client, info->id, err) < 0)
+					return -1;
+			}
+		}
+	}
+	if (remove) {
+		berth_log_info("removing container %s", ctx->params->name);
+		if (berth_container_remove(ctx->client, info->id, err) < 0)
+			return -1;
+	} else if (info->running) {
+		/* Kill returns before the container is down; reuse keeps it, so wait to see it stop. */
+		struct berth_container_info now = { 0 };
+		for (;;) {
+			if (berth_container_inspect(ctx->client, info->id, &now, err) < 0)
+				return -1;
+			if (!now.exists || !now.running)
+				break;
+			berth_container_info_release(&now);
+			if (!berth_deadline_sleep(ctx->deadline, POLL_MS))
+				return berth_error_set(err, BERTH_RESULT_ERROR,
+						       "container %s did not stop within the timeout",
+						       ctx->params->name);
+		}
+		berth_container_info_release(&now);
+	}
+	return 0;
+}
+
+enum berth_result
+berth_action_stop(struct berth_ctx *ctx, berth_error_t *err)
+{
+	cleanup_info struct berth_container_info info = { 0 };
+	struct berth_params *p = ctx->params;
+
+	if (berth_container_inspect(ctx->client, p->name, &info, err) < 0) {
+		if (berth_container_unreachable(ctx->client)) {
+			struct berth_state st;
+			if (berth_state_load(p->name, &st) != 1 || !berth_state_process_alive(&st)) {
+				/* No daemon and no process: nothing can be running. */
+				berth_log_warn("Docker daemon unreachable and container %s has no live process: "
+					       "stopped", p->name);
+				berth_error_free(err);
+				berth_state_clear(p->name);
+				return BERTH_RESULT_OK;
+			}
+			berth_error_wrap(err, "cannot stop container %s (pid %ld still running): ", p->name, st.pid);
+		}
+		return fail(err);
+	}
+	if (!info.exists) {
+		berth_state_clear(p->name);
+		return BERTH_RESULT_OK;
+	}
+	if (!owned(ctx, &info)) {
+		berth_log_warn("container %s (%.12s) was not created by berth for %s: not touching it", p->name,
+			       info.id, p->instance);
+		return BERTH_RESULT_OK;
+	}
+	if (stop_container(ctx, &info, !p->reuse, err) < 0) {
+		berth_error_wrap(err, "stopping container %s: ", p->name);
+		return fail(err);
+	}
+	berth_state_clear(p->name);
+	berth_log_notice("container %s stopped in %ld ms", p->name, berth_deadline_elapsed_ms(ctx->deadline));
+	return BERTH_RESULT_OK;
+}
+
+/* ---- start ---- */
+
+static int
+ensure_image(struct berth_ctx *ctx, berth_error_t *err)
+{
+	struct berth_params *p = ctx->params;
+	bool exists = false;
+
+	if (berth_image_exists(ctx->client, p->image, &exists, err) < 0)
+		return -1;
+	if (exists)
+		return 0;
+	if (!p->allow_pull)
+		return berth_error_set(err, BERTH_RESULT_NOT_INSTALLED,
+				       "image %s is not present on this node and allow_pull is false: load or "
+				       "pull it here (docker pull %s), or set allow_pull=true",
+				       p->image, p->image);
+	return berth_image_pull(ctx->client, p->image, err);
+}
+
+/* Wait until the started container is up and passes its checks, or the time runs out. */
+static enum berth_result
+wait_ready(struct berth_ctx *ctx, char *const *monitor_argv, berth_error_t *err)
+{
+	struct berth_params *p = ctx->params;
+	long long settle_until = berth_now_ms() + SETTLE_MS;
+	berth_error_t last = NULL;
+
+	for (;;) {
+		cleanup_info struct berth_container_info info = { 0 };
+		int h;
+
+		if (berth_container_inspect(ctx->client, p->name, &info, err) < 0)
+			return fail(err);
+		if (!info.exists) {
+			berth_error_set(err, BERTH_RESULT_ERROR,
+					"container %s disappeared while starting (removed by someone else?)", p->name);
+			return BERTH_RESULT_ERROR;
+		}
+		if (!info.running) {
+			berth_error_free(&last);
+			return exited(ctx, &info, BERTH_RESULT_ERROR, "exited during start", err);
+		}
+		berth_error_free(&last);
+		h = check_health(ctx, &info, &last);
+		if (h < 0 && strcmp(info.health ? info.health : "", "unhealthy") == 0)
+			h = 1;  /* may still recover within its retries: keep waiting until the deadline */
+		if (h == 0 && berth_now_ms() >= settle_until && run_monitor_cmd(ctx, info.id, monitor_argv, &last) == 0) {
+			record_run(ctx, &info, false);
+			return BERTH_RESULT_OK;
+		}
+		if (!berth_deadline_sleep(ctx->deadline, POLL_MS)) {
+			if (last != NULL) {
+				*err = last;
+				berth_error_wrap(err, "container %s did not become ready before the start timeout: ",
+						 p->name);
+			} else {
+				berth_error_set(err, BERTH_RESULT_ERROR,
+						"container %s did not become ready before the start timeout", p->name);
+			}
+			(*err)->result = BERTH_RESULT_ERROR;
+			return BERTH_RESULT_ERROR;
+		}
+	}
+}
+
+enum berth_result
+berth_action_start(struct berth_ctx *ctx, berth_error_t *err)
+{
+	__attribute__((cleanup(cleanup_jsonp))) json_object *body = NULL;
+	cleanup_words char **monitor_argv = NULL;
+	cleanup_info struct berth_container_info info = { 0 };
+	cleanup_free char *hash = NULL;
+	cleanup_free char *id = NULL;
+	struct berth_params *p = ctx->params;
+	bool reuse_existing = false;
+
+	if (build_request(ctx, &body, &hash, &monitor_argv, err) < 0)
+		return fail(err);
+	if (make_mount_points(p->mount_points, err) < 0)
+		return fail(err);
+
+	if (berth_container_inspect(ctx->client, p->name, &info, err) < 0) {
+		berth_error_wrap(err, "cannot start %s: ", p->name);
+		return fail(err);
+	}
+	if (info.exists && !owned(ctx, &info)) {
+		berth_error_set(err, BERTH_RESULT_ERROR,
+				"cannot start: the name %s is taken by container %.12s, which berth did not create "
+				"for resource %s; remove or rename that container, or set the name parameter",
+				p->name, info.id, p->instance);
+		return BERTH_RESULT_ERROR;
+	}
+	if (info.exists) {
+		bool same = info.config_hash != NULL && strcmp(info.config_hash, hash) == 0;
+
+		if (info.running && same) {
+			berth_log_info("container %s is already running", p->name);
+			return wait_ready(ctx, monitor_argv, err);
+		}
+		if (same && p->reuse) {
+			reuse_existing = true;
+		} else {
+			berth_log_info("replacing container %s (%s)", p->name,
+				       same ? "reuse is off" : "its configuration changed");
+			if (stop_container(ctx, &info, true, err) < 0) {
+				berth_error_wrap(err, "cannot start %s: removing the old container: ", p->name);
+				return fail(err);
+			}
+		}
+	}
+
+	if (reuse_existing) {
+		id = strdup(info.id);
+		berth_log_info("starting existing container %s", p->name);
+	} else {
+		if (ensure_image(ctx, err) < 0) {
+			berth_error_wrap(err, "cannot start %s: ", p->name);
+			return fail(err);
+		}
+		if (berth_container_create(ctx->client, p->name, body, &id, err) < 0) {
+			berth_error_wrap(err, "cannot start %s: ", p->name);
+			return fail(err);
+		}
+		berth_log_info("created container %s (%.12s)", p->name, id);
+	}
+	if (id == NULL)
+		return berth_error_set(err, BERTH_RESULT_ERROR, "out of memory"), BERTH_RESULT_ERROR;
+	if (berth_container_start(ctx->client, id, err) < 0) {
+		berth_error_wrap(err, "cannot start %s: ", p->name);
+		return fail(err);
+	}
+	return wait_ready(ctx, monitor_argv, err);
+}
+
+/* ---- validate-all ---- */
+
+enum berth_result
+berth_action_validate(struct berth_ctx *ctx, berth_error_t *err)
+{
+	__attribute__((cleanup(cleanup_jsonp))) json_object *body = NULL;
+	cleanup_words char **monitor_argv = NULL;
+	cleanup_free char *hash = NULL;
+	bool exists = false;
+
+	if (build_request(ctx, &body, &hash, &monitor_argv, err) < 0)
+		return fail(err);
+	/* The image is checked when the daemon answers; a daemon that is down is this node's
+	 * problem at start time, not a configuration error. */
+	if (berth_image_exists(ctx->client, ctx->params->image, &exists, err) < 0) {
+		berth_log_warn("validate-all: image not checked: %s", (*err)->msg);
+		berth_error_free(err);
+		return BERTH_RESULT_OK;
+	}
+	if (!exists && !ctx->params->allow_pull) {
+		berth_error_set(err, BERTH_RESULT_NOT_INSTALLED,
+				"image %s is not present on this node and allow_pull is false", ctx->params->image);
+		return BERTH_RESULT_NOT_INSTALLED;
+	}
+	return BERTH_RESULT_OK;
+}

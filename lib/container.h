@@ -1,0 +1,93 @@
+/* berth: the Engine API as domain operations on containers and images.
+ *
+ * Each call takes its time limit from the operation's deadline and returns 0 or -1 with an
+ * error whose message names the container and what the daemon said. Failures to reach the daemon
+ * are told apart (berth_container_unreachable) because monitor reports them differently. */
+#ifndef BERTH_CONTAINER_H
+#define BERTH_CONTAINER_H
+
+#include <stdbool.h>
+#include <json-c/json.h>
+
+#include "deadline.h"
+#include "engine.h"
+#include "ocf.h"
+
+/** What one inspect says about a container. Free with berth_container_info_release. */
+struct berth_container_info {
+	bool exists;
+	bool running;
+	bool oom_killed;
+	int exit_code;
+	long pid;
+	char *id;
+	char *status;        /**< "created", "running", "exited", ... */
+	char *started_at;    /**< State.StartedAt, identifies one run of the container */
+	char *health;        /**< State.Health.Status, or NULL without a health check */
+	char *error;         /**< State.Error, or NULL */
+	char *image;         /**< Config.Image */
+	bool managed;        /**< carries berth's managed label */
+	char *instance;      /**< berth's instance label, or NULL */
+	char *config_hash;   /**< berth's config-hash label, or NULL */
+};
+
+/** The client side of one action: the engine and the operation's deadline. */
+struct berth_client {
+	struct berth_engine *engine;
+	const struct berth_deadline *deadline;
+	int last_failure;    /**< the BERTH_ENGINE_E* of the last failed call, 0 if none */
+};
+
+/** True when the last failure of c was not reaching the daemon at all. */
+bool berth_container_unreachable(const struct berth_client *c);
+
+void berth_container_info_release(struct berth_container_info *info);
+
+/**
+ * Inspect a container by name or id. A container that does not exist is not an error:
+ * info->exists is false.
+ */
+int berth_container_inspect(struct berth_client *c, const char *name, struct berth_container_info *info,
+			    berth_error_t *err);
+
+/**
+ * Parse an inspect answer (exposed for tests and fuzzing).
+ * \return 0, or -1 with err when the JSON does not have the shape of a container
+ */
+int berth_container_parse_inspect(const char *body, size_t len, struct berth_container_info *info,
+				  berth_error_t *err);
+
+/** Create a container from a create body. \param id out: malloc'd id */
+int berth_container_create(struct berth_client *c, const char *name, json_object *body, char **id,
+			   berth_error_t *err);
+
+int berth_container_start(struct berth_client *c, const char *id, berth_error_t *err);
+
+/** Stop gracefully with grace_s seconds before the daemon kills it. Gone already is success. */
+int berth_container_stop(struct berth_client *c, const char *id, long grace_s, berth_error_t *err);
+
+/** SIGKILL. Gone or not running is success. */
+int berth_container_kill(struct berth_client *c, const char *id, berth_error_t *err);
+
+/** Remove with its anonymous volumes (force). Gone is success. */
+int berth_container_remove(struct berth_client *c, const char *id, berth_error_t *err);
+
+/** The last `lines` lines of the container's output. \param out malloc'd text */
+int berth_container_logs(struct berth_client *c, const char *id, int lines, char **out, berth_error_t *err);
+
+/**
+ * Run argv inside a running container (exec API, no shell) and wait for it, bounded by cap_ms and
+ * the deadline.
+ * \param exit_code out: the command's exit status
+ * \param output    out: malloc'd combined stdout/stderr (bounded), may be NULL
+ */
+int berth_container_exec(struct berth_client *c, const char *id, char *const *argv, long cap_ms,
+			 int *exit_code, char **output, berth_error_t *err);
+
+/** Does the image exist locally? */
+int berth_image_exists(struct berth_client *c, const char *image, bool *exists, berth_error_t *err);
+
+/** Pull an image. Progress goes to the log. */
+int berth_image_pull(struct berth_client *c, const char *image, berth_error_t *err);
+
+#endif

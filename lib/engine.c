@@ -1,0 +1,404 @@
+/* berth: HTTP to the Docker Engine API over its unix socket (libcurl). */
+#include "config.h"
+
+#include <ctype.h>
+#include <errno.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <curl/curl.h>
+#include <json-c/json.h>
+
+#include "engine.h"
+#include "deadline.h"
+#include "log.h"
+
+#define TAIL_KEEP (64u * 1024)
+
+struct berth_engine {
+	char *socket_path;
+	CURL *curl;                 /* reused: keep-alive across the calls of one action */
+	char api_version[16];       /* "1.41", or what the daemon asked for */
+	bool negotiated;            /* already retried once with the daemon's version */
+};
+
+struct sink {
+	char *buf;
+	size_t len, cap;
+	bool keep_tail;
+	bool too_big;
+};
+
+static void
+cleanup_sink(struct sink *s)
+{
+	free(s->buf);
+}
+
+static void
+cleanup_slist(struct curl_slist **l)
+{
+	curl_slist_free_all(*l);
+}
+
+static int
+sink_reserve(struct sink *s, size_t need)
+{
+	size_t ncap;
+	char *nbuf;
+
+	if (need <= s->cap)
+		return 0;
+	ncap = s->cap ? s->cap : 4096;
+	while (ncap < need)
+		ncap *= 2;
+	nbuf = realloc(s->buf, ncap);
+	if (nbuf == NULL)
+		return -1;
+	s->buf = nbuf;
+	s->cap = ncap;
+	return 0;
+}
+
+static size_t
+sink_write(char *data, size_t size, size_t nmemb, void *userp)
+{
+	struct sink *s = userp;
+	size_t n = size * nmemb;
+
+	if (s->keep_tail) {
+		/* Streams (image pulls) can be long; only their last lines matter. */
+		if (n >= TAIL_KEEP) {
+			data += n - TAIL_KEEP;
+			n = TAIL_KEEP;
+			s->len = 0;
+		} else if (s->len + n > TAIL_KEEP) {
+			size_t drop = s->len + n - TAIL_KEEP;
+			memmove(s->buf, s->buf + drop, s->len - drop);
+			s->len -= drop;
+		}
+	} else if (s->len + n > BERTH_ENGINE_MAX_BODY) {
+		s->too_big = true;
+		return 0;  /* makes curl fail the transfer with CURLE_WRITE_ERROR */
+	}
+	if (sink_reserve(s, s->len + n + 1) < 0)
+		return 0;
+	memcpy(s->buf + s->len, data, n);
+	s->len += n;
+	s->buf[s->len] = '\0';
+	return size * nmemb;
+}
+
+struct berth_engine *
+berth_engine_new(const char *socket_path)
+{
+	static bool curl_ready;
+	struct berth_engine *e;
+
+	if (!curl_ready) {
+		/* No TLS is ever used: ask libcurl for no global init beyond the bare minimum. */
+		if (curl_global_init(CURL_GLOBAL_NOTHING) != CURLE_OK)
+			return NULL;
+		curl_ready = true;
+	}
+	e = calloc(1, sizeof(*e));
+	if (e == NULL)
+		return NULL;
+	e->socket_path = strdup(socket_path);
+	e->curl = curl_easy_init();
+	if (e->socket_path == NULL || e->curl == NULL) {
+		berth_engine_free(e);
+		return NULL;
+	}
+	snprintf(e->api_version, sizeof(e->api_version), "%s", BERTH_ENGINE_API_VERSION);
+	return e;
+}
+
+void
+berth_engine_free(struct berth_engine *e)
+{
+	if (e == NULL)
+		return;
+	if (e->curl)
+		curl_easy_cleanup(e->curl);
+	free(e->socket_path);
+	free(e);
+}
+
+const char *
+berth_engine_socket(const struct berth_engine *e)
+{
+	return e->socket_path;
+}
+
+void
+berth_response_release(struct berth_response *resp)
+{
+	if (resp == NULL)
+		return;
+	free(resp->body);
+	resp->body = NULL;
+	resp->len = 0;
+	resp->status = 0;
+}
+
+/* Parse "X.Y" into a comparable number (major * 1000 + minor). -1 if malformed. */
+static int
+api_version_num(const char *s)
+{
+	int major, minor;
+	char tail;
+
+	if (sscanf(s, "%d.%d%c", &major, &minor, &tail) != 2 || major < 0 || minor < 0 || minor > 999)
+		return -1;
+	return major * 1000 + minor;
+}
+
+/* Docker answers a client version it cannot serve with 400 and one of:
+ *   "client version 1.41 is too new. Maximum supported API version is 1.40"
+ *   "client version 1.41 is too old. Minimum supported API version is 1.44, please upgrade ..."
+ * Return the version the daemon names, or NULL when the body is not such an answer. */
+static char *
+version_hint(const struct berth_response *resp)
+{
+	static const char *const marks[] = { "Maximum supported API version is ",
+					      "Minimum supported API version is ", NULL };
+	char *msg = berth_response_message(resp), *hint = NULL;
+	int i;
+
+	if (msg == NULL)
+		return NULL;
+	for (i = 0; marks[i] && hint == NULL; i++) {
+		const char *p = strstr(msg, marks[i]);
+		size_t n = 0;
+
+		if (p == NULL)
+			continue;
+		p += strlen(marks[i]);
+		while (n < 10 && (isdigit((unsigned char)p[n]) || p[n] == '.'))
+			n++;
+		while (n > 0 && p[n - 1] == '.')
+			n--;
+		if (n > 0)
+			hint = strndup(p, n);
+	}
+	free(msg);
+	return hint;
+}
+
+static int
+curl_failure(struct berth_engine *e, CURLcode rc, const struct sink *sink, const char *method,
+	     const char *path, long timeout_ms, berth_error_t *err)
+{
+	switch (rc) {
+	case CURLE_COULDNT_CONNECT:
+	case CURLE_COULDNT_RESOLVE_HOST:
+		berth_error_set(err, BERTH_RESULT_ERROR,
+				"cannot connect to the Docker daemon at %s (%s): is dockerd running?",
+				e->socket_path, curl_easy_strerror(rc));
+		return BERTH_ENGINE_EUNREACHABLE;
+	case CURLE_OPERATION_TIMEDOUT:
+		berth_error_set(err, BERTH_RESULT_ERROR,
+				"the Docker daemon at %s did not answer %s %s within %ld ms", e->socket_path,
+				method, path, timeout_ms);
+		return BERTH_ENGINE_ETIMEDOUT;
+	case CURLE_WRITE_ERROR:
+		if (sink->too_big) {
+			berth_error_set(err, BERTH_RESULT_ERROR,
+					"the Docker daemon's answer to %s %s exceeded %u bytes", method, path,
+					BERTH_ENGINE_MAX_BODY);
+			return BERTH_ENGINE_EPROTO;
+		}
+		berth_error_set(err, BERTH_RESULT_ERROR, "out of memory reading the answer to %s %s",
+				method, path);
+		return BERTH_ENGINE_EFAIL;
+	default:
+		berth_error_set(err, BERTH_RESULT_ERROR,
+				"broken answer from the Docker daemon at %s to %s %s: %s", e->socket_path,
+				method, path, curl_easy_strerror(rc));
+		return BERTH_ENGINE_EPROTO;
+	}
+}
+
+static int
+request_once(struct berth_engine *e, const char *method, const char *path, const char *body,
+	     long timeout_ms, int flags, struct berth_response *resp, berth_error_t *err)
+{
+	__attribute__((cleanup(cleanup_sink))) struct sink sink = { .keep_tail = flags & BERTH_ENGINE_KEEP_TAIL };
+	__attribute__((cleanup(cleanup_slist))) struct curl_slist *headers = NULL;
+	char url[4096];
+	CURL *c = e->curl;
+	CURLcode rc;
+	long long t0 = berth_now_ms();
+
+	if (snprintf(url, sizeof(url), "http://docker/v%s%s", e->api_version, path) >= (int)sizeof(url))
+		return berth_error_set(err, BERTH_RESULT_NOT_CONFIGURED, "request path too long: %.80s...",
+				       path);
+	curl_easy_reset(c);
+	curl_easy_setopt(c, CURLOPT_UNIX_SOCKET_PATH, e->socket_path);
+	curl_easy_setopt(c, CURLOPT_URL, url);
+	curl_easy_setopt(c, CURLOPT_NOSIGNAL, 1L);
+	curl_easy_setopt(c, CURLOPT_TIMEOUT_MS, timeout_ms);
+	curl_easy_setopt(c, CURLOPT_CONNECTTIMEOUT_MS, timeout_ms);
+	curl_easy_setopt(c, CURLOPT_WRITEFUNCTION, sink_write);
+	curl_easy_setopt(c, CURLOPT_WRITEDATA, &sink);
+	curl_easy_setopt(c, CURLOPT_PROTOCOLS_STR, "http");
+	curl_easy_setopt(c, CURLOPT_HTTP_VERSION, (long)CURL_HTTP_VERSION_1_1);
+	curl_easy_setopt(c, CURLOPT_CUSTOMREQUEST, method);
+	headers = curl_slist_append(headers, "Expect:");
+	if (body != NULL) {
+		headers = curl_slist_append(headers, "Content-Type: application/json");
+		curl_easy_setopt(c, CURLOPT_POSTFIELDS, body);
+		curl_easy_setopt(c, CURLOPT_POSTFIELDSIZE, (long)strlen(body));
+	} else if (strcmp(method, "POST") == 0) {
+		curl_easy_setopt(c, CURLOPT_POSTFIELDS, "");
+		curl_easy_setopt(c, CURLOPT_POSTFIELDSIZE, 0L);
+	} else if (strcmp(method, "GET") == 0) {
+		curl_easy_setopt(c, CURLOPT_HTTPGET, 1L);
+	}
+	curl_easy_setopt(c, CURLOPT_HTTPHEADER, headers);
+
+	rc = curl_easy_perform(c);
+	if (rc != CURLE_OK) {
+		int ret = curl_failure(e, rc, &sink, method, path, timeout_ms, err);
+
+		berth_log_debug("engine %s %s failed after %lld ms: %s", method, path,
+				berth_now_ms() - t0, curl_easy_strerror(rc));
+		return ret;
+	}
+	curl_easy_getinfo(c, CURLINFO_RESPONSE_CODE, &resp->status);
+	resp->body = sink.buf;
+	resp->len = sink.len;
+	sink.buf = NULL;
+	berth_log_debug("engine %s %s -> %ld (%zu bytes, %lld ms)", method, path, resp->status, resp->len,
+			berth_now_ms() - t0);
+	return 0;
+}
+
+int
+berth_engine_request(struct berth_engine *e, const char *method, const char *path, const char *body,
+		     long timeout_ms, int flags, struct berth_response *resp, berth_error_t *err)
+{
+	long long t0 = berth_now_ms();
+	char *hint;
+	int ret;
+
+	memset(resp, 0, sizeof(*resp));
+	if (timeout_ms <= 0)
+		return berth_error_set(err, BERTH_RESULT_ERROR,
+				       "no time left for %s %s before the operation's timeout", method, path),
+		       BERTH_ENGINE_ETIMEDOUT;
+	ret = request_once(e, method, path, body, timeout_ms, flags, resp, err);
+	if (ret < 0 || resp->status != 400 || e->negotiated)
+		return ret;
+
+	/* A daemon that cannot serve our API version says which one it can: retry once with it,
+	 * provided berth knows how to drive that version. */
+	hint = version_hint(resp);
+	if (hint == NULL)
+		return 0;
+	e->negotiated = true;
+	if (api_version_num(hint) < BERTH_ENGINE_API_MIN_MAJOR * 1000 + BERTH_ENGINE_API_MIN_MINOR) {
+		berth_error_set(err, BERTH_RESULT_ERROR,
+				"the Docker daemon at %s speaks Engine API %s; berth needs %d.%d or newer",
+				e->socket_path, hint, BERTH_ENGINE_API_MIN_MAJOR, BERTH_ENGINE_API_MIN_MINOR);
+		free(hint);
+		berth_response_release(resp);
+		return BERTH_ENGINE_EVERSION;
+	}
+	berth_log_info("Docker daemon asks for Engine API %s instead of %s", hint, e->api_version);
+	snprintf(e->api_version, sizeof(e->api_version), "%s", hint);
+	free(hint);
+	berth_response_release(resp);
+	timeout_ms -= (long)(berth_now_ms() - t0);
+	if (timeout_ms <= 0)
+		return berth_error_set(err, BERTH_RESULT_ERROR,
+				       "no time left for %s %s before the operation's timeout", method, path),
+		       BERTH_ENGINE_ETIMEDOUT;
+	return request_once(e, method, path, body, timeout_ms, flags, resp, err);
+}
+
+char *
+berth_response_message(const struct berth_response *resp)
+{
+	json_object *obj, *msg;
+	char *out = NULL;
+	size_t i, n;
+
+	if (resp->body == NULL || resp->len == 0)
+		return strdup("(empty answer)");
+	obj = json_tokener_parse(resp->body);
+	if (obj != NULL && json_object_is_type(obj, json_type_object) &&
+	    json_object_object_get_ex(obj, "message", &msg) && json_object_is_type(msg, json_type_string))
+		out = strdup(json_object_get_string(msg));
+	json_object_put(obj);
+	if (out != NULL)
+		return out;
+	/* Not a Docker error body: keep a short printable excerpt. */
+	n = resp->len < 200 ? resp->len : 200;
+	out = malloc(n + 1);
+	if (out == NULL)
+		return NULL;
+	for (i = 0; i < n; i++) {
+		unsigned char ch = (unsigned char)resp->body[i];
+		out[i] = (isprint(ch) && ch < 0x80) ? (char)ch : ' ';
+	}
+	out[n] = '\0';
+	return out;
+}
+
+char *
+berth_engine_escape(const char *s)
+{
+	static const char hex[] = "0123456789ABCDEF";
+	size_t i, n = 0, len = strlen(s);
+	char *out = malloc(len * 3 + 1);
+
+	if (out == NULL)
+		return NULL;
+	for (i = 0; i < len; i++) {
+		unsigned char ch = (unsigned char)s[i];
+
+		if (isalnum(ch) || ch == '-' || ch == '_' || ch == '.' || ch == '~') {
+			out[n++] = (char)ch;
+		} else {
+			out[n++] = '%';
+			out[n++] = hex[ch >> 4];
+			out[n++] = hex[ch & 15];
+		}
+	}
+	out[n] = '\0';
+	return out;
+}
+
+char *
+berth_engine_demux(const char *buf, size_t len)
+{
+	char *out = malloc(len + 1);
+	size_t i = 0, n = 0;
+	bool framed = len >= 8 && (unsigned char)buf[0] <= 2 && buf[1] == 0 && buf[2] == 0 && buf[3] == 0;
+
+	if (out == NULL)
+		return NULL;
+	if (!framed) {
+		if (len > 0)
+			memcpy(out, buf, len);
+		out[len] = '\0';
+		return out;
+	}
+	while (i + 8 <= len) {
+		const unsigned char *h = (const unsigned char *)buf + i;
+		size_t flen = ((size_t)h[4] << 24) | ((size_t)h[5] << 16) | ((size_t)h[6] << 8) | h[7];
+
+		i += 8;
+		if (flen > len - i)
+			flen = len - i;
+		memcpy(out + n, buf + i, flen);
+		n += flen;
+		i += flen;
+	}
+	out[n] = '\0';
+	return out;
+}

@@ -1,0 +1,92 @@
+/* berth: HTTP to the Docker Engine API over its unix socket (libcurl).
+ *
+ * One request function: method, path, body, time limit -> status + body. Every call has a time
+ * limit and every response body is capped, so neither a hung nor a hostile daemon can make the
+ * agent hang or eat memory. */
+#ifndef BERTH_ENGINE_H
+#define BERTH_ENGINE_H
+
+#include <stddef.h>
+#include "ocf.h"
+
+/** The API version berth is written against (Docker 20.10); used until the daemon asks otherwise. */
+#define BERTH_ENGINE_API_VERSION "1.41"
+/** The oldest API berth can drive: HostConfig.Init, Mounts and NanoCpus all exist from 1.25. */
+#define BERTH_ENGINE_API_MIN_MAJOR 1
+#define BERTH_ENGINE_API_MIN_MINOR 25
+/** Largest response body kept in memory. */
+#define BERTH_ENGINE_MAX_BODY (8u * 1024 * 1024)
+
+/** Failure kinds (negative return values of berth_engine_request). */
+enum {
+	BERTH_ENGINE_EFAIL = -1,         /**< anything else */
+	BERTH_ENGINE_EUNREACHABLE = -2,  /**< socket missing, refused, or permission denied */
+	BERTH_ENGINE_ETIMEDOUT = -3,     /**< the call's time limit passed */
+	BERTH_ENGINE_EPROTO = -4,        /**< broken HTTP, connection dropped, body too large */
+	BERTH_ENGINE_EVERSION = -5,      /**< the daemon's API is older than berth supports */
+};
+
+/** Request options. */
+enum {
+	BERTH_ENGINE_KEEP_TAIL = 1 << 0,  /**< keep only the last 64 KiB of the body (streams) */
+};
+
+struct berth_engine;
+
+/** A response. Free with berth_response_release. */
+struct berth_response {
+	long status;          /**< HTTP status */
+	char *body;           /**< NUL-terminated body (may contain NULs), or NULL */
+	size_t len;           /**< body length */
+};
+
+/**
+ * Create an engine client for a unix socket.
+ * \return NULL on out of memory. Free with berth_engine_free.
+ */
+struct berth_engine *berth_engine_new(const char *socket_path);
+
+/** Free an engine client. Safe on NULL. */
+void berth_engine_free(struct berth_engine *e);
+
+/** The socket path this client talks to. */
+const char *berth_engine_socket(const struct berth_engine *e);
+
+/**
+ * Make one request to the Engine API.
+ * \param path       API path without the version prefix, e.g. "/containers/c1/json"; must be
+ *                   escaped already (berth_engine_escape)
+ * \param body       JSON request body, or NULL
+ * \param timeout_ms time limit for the whole call (connect + answer); must be > 0
+ * \param flags      BERTH_ENGINE_* request options
+ * \param resp       out: status and body, filled on success; release it either way
+ * \return 0 when an HTTP answer arrived (any status), or a negative BERTH_ENGINE_E* with err set
+ *         (result BERTH_RESULT_ERROR) on failure to get one
+ */
+int berth_engine_request(struct berth_engine *e, const char *method, const char *path, const char *body,
+			 long timeout_ms, int flags, struct berth_response *resp, berth_error_t *err);
+
+/** Free the body of a response and zero it. */
+void berth_response_release(struct berth_response *resp);
+
+/**
+ * The daemon's error message from a non-2xx response: the "message" field of a Docker error
+ * body, or a printable excerpt of a non-JSON body.
+ * \return malloc'd string; caller frees
+ */
+char *berth_response_message(const struct berth_response *resp);
+
+/**
+ * Percent-escape a string for use as one URL path segment or query value.
+ * \return malloc'd string, or NULL on out of memory
+ */
+char *berth_engine_escape(const char *s);
+
+/**
+ * Decode Docker's multiplexed stdout/stderr stream (8-byte frame headers) into plain text. Input
+ * that is not framed (a TTY container) is copied as is.
+ * \return malloc'd NUL-terminated text; caller frees
+ */
+char *berth_engine_demux(const char *buf, size_t len);
+
+#endif

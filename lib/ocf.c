@@ -1,0 +1,195 @@
+/* berth: OCF results, errors, and the OCF environment. */
+#include "config.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "ocf.h"
+
+int
+berth_error_set(berth_error_t *err, enum berth_result result, const char *fmt, ...)
+{
+	va_list ap;
+	char *msg = NULL;
+
+	if (err == NULL || *err != NULL)
+		return -1;
+	va_start(ap, fmt);
+	if (vasprintf(&msg, fmt, ap) < 0)
+		msg = NULL;
+	va_end(ap);
+	*err = calloc(1, sizeof(**err));
+	if (*err == NULL) {
+		free(msg);
+		return -1;
+	}
+	(*err)->result = result;
+	(*err)->msg = msg != NULL ? msg : strdup("out of memory");
+	return -1;
+}
+
+int
+berth_error_wrap(berth_error_t *err, const char *fmt, ...)
+{
+	va_list ap;
+	char *prefix = NULL, *msg = NULL;
+
+	if (err == NULL || *err == NULL)
+		return -1;
+	va_start(ap, fmt);
+	if (vasprintf(&prefix, fmt, ap) < 0)
+		prefix = NULL;
+	va_end(ap);
+	if (prefix != NULL && asprintf(&msg, "%s%s", prefix, (*err)->msg ? (*err)->msg : "") >= 0) {
+		free((*err)->msg);
+		(*err)->msg = msg;
+	}
+	free(prefix);
+	return -1;
+}
+
+void
+berth_error_free(berth_error_t *err)
+{
+	if (err == NULL || *err == NULL)
+		return;
+	free((*err)->msg);
+	free(*err);
+	*err = NULL;
+}
+
+int
+berth_result_to_ocf(enum berth_result r)
+{
+	/* The enum is laid out in OCF order; keep the mapping explicit all the same so that a
+	 * reordering of the enum cannot silently change what Pacemaker sees. */
+	switch (r) {
+	case BERTH_RESULT_OK: return 0;
+	case BERTH_RESULT_ERROR: return 1;
+	case BERTH_RESULT_INVALID_ARGS: return 2;
+	case BERTH_RESULT_UNIMPLEMENTED: return 3;
+	case BERTH_RESULT_PERMISSION: return 4;
+	case BERTH_RESULT_NOT_INSTALLED: return 5;
+	case BERTH_RESULT_NOT_CONFIGURED: return 6;
+	case BERTH_RESULT_NOT_RUNNING: return 7;
+	case BERTH_RESULT_RUNNING_PROMOTED: return 8;
+	case BERTH_RESULT_FAILED_PROMOTED: return 9;
+	}
+	return 1;
+}
+
+const char *
+berth_result_name(enum berth_result r)
+{
+	switch (r) {
+	case BERTH_RESULT_OK: return "OCF_SUCCESS";
+	case BERTH_RESULT_ERROR: return "OCF_ERR_GENERIC";
+	case BERTH_RESULT_INVALID_ARGS: return "OCF_ERR_ARGS";
+	case BERTH_RESULT_UNIMPLEMENTED: return "OCF_ERR_UNIMPLEMENTED";
+	case BERTH_RESULT_PERMISSION: return "OCF_ERR_PERM";
+	case BERTH_RESULT_NOT_INSTALLED: return "OCF_ERR_INSTALLED";
+	case BERTH_RESULT_NOT_CONFIGURED: return "OCF_ERR_CONFIGURED";
+	case BERTH_RESULT_NOT_RUNNING: return "OCF_NOT_RUNNING";
+	case BERTH_RESULT_RUNNING_PROMOTED: return "OCF_RUNNING_PROMOTED";
+	case BERTH_RESULT_FAILED_PROMOTED: return "OCF_FAILED_PROMOTED";
+	}
+	return "OCF_ERR_GENERIC";
+}
+
+void
+berth_ocf_exit_reason(const char *msg)
+{
+	/* Pacemaker takes the reason from the first line of stderr that starts with the marker;
+	 * keep it on one line and bounded. */
+	char line[1024];
+	size_t i, n = 0;
+
+	if (msg == NULL || *msg == '\0')
+		msg = "unknown error";
+	for (i = 0; msg[i] != '\0' && n < sizeof(line) - 1; i++) {
+		unsigned char c = (unsigned char)msg[i];
+		line[n++] = (c == '\n' || c == '\r' || c == '\t') ? ' ' : (char)c;
+	}
+	line[n] = '\0';
+	fprintf(stderr, "ocf-exit-reason:%s\n", line);
+	fflush(stderr);
+}
+
+const char *
+berth_ocf_getenv(const char *name)
+{
+	const char *v = getenv(name);
+
+	return (v != NULL && *v != '\0') ? v : NULL;
+}
+
+const char *
+berth_ocf_reskey(const char *name)
+{
+	char key[256];
+
+	if (snprintf(key, sizeof(key), "OCF_RESKEY_%s", name) >= (int)sizeof(key))
+		return NULL;
+	return berth_ocf_getenv(key);
+}
+
+int
+berth_ocf_parse_bool(const char *s, bool *out)
+{
+	static const char *const yes[] = { "1", "yes", "true", "on", "y", NULL };
+	static const char *const no[] = { "0", "no", "false", "off", "n", NULL };
+	int i;
+
+	if (s == NULL)
+		return -1;
+	for (i = 0; yes[i]; i++)
+		if (strcasecmp(s, yes[i]) == 0) {
+			*out = true;
+			return 0;
+		}
+	for (i = 0; no[i]; i++)
+		if (strcasecmp(s, no[i]) == 0) {
+			*out = false;
+			return 0;
+		}
+	return -1;
+}
+
+static long
+env_ms(const char *name, long dflt)
+{
+	const char *v = berth_ocf_getenv(name);
+	char *end = NULL;
+	long n;
+
+	if (v == NULL)
+		return dflt;
+	errno = 0;
+	n = strtol(v, &end, 10);
+	if (errno != 0 || end == v || *end != '\0' || n < 0)
+		return dflt;
+	return n;
+}
+
+long
+berth_ocf_timeout_ms(long dflt_ms)
+{
+	long t = env_ms("OCF_RESKEY_CRM_meta_timeout", dflt_ms);
+
+	return t > 0 ? t : dflt_ms;
+}
+
+long
+berth_ocf_interval_ms(void)
+{
+	return env_ms("OCF_RESKEY_CRM_meta_interval", 0);
+}
+
+bool
+berth_ocf_is_probe(const char *action)
+{
+	return action != NULL && strcmp(action, "monitor") == 0 && berth_ocf_interval_ms() == 0;
+}

@@ -1,0 +1,212 @@
+/* berth: the parameter table and the parameters of this invocation. */
+#include "config.h"
+
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "log.h"
+#include "params.h"
+
+#define DEFAULT_SOCKET "/run/docker.sock"
+
+const struct berth_param_def berth_param_table[] = {
+	{ "image", BERTH_PARAM_STRING, NULL, true, false, "Docker image",
+	  "The image the container runs, as docker run takes it (e.g. \"registry:5000/redis:7\"; "
+	  "\"latest\" when no tag is given). It must exist on every node that may run the resource, "
+	  "or allow_pull must be set." },
+	{ "name", BERTH_PARAM_STRING, NULL, false, false, "Container name",
+	  "The name of the container. Default: the resource instance name, with a clone's \":N\" "
+	  "suffix written \"-N\". In a clone, \"-N\" (the clone instance number) is always appended, "
+	  "so that several instances can run on one node. Allowed characters: letters, digits, "
+	  "\"_\", \".\" and \"-\"." },
+	{ "allow_pull", BERTH_PARAM_BOOLEAN, "false", false, false, "Allow pulling non-local images",
+	  "Pull the image from its registry when it does not exist on the node. Without it, a missing "
+	  "image makes start fail on this node only (OCF_ERR_INSTALLED), so Pacemaker tries another "
+	  "node. Pulling can make start take long: give start a timeout that covers it." },
+	{ "reuse", BERTH_PARAM_BOOLEAN, "false", false, false, "Reuse the stopped container",
+	  "Keep the container when it stops and start the same container again on the next start, "
+	  "as long as its configuration (image, run_cmd, run_opts) is unchanged; a container made "
+	  "from different parameters is always recreated. Without reuse, stop removes the container "
+	  "and its anonymous volumes." },
+	{ "run_opts", BERTH_PARAM_STRING, NULL, false, false, "docker run options",
+	  "Options as given to \"docker run\", e.g. \"-e MODE=replica -v /srv/data:/data:rw "
+	  "--init\". berth parses them itself (no shell: quotes group words, but $VAR, $(...), "
+	  "backticks and globs stay literal) and refuses unknown options, --name, and --restart "
+	  "other than \"no\". The container uses the host network unless --net/--network names "
+	  "another one, and never has a restart policy: Pacemaker decides restarts." },
+	{ "run_cmd", BERTH_PARAM_STRING, NULL, false, false, "Command to run in the container",
+	  "The command (and its arguments) the container runs instead of the image's default, split "
+	  "into words as run_opts is (no shell)." },
+	{ "mount_points", BERTH_PARAM_STRING, NULL, false, false, "Directories to create before start",
+	  "A comma-separated list of host directories that the container's bind mounts expect; berth "
+	  "creates the missing ones (like mkdir -p) before start." },
+	{ "monitor_cmd", BERTH_PARAM_STRING, NULL, false, true, "Health check run in the container",
+	  "A command run inside the container by each monitor (through the Docker exec API, split "
+	  "into words, no shell); exit status 0 means healthy. A non-zero status fails the monitor "
+	  "with the command's output in the reason; start waits until it passes. Pacemaker bundles "
+	  "set it to /bin/true." },
+	{ "force_kill", BERTH_PARAM_BOOLEAN, "false", false, true, "Kill instead of stopping gracefully",
+	  "Stop the container with SIGKILL at once instead of its stop signal followed by a grace "
+	  "period." },
+	{ "query_docker_health", BERTH_PARAM_BOOLEAN, "false", false, true,
+	  "Use the image's Docker health check",
+	  "Also require Docker's own health status (HEALTHCHECK or --health-cmd) to be \"healthy\": "
+	  "start waits while it is \"starting\", and monitor fails when it is \"unhealthy\"." },
+	{ "docker_socket", BERTH_PARAM_STRING, DEFAULT_SOCKET, false, false, "Docker daemon socket",
+	  "The unix socket of the Docker Engine API. Default: the path in DOCKER_HOST when it is a "
+	  "unix:// address, else /run/docker.sock." },
+	{ NULL, 0, NULL, false, false, NULL, NULL },
+};
+
+bool
+berth_params_name_ok(const char *s)
+{
+	size_t i;
+
+	if (s == NULL || !isalnum((unsigned char)s[0]) || strlen(s) > 253)
+		return false;
+	for (i = 1; s[i]; i++) {
+		unsigned char c = (unsigned char)s[i];
+		if (!(isalnum(c) && c < 0x80) && c != '_' && c != '.' && c != '-')
+			return false;
+	}
+	return true;
+}
+
+static int
+load_bool(const char *key, bool *out, berth_error_t *err)
+{
+	const char *v = berth_ocf_reskey(key);
+
+	*out = false;
+	if (v != NULL && berth_ocf_parse_bool(v, out) < 0)
+		return berth_error_set(err, BERTH_RESULT_NOT_CONFIGURED,
+				       "parameter %s='%s' is not a boolean (use true or false)", key, v);
+	return 0;
+}
+
+static int
+derive_name(struct berth_params *p, berth_error_t *err)
+{
+	const char *base = berth_ocf_reskey("name");
+	const char *clone = berth_ocf_getenv("OCF_RESKEY_CRM_meta_clone");
+	char *name, *colon;
+
+	if (base == NULL && (base = berth_ocf_reskey("container")) != NULL)
+		berth_log_warn("parameter 'container' is deprecated; use 'name'");
+	if (base == NULL)
+		base = p->instance;
+	name = strdup(base);
+	if (name == NULL)
+		return berth_error_set(err, BERTH_RESULT_ERROR, "out of memory");
+	/* "rsc:2" (a globally-unique clone instance) becomes "rsc-2". */
+	colon = strchr(name, ':');
+	if (colon != NULL) {
+		*colon = '-';
+	} else if (clone != NULL) {
+		/* Anonymous clones and explicit names: tell the clone instances apart. */
+		char *n = NULL;
+		if (asprintf(&n, "%s-%s", name, clone) < 0)
+			n = NULL;
+		free(name);
+		if (n == NULL)
+			return berth_error_set(err, BERTH_RESULT_ERROR, "out of memory");
+		name = n;
+	}
+	p->name_buf = name;
+	p->name = name;
+	if (!berth_params_name_ok(name))
+		return berth_error_set(err, BERTH_RESULT_NOT_CONFIGURED,
+				       "container name '%s' is not valid for Docker (letters, digits, '_', "
+				       "'.', '-'; starting with a letter or digit): set the name parameter",
+				       name);
+	return 0;
+}
+
+static int
+derive_socket(struct berth_params *p, berth_error_t *err)
+{
+	const char *s = berth_ocf_reskey("docker_socket");
+	const char *host = berth_ocf_getenv("DOCKER_HOST");
+
+	if (s == NULL && host != NULL && strncmp(host, "unix://", 7) == 0 && host[7] == '/')
+		s = host + 7;
+	if (s == NULL)
+		s = DEFAULT_SOCKET;
+	if (s[0] != '/')
+		return berth_error_set(err, BERTH_RESULT_NOT_CONFIGURED,
+				       "docker_socket '%s' must be an absolute path to a unix socket", s);
+	p->socket_buf = strdup(s);
+	if (p->socket_buf == NULL)
+		return berth_error_set(err, BERTH_RESULT_ERROR, "out of memory");
+	p->docker_socket = p->socket_buf;
+	return 0;
+}
+
+int
+berth_params_load(struct berth_params *p, berth_error_t *err)
+{
+	memset(p, 0, sizeof(*p));
+	p->instance = berth_ocf_getenv("OCF_RESOURCE_INSTANCE");
+	if (p->instance == NULL)
+		p->instance = "berth";
+	p->image = berth_ocf_reskey("image");
+	p->run_opts = berth_ocf_reskey("run_opts");
+	p->run_cmd = berth_ocf_reskey("run_cmd");
+	p->mount_points = berth_ocf_reskey("mount_points");
+	p->monitor_cmd = berth_ocf_reskey("monitor_cmd");
+	if (derive_name(p, err) < 0 || derive_socket(p, err) < 0)
+		return -1;
+	/* A malformed boolean is remembered as "false" here and refused by validate, so that stop
+	 * and monitor still work on a resource whose configuration was broken after start. */
+	{
+		berth_error_t ignored = NULL;
+		load_bool("allow_pull", &p->allow_pull, &ignored);
+		load_bool("reuse", &p->reuse, &ignored);
+		load_bool("force_kill", &p->force_kill, &ignored);
+		load_bool("query_docker_health", &p->query_docker_health, &ignored);
+		berth_error_free(&ignored);
+	}
+	return 0;
+}
+
+int
+berth_params_validate(const struct berth_params *p, berth_error_t *err)
+{
+	static const char *const bools[] = { "allow_pull", "reuse", "force_kill", "query_docker_health", NULL };
+	const char *mp;
+	bool dummy;
+	int i;
+
+	if (p->image == NULL)
+		return berth_error_set(err, BERTH_RESULT_NOT_CONFIGURED,
+				       "the required parameter 'image' is not set");
+	for (i = 0; bools[i]; i++)
+		if (load_bool(bools[i], &dummy, err) < 0)
+			return -1;
+	for (mp = p->mount_points; mp != NULL && *mp != '\0';) {
+		size_t n = strcspn(mp, ",");
+		while (n > 0 && (*mp == ' ')) {
+			mp++;
+			n--;
+		}
+		if (n > 0 && *mp != '/')
+			return berth_error_set(err, BERTH_RESULT_NOT_CONFIGURED,
+					       "mount_points entry '%.*s' is not an absolute path", (int)n, mp);
+		mp += n;
+		if (*mp == ',')
+			mp++;
+	}
+	return 0;
+}
+
+void
+berth_params_release(struct berth_params *p)
+{
+	free(p->name_buf);
+	free(p->socket_buf);
+	p->name_buf = p->socket_buf = NULL;
+	p->name = p->docker_socket = NULL;
+}

@@ -1,0 +1,66 @@
+/* berth: the parameter table and the parameters of this invocation.
+ *
+ * The table is the single source for validation, the meta-data XML and (through it) the man
+ * page, so the documentation cannot drift from what the code accepts. */
+#ifndef BERTH_PARAMS_H
+#define BERTH_PARAMS_H
+
+#include <stdbool.h>
+#include "ocf.h"
+
+enum berth_param_type { BERTH_PARAM_STRING, BERTH_PARAM_BOOLEAN, BERTH_PARAM_INTEGER };
+
+/** One row of the parameter table. */
+struct berth_param_def {
+	const char *name;
+	enum berth_param_type type;
+	const char *dflt;        /**< default as shown in meta-data, or NULL */
+	bool required;
+	bool reloadable;         /**< changing it needs no container restart */
+	const char *shortdesc;
+	const char *longdesc;
+};
+
+/** The table, terminated by a row with name NULL. */
+extern const struct berth_param_def berth_param_table[];
+
+/** The parameters of this invocation, defaults applied. Strings are borrowed from environ. */
+struct berth_params {
+	const char *image;
+	const char *name;          /**< container name actually used (derived; owned by the struct) */
+	bool allow_pull;
+	bool reuse;
+	const char *run_opts;
+	const char *run_cmd;
+	const char *mount_points;
+	const char *monitor_cmd;
+	bool force_kill;
+	bool query_docker_health;
+	const char *docker_socket; /**< unix socket path (owned by the struct) */
+	const char *instance;      /**< OCF_RESOURCE_INSTANCE (or "berth" when unset) */
+	char *name_buf;
+	char *socket_buf;
+};
+
+/**
+ * Read OCF_RESKEY_* into p. Only checks what every action needs (the container name and the
+ * socket); berth_params_validate checks the rest.
+ * \return 0, or -1 with err (BERTH_RESULT_NOT_CONFIGURED)
+ */
+int berth_params_load(struct berth_params *p, berth_error_t *err);
+
+/**
+ * Check everything start needs: image present, booleans well-formed, mount_points absolute.
+ * \return 0, or -1 with err (BERTH_RESULT_NOT_CONFIGURED) naming the parameter
+ */
+int berth_params_validate(const struct berth_params *p, berth_error_t *err);
+
+/** Free what berth_params_load allocated. */
+void berth_params_release(struct berth_params *p);
+
+/**
+ * Is s a valid Docker container name ([a-zA-Z0-9][a-zA-Z0-9_.-]*, at most 253 bytes)?
+ */
+bool berth_params_name_ok(const char *s);
+
+#endif

@@ -1,0 +1,56 @@
+/* berth: the docker-run flag parser. No shell ever sees run_opts: this is the parser. */
+#ifndef BERTH_RUNOPTS_H
+#define BERTH_RUNOPTS_H
+
+#include "ocf.h"
+#include "spec.h"
+
+/**
+ * Split a string into words the way a POSIX shell would group them, without any expansion:
+ * whitespace separates words; single quotes keep everything literal; double quotes keep
+ * everything literal except that backslash escapes `"`, `\`, `$`, `` ` `` and newline; an
+ * unquoted backslash escapes the next character. `$(...)`, backticks, `$VAR`, `~` and globs
+ * stay literal text.
+ *
+ * Details: a backslash-newline is a line continuation and vanishes (quoted or not); `''` and
+ * `""` make an empty word of their own; `#` is an ordinary character (no comments); CR, VT and
+ * FF count as blanks along with space, tab and newline.
+ * \param s    input (may be NULL or empty: zero words)
+ * \param argv out: malloc'd NULL-terminated array of malloc'd words (never NULL on success,
+ *             even for zero words); free with berth_words_free
+ * \param argc out: number of words (may be NULL)
+ * \return 0, or -1 with err (BERTH_RESULT_NOT_CONFIGURED) on an unterminated quote or a
+ *         trailing backslash. The message names the problem and its position ("unterminated
+ *         single quote at character 12") but not the parameter: callers prefix that.
+ */
+int berth_runopts_split(const char *s, char ***argv, int *argc, berth_error_t *err);
+
+/** Free an argv from berth_runopts_split. Safe on NULL. */
+void berth_words_free(char **argv);
+
+/**
+ * Parse docker-run flags (`run_opts`) into a spec, as `docker create` (CLI 20.10) would read them:
+ * the resulting create request equals the CLI's for the same flags (checked against the daemon).
+ * Handles `--flag=value`, `--flag value`, `-f value`, `-fvalue`, `-f=value`, boolean flags with
+ * and without `=true|false` (a boolean never takes the next word), and short-flag clusters
+ * (`-it`, `-de K=V`: the first flag that takes a value takes the rest of the word, or the next
+ * word). Repeated list flags append; repeated scalar flags: the last wins. Non-flag words, and
+ * anything after `--`, are an error (the command belongs in run_cmd).
+ *
+ * Top-level create-body members go to spec->config, HostConfig members to spec->host_config,
+ * per-network endpoint settings (--network-alias, --ip, --ip6, --link-local-ip) to
+ * spec->networking keyed by network name; --network sets spec->network_set, --restart=no
+ * spec->restart_set, -d spec->detach. The members are merged into what the spec already holds
+ * (a member run_opts sets replaces the spec's), and only when the whole string parsed: on
+ * failure the spec is untouched.
+ *
+ * Files named by --env-file, --label-file and --security-opt seccomp= must be absolute paths
+ * of regular files of at most 1 MiB. Nothing is executed, and no shell is involved.
+ * \return 0, or -1 with err (BERTH_RESULT_NOT_CONFIGURED; BERTH_RESULT_ERROR only when out of
+ *         memory) with a message starting "run_opts: " naming the flag: an unknown flag, a
+ *         missing or invalid value, an unterminated quote, a stray word, `--name`, `--restart`
+ *         other than "no", or a file that cannot be read
+ */
+int berth_runopts_parse(const char *run_opts, struct berth_spec *spec, berth_error_t *err);
+
+#endif

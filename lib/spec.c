@@ -1,0 +1,119 @@
+/* berth: the container spec and its create request. */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "spec.h"
+
+struct berth_spec *
+berth_spec_new(void)
+{
+	struct berth_spec *spec = calloc(1, sizeof(*spec));
+
+	if (spec == NULL)
+		return NULL;
+	spec->config = json_object_new_object();
+	spec->host_config = json_object_new_object();
+	spec->networking = json_object_new_object();
+	if (!spec->config || !spec->host_config || !spec->networking) {
+		berth_spec_free(spec);
+		return NULL;
+	}
+	return spec;
+}
+
+void
+berth_spec_free(struct berth_spec *spec)
+{
+	if (spec == NULL)
+		return;
+	json_object_put(spec->config);
+	json_object_put(spec->host_config);
+	json_object_put(spec->networking);
+	free(spec);
+}
+
+/* FNV-1a, 64 bit: a change detector for configurations, not a security hash. */
+static unsigned long long
+fnv1a64(const char *s)
+{
+	unsigned long long h = 0xcbf29ce484222325ULL;
+
+	for (; *s; s++) {
+		h ^= (unsigned char)*s;
+		h *= 0x100000001b3ULL;
+	}
+	return h;
+}
+
+static json_object *
+copy_or_new(json_object *src)
+{
+	json_object *dst = NULL;
+
+	if (src == NULL)
+		return json_object_new_object();
+	if (json_object_deep_copy(src, &dst, NULL) < 0)
+		return NULL;
+	return dst;
+}
+
+int
+berth_spec_create_body(const struct berth_spec *spec, const char *image, char *const *cmd_argv,
+		       const char *instance, json_object **body, char **hash, berth_error_t *err)
+{
+	json_object *b = copy_or_new(spec->config);
+	json_object *hc = copy_or_new(spec->host_config);
+	json_object *labels, *restart, *cmd;
+	char hex[17];
+	int i;
+
+	*body = NULL;
+	*hash = NULL;
+	if (b == NULL || hc == NULL) {
+		json_object_put(b);
+		json_object_put(hc);
+		return berth_error_set(err, BERTH_RESULT_ERROR, "out of memory");
+	}
+	json_object_object_add(b, "Image", json_object_new_string(image));
+	if (cmd_argv != NULL && cmd_argv[0] != NULL) {
+		cmd = json_object_new_array();
+		for (i = 0; cmd_argv[i]; i++)
+			json_object_array_add(cmd, json_object_new_string(cmd_argv[i]));
+		json_object_object_add(b, "Cmd", cmd);
+	}
+	if (!json_object_object_get_ex(b, "Labels", &labels)) {
+		labels = json_object_new_object();
+		json_object_object_add(b, "Labels", labels);
+	}
+	json_object_object_add(labels, BERTH_LABEL_MANAGED, json_object_new_string("1"));
+	json_object_object_add(labels, BERTH_LABEL_INSTANCE, json_object_new_string(instance));
+
+	/* Pacemaker, not the daemon, decides restarts; and host networking unless asked otherwise. */
+	restart = json_object_new_object();
+	json_object_object_add(restart, "Name", json_object_new_string("no"));
+	json_object_object_add(restart, "MaximumRetryCount", json_object_new_int(0));
+	json_object_object_add(hc, "RestartPolicy", restart);
+	if (!spec->network_set)
+		json_object_object_add(hc, "NetworkMode", json_object_new_string("host"));
+	json_object_object_add(b, "HostConfig", hc);
+	if (spec->networking != NULL && json_object_object_length(spec->networking) > 0) {
+		json_object *nc = json_object_new_object();
+		json_object_object_add(nc, "EndpointsConfig", copy_or_new(spec->networking));
+		json_object_object_add(b, "NetworkingConfig", nc);
+	}
+
+	/* The hash covers the body as built so far (labels included, the hash itself not). */
+	snprintf(hex, sizeof(hex), "%016llx",
+		 fnv1a64(json_object_to_json_string_ext(b, JSON_C_TO_STRING_PLAIN)));
+	json_object_object_add(labels, BERTH_LABEL_HASH, json_object_new_string(hex));
+	*hash = strdup(hex);
+	if (*hash == NULL) {
+		json_object_put(b);
+		return berth_error_set(err, BERTH_RESULT_ERROR, "out of memory");
+	}
+	*body = b;
+	return 0;
+}

@@ -1,0 +1,50 @@
+/* berth: the container spec, what a container should be, and its create request. */
+#ifndef BERTH_SPEC_H
+#define BERTH_SPEC_H
+
+#include <stdbool.h>
+#include <json-c/json.h>
+#include "ocf.h"
+
+/** Labels berth puts on every container it creates. */
+#define BERTH_LABEL_MANAGED  "org.clusterlabs.berth.managed"   /* "1" */
+#define BERTH_LABEL_INSTANCE "org.clusterlabs.berth.instance"  /* OCF_RESOURCE_INSTANCE */
+#define BERTH_LABEL_HASH     "org.clusterlabs.berth.config-hash"
+
+/**
+ * What the container should be. run_opts fill `config` (the create body's top level, e.g. Env,
+ * Labels, User) and `host_config` (its HostConfig); `networking` holds NetworkingConfig for
+ * per-network options (aliases, static IPs).
+ */
+struct berth_spec {
+	json_object *config;       /**< owned; top-level create body fields */
+	json_object *host_config;  /**< owned; HostConfig */
+	json_object *networking;   /**< owned; NetworkingConfig.EndpointsConfig.<net> entries */
+	bool network_set;          /**< run_opts named a network (--net/--network) */
+	bool restart_set;          /**< run_opts gave --restart (always "no" once accepted) */
+	bool detach;               /**< -d/--detach seen (informational: berth always detaches) */
+};
+
+/** Allocate an empty spec. \return NULL on out of memory; free with berth_spec_free. */
+struct berth_spec *berth_spec_new(void);
+
+/** Free a spec and its JSON. Safe on NULL. */
+void berth_spec_free(struct berth_spec *spec);
+
+/**
+ * Build the body of POST /containers/create.
+ * Adds Image, Cmd (from cmd_argv when not NULL), labels (managed, instance, config hash),
+ * NetworkMode "host" unless run_opts set a network, RestartPolicy {"Name":"no"}.
+ * The config hash covers everything in the body except the hash label itself.
+ * \param spec      the parsed run_opts (not modified)
+ * \param image     image reference
+ * \param cmd_argv  NULL-terminated argv for Cmd, or NULL to use the image's
+ * \param instance  OCF_RESOURCE_INSTANCE, stored in a label
+ * \param body      out: the new JSON object; caller puts it
+ * \param hash      out: malloc'd hex config hash; caller frees
+ * \return 0 or -1 with err set
+ */
+int berth_spec_create_body(const struct berth_spec *spec, const char *image, char *const *cmd_argv,
+			   const char *instance, json_object **body, char **hash, berth_error_t *err);
+
+#endif

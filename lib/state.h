@@ -1,0 +1,40 @@
+/* berth: what berth remembers on the node about a container it runs.
+ *
+ * One small file per container in $HA_RSCTMP (default /run/resource-agents, a tmpfs, so a reboot
+ * forgets it as it forgets the containers): the container id, the start time of that run, its
+ * main process and that process's kernel start time. It lets monitor tell "daemon down, container
+ * gone" from "daemon down, container still running" (live-restore), and ties the promoted role to
+ * one run of one container. */
+#ifndef BERTH_STATE_H
+#define BERTH_STATE_H
+
+#include <stdbool.h>
+#include "ocf.h"
+
+struct berth_state {
+	char id[80];                 /**< container id */
+	char started_at[48];         /**< State.StartedAt of the run this record describes */
+	long pid;                    /**< the container's main process on the host */
+	unsigned long long pid_start;/**< its start time in clock ticks since boot (/proc/PID/stat) */
+	bool promoted;               /**< the role of this run */
+};
+
+/**
+ * Read the record of a container.
+ * \return 1 when found, 0 when there is none (or it is unreadable garbage), -1 on a path error
+ */
+int berth_state_load(const char *name, struct berth_state *st);
+
+/** Write the record atomically (temp file + rename). \return 0 or -1 with err */
+int berth_state_save(const char *name, const struct berth_state *st, berth_error_t *err);
+
+/** Forget a container. */
+void berth_state_clear(const char *name);
+
+/** The start time of a host process, or 0 if it does not exist. */
+unsigned long long berth_state_proc_start(long pid);
+
+/** Is the process recorded in st still the same process (pid alive with the same start time)? */
+bool berth_state_process_alive(const struct berth_state *st);
+
+#endif

@@ -1,0 +1,244 @@
+/* Unit tests: OCF results, exit reasons, environment handling, parameters. */
+#include "config.h"
+
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "deadline.h"
+#include "ocf.h"
+#include "params.h"
+
+static void
+clear_env(void)
+{
+	static const char *const vars[] = { "OCF_RESOURCE_INSTANCE", "OCF_RESKEY_name", "OCF_RESKEY_container",
+					    "OCF_RESKEY_image", "OCF_RESKEY_CRM_meta_clone", "OCF_RESKEY_docker_socket",
+					    "DOCKER_HOST", "OCF_RESKEY_CRM_meta_timeout", "OCF_RESKEY_CRM_meta_interval",
+					    "OCF_RESKEY_reuse", "OCF_RESKEY_mount_points", NULL };
+	int i;
+
+	for (i = 0; vars[i]; i++)
+		unsetenv(vars[i]);
+}
+
+static void
+test_result_mapping(void **state)
+{
+	assert_int_equal(berth_result_to_ocf(BERTH_RESULT_OK), 0);
+	assert_int_equal(berth_result_to_ocf(BERTH_RESULT_ERROR), 1);
+	assert_int_equal(berth_result_to_ocf(BERTH_RESULT_INVALID_ARGS), 2);
+	assert_int_equal(berth_result_to_ocf(BERTH_RESULT_UNIMPLEMENTED), 3);
+	assert_int_equal(berth_result_to_ocf(BERTH_RESULT_PERMISSION), 4);
+	assert_int_equal(berth_result_to_ocf(BERTH_RESULT_NOT_INSTALLED), 5);
+	assert_int_equal(berth_result_to_ocf(BERTH_RESULT_NOT_CONFIGURED), 6);
+	assert_int_equal(berth_result_to_ocf(BERTH_RESULT_NOT_RUNNING), 7);
+	assert_int_equal(berth_result_to_ocf(BERTH_RESULT_RUNNING_PROMOTED), 8);
+	assert_int_equal(berth_result_to_ocf(BERTH_RESULT_FAILED_PROMOTED), 9);
+	assert_string_equal(berth_result_name(BERTH_RESULT_NOT_RUNNING), "OCF_NOT_RUNNING");
+}
+
+static void
+test_error_first_cause_wins_and_wrap(void **state)
+{
+	berth_error_t err = NULL;
+
+	assert_int_equal(berth_error_set(&err, BERTH_RESULT_NOT_CONFIGURED, "bad %s", "flag"), -1);
+	berth_error_set(&err, BERTH_RESULT_ERROR, "second");
+	assert_int_equal(err->result, BERTH_RESULT_NOT_CONFIGURED);
+	berth_error_wrap(&err, "starting %s: ", "c1");
+	assert_string_equal(err->msg, "starting c1: bad flag");
+	berth_error_free(&err);
+	assert_null(err);
+	assert_int_equal(berth_error_set(NULL, BERTH_RESULT_ERROR, "ignored"), -1);
+}
+
+static void
+test_exit_reason_one_line(void **state)
+{
+	char buf[256] = { 0 };
+	FILE *f = tmpfile();
+	int saved = dup(2);
+
+	assert_non_null(f);
+	dup2(fileno(f), 2);
+	berth_ocf_exit_reason("line one\nline two");
+	fflush(stderr);
+	dup2(saved, 2);
+	close(saved);
+	rewind(f);
+	assert_non_null(fgets(buf, sizeof(buf), f));
+	assert_string_equal(buf, "ocf-exit-reason:line one line two\n");
+	assert_null(fgets(buf, sizeof(buf), f));
+	fclose(f);
+}
+
+static void
+test_parse_bool(void **state)
+{
+	bool b = false;
+
+	assert_int_equal(berth_ocf_parse_bool("yes", &b), 0);
+	assert_true(b);
+	assert_int_equal(berth_ocf_parse_bool("TRUE", &b), 0);
+	assert_true(b);
+	assert_int_equal(berth_ocf_parse_bool("0", &b), 0);
+	assert_false(b);
+	assert_int_equal(berth_ocf_parse_bool("off", &b), 0);
+	assert_false(b);
+	assert_int_equal(berth_ocf_parse_bool("maybe", &b), -1);
+	assert_int_equal(berth_ocf_parse_bool(NULL, &b), -1);
+}
+
+static void
+test_timeouts(void **state)
+{
+	clear_env();
+	assert_int_equal(berth_ocf_timeout_ms(90000), 90000);
+	setenv("OCF_RESKEY_CRM_meta_timeout", "20000", 1);
+	assert_int_equal(berth_ocf_timeout_ms(90000), 20000);
+	setenv("OCF_RESKEY_CRM_meta_timeout", "garbage", 1);
+	assert_int_equal(berth_ocf_timeout_ms(90000), 90000);
+	setenv("OCF_RESKEY_CRM_meta_timeout", "", 1);
+	assert_int_equal(berth_ocf_timeout_ms(90000), 90000);
+	assert_true(berth_ocf_is_probe("monitor"));
+	setenv("OCF_RESKEY_CRM_meta_interval", "10000", 1);
+	assert_false(berth_ocf_is_probe("monitor"));
+	assert_false(berth_ocf_is_probe("start"));
+	clear_env();
+}
+
+static void
+test_deadline_margin(void **state)
+{
+	struct berth_deadline d;
+
+	berth_deadline_init(&d, 20000);  /* margin 2 s */
+	assert_in_range(berth_deadline_left_ms(&d), 17900, 18000);
+	assert_int_equal(berth_deadline_call_ms(&d, 1000), 1000);
+	berth_deadline_init(&d, 100000); /* margin capped at 5 s */
+	assert_in_range(berth_deadline_left_ms(&d), 94900, 95000);
+	berth_deadline_init(&d, 1000);   /* margin at least 500 ms */
+	assert_in_range(berth_deadline_left_ms(&d), 400, 500);
+	berth_deadline_init(&d, 0);      /* never below 200 ms */
+	assert_in_range(berth_deadline_left_ms(&d), 100, 200);
+}
+
+static void
+test_name_derivation(void **state)
+{
+	struct berth_params p;
+	berth_error_t err = NULL;
+
+	clear_env();
+	setenv("OCF_RESOURCE_INSTANCE", "web", 1);
+	assert_int_equal(berth_params_load(&p, &err), 0);
+	assert_string_equal(p.name, "web");
+	assert_string_equal(p.docker_socket, "/run/docker.sock");
+	berth_params_release(&p);
+
+	setenv("OCF_RESOURCE_INSTANCE", "web:3", 1);  /* globally-unique clone instance */
+	assert_int_equal(berth_params_load(&p, &err), 0);
+	assert_string_equal(p.name, "web-3");
+	berth_params_release(&p);
+
+	setenv("OCF_RESOURCE_INSTANCE", "web", 1);    /* anonymous clone instance 2 */
+	setenv("OCF_RESKEY_CRM_meta_clone", "2", 1);
+	assert_int_equal(berth_params_load(&p, &err), 0);
+	assert_string_equal(p.name, "web-2");
+	berth_params_release(&p);
+
+	setenv("OCF_RESKEY_name", "db", 1);
+	assert_int_equal(berth_params_load(&p, &err), 0);
+	assert_string_equal(p.name, "db-2");
+	berth_params_release(&p);
+
+	unsetenv("OCF_RESKEY_CRM_meta_clone");
+	setenv("OCF_RESKEY_name", "bad/name", 1);
+	assert_int_equal(berth_params_load(&p, &err), -1);
+	assert_int_equal(err->result, BERTH_RESULT_NOT_CONFIGURED);
+	assert_non_null(strstr(err->msg, "bad/name"));
+	berth_error_free(&err);
+	berth_params_release(&p);
+	clear_env();
+}
+
+static void
+test_socket_derivation(void **state)
+{
+	struct berth_params p;
+	berth_error_t err = NULL;
+
+	clear_env();
+	setenv("DOCKER_HOST", "unix:///var/run/other.sock", 1);
+	assert_int_equal(berth_params_load(&p, &err), 0);
+	assert_string_equal(p.docker_socket, "/var/run/other.sock");
+	berth_params_release(&p);
+	setenv("DOCKER_HOST", "tcp://10.0.0.1:2375", 1);
+	assert_int_equal(berth_params_load(&p, &err), 0);
+	assert_string_equal(p.docker_socket, "/run/docker.sock");
+	berth_params_release(&p);
+	setenv("OCF_RESKEY_docker_socket", "relative.sock", 1);
+	assert_int_equal(berth_params_load(&p, &err), -1);
+	assert_int_equal(err->result, BERTH_RESULT_NOT_CONFIGURED);
+	berth_error_free(&err);
+	berth_params_release(&p);
+	clear_env();
+}
+
+static void
+test_validate(void **state)
+{
+	struct berth_params p;
+	berth_error_t err = NULL;
+
+	clear_env();
+	assert_int_equal(berth_params_load(&p, &err), 0);
+	assert_int_equal(berth_params_validate(&p, &err), -1);
+	assert_int_equal(err->result, BERTH_RESULT_NOT_CONFIGURED);
+	assert_non_null(strstr(err->msg, "image"));
+	berth_error_free(&err);
+	berth_params_release(&p);
+
+	setenv("OCF_RESKEY_image", "busybox", 1);
+	setenv("OCF_RESKEY_reuse", "perhaps", 1);
+	assert_int_equal(berth_params_load(&p, &err), 0);  /* stop and monitor still work */
+	assert_int_equal(berth_params_validate(&p, &err), -1);
+	assert_non_null(strstr(err->msg, "reuse"));
+	berth_error_free(&err);
+	berth_params_release(&p);
+
+	setenv("OCF_RESKEY_reuse", "true", 1);
+	setenv("OCF_RESKEY_mount_points", "/a/b, relative", 1);
+	assert_int_equal(berth_params_load(&p, &err), 0);
+	assert_true(p.reuse);
+	assert_int_equal(berth_params_validate(&p, &err), -1);
+	assert_non_null(strstr(err->msg, "relative"));
+	berth_error_free(&err);
+	berth_params_release(&p);
+	clear_env();
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_result_mapping),
+		cmocka_unit_test(test_error_first_cause_wins_and_wrap),
+		cmocka_unit_test(test_exit_reason_one_line),
+		cmocka_unit_test(test_parse_bool),
+		cmocka_unit_test(test_timeouts),
+		cmocka_unit_test(test_deadline_margin),
+		cmocka_unit_test(test_name_derivation),
+		cmocka_unit_test(test_socket_derivation),
+		cmocka_unit_test(test_validate),
+	};
+
+	return cmocka_run_group_tests_name("ocf", tests, NULL, NULL);
+}
