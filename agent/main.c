@@ -26,13 +26,18 @@ static const struct {
 	{ "monitor", berth_action_monitor, 30000 },
 	{ "status", berth_action_monitor, 30000 },
 	{ "validate-all", berth_action_validate, 30000 },
+	{ "promote", berth_action_promote, 90000 },
+	{ "demote", berth_action_demote, 90000 },
+	{ "notify", berth_action_notify, 90000 },
+	{ "reload", berth_action_reload, 90000 },
+	{ "reload-agent", berth_action_reload, 90000 },
 };
 
 static void
 usage(FILE *out, const char *argv0)
 {
 	fprintf(out,
-		"usage: %s {start|stop|monitor|validate-all|meta-data|usage}\n\n"
+		"usage: %s {start|stop|monitor|promote|demote|notify|reload|reload-agent|validate-all|meta-data|usage}\n\n"
 		"ocf:berth:docker runs a container through the Docker Engine API.\n"
 		"It expects the OCF environment (OCF_RESKEY_image=..., OCF_RESOURCE_INSTANCE=...)\n"
 		"that Pacemaker, crm_resource or ocf-tester provide.\n",
@@ -81,7 +86,9 @@ main(int argc, char **argv)
 		return berth_result_to_ocf(BERTH_RESULT_INVALID_ARGS);
 	}
 	if (strcmp(action, "meta-data") == 0)
-		return berth_metadata_write(stdout) == 0 ? 0 : berth_result_to_ocf(BERTH_RESULT_ERROR);
+		return berth_metadata_write(stdout, berth_metadata_dialect_from_env()) == 0
+			       ? 0
+			       : berth_result_to_ocf(BERTH_RESULT_ERROR);
 	if (strcmp(action, "usage") == 0 || strcmp(action, "help") == 0 || strcmp(action, "--help") == 0) {
 		usage(stdout, argv[0]);
 		return 0;

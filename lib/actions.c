@@ -9,6 +9,7 @@
 
 #include "actions.h"
 #include "log.h"
+#include "promotion.h"
 #include "runopts.h"
 #include "spec.h"
 #include "state.h"
@@ -79,18 +80,45 @@ owned(const struct berth_ctx *ctx, const struct berth_container_info *info)
 	return info->managed && same_instance(info->instance, ctx->params->instance);
 }
 
-static void
-record_run(struct berth_ctx *ctx, const struct berth_container_info *info, bool promoted)
+enum role { ROLE_KEEP = -1, ROLE_UNPROMOTED = 0, ROLE_PROMOTED = 1 };
+
+/* Does this state record describe this very run of the container? */
+static bool
+same_run(const struct berth_state *st, const struct berth_container_info *info)
+{
+	return info->id != NULL && info->started_at != NULL && strcmp(st->id, info->id) == 0 &&
+	       strcmp(st->started_at, info->started_at) == 0;
+}
+
+/* Is this run of the container the promoted one? A restarted or recreated container has
+ * another id or start time, so it comes back unpromoted. */
+static bool
+promoted_run(const struct berth_ctx *ctx, const struct berth_container_info *info)
 {
 	struct berth_state st;
+
+	return berth_state_load(ctx->params->name, &st) == 1 && st.promoted && same_run(&st, info);
+}
+
+/* Remember this run on the node. ROLE_KEEP keeps the role if the record is of the same run. */
+static void
+record_run(struct berth_ctx *ctx, const struct berth_container_info *info, enum role role)
+{
+	struct berth_state old, st;
 	berth_error_t err = NULL;
+	bool had = berth_state_load(ctx->params->name, &old) == 1;
 
 	memset(&st, 0, sizeof(st));
 	snprintf(st.id, sizeof(st.id), "%s", info->id ? info->id : "-");
 	snprintf(st.started_at, sizeof(st.started_at), "%s", info->started_at ? info->started_at : "-");
 	st.pid = info->pid;
 	st.pid_start = berth_state_proc_start(info->pid);
-	st.promoted = promoted;
+	st.promoted = role == ROLE_KEEP ? (had && old.promoted && same_run(&old, info)) : role == ROLE_PROMOTED;
+	/* The score is a node attribute of the resource, not of one run: keep what was set. */
+	st.score_set = had && old.score_set;
+	st.score = had ? old.score : 0;
+	if (had && memcmp(&old, &st, sizeof(st)) == 0)
+		return;
 	if (berth_state_save(ctx->params->name, &st, &err) < 0) {
 		berth_log_warn("%s", err->msg);
 		berth_error_free(&err);
@@ -177,7 +205,7 @@ run_monitor_cmd(struct berth_ctx *ctx, const char *id, char *const *argv, berth_
 
 	if (argv == NULL)
 		return 0;
-	if (berth_container_exec(ctx->client, id, argv, 0, &code, &out, err) < 0)
+	if (berth_container_exec(ctx->client, id, argv, NULL, 0, &code, &out, err) < 0)
 		return berth_error_wrap(err, "monitor_cmd on container %s: ", ctx->params->name);
 	if (code == 0)
 		return 0;
@@ -230,6 +258,104 @@ exited(struct berth_ctx *ctx, const struct berth_container_info *info, enum bert
 	return result;
 }
 
+/* A check of a running container failed: a promoted replica reports OCF_FAILED_PROMOTED. */
+static enum berth_result
+failed_check(bool promoted, berth_error_t *err)
+{
+	enum berth_result r = fail(err);
+
+	if (promoted && r == BERTH_RESULT_ERROR) {
+		(*err)->result = BERTH_RESULT_FAILED_PROMOTED;
+		berth_error_wrap(err, "promoted replica failed: ");
+		return BERTH_RESULT_FAILED_PROMOTED;
+	}
+	return r;
+}
+
+/* Run a command parameter in the container; 0 if it exited 0. The output is put in *output. */
+static int
+run_in_container(struct berth_ctx *ctx, const char *id, const char *pname, const char *value,
+		 char *const *extra_args, char *const *envp, char **output, berth_error_t *err)
+{
+	cleanup_words char **argv = NULL;
+	cleanup_free char *out = NULL;
+	char **full = NULL;
+	int code = -1, n = 0, m = 0, i;
+
+	if (output)
+		*output = NULL;
+	if (split_param(pname, value, &argv, err) < 0)
+		return -1;
+	if (argv == NULL)
+		return 0;
+	while (argv[n])
+		n++;
+	while (extra_args && extra_args[m])
+		m++;
+	full = calloc((size_t)(n + m + 1), sizeof(*full));
+	if (full == NULL)
+		return berth_error_set(err, BERTH_RESULT_ERROR, "out of memory");
+	for (i = 0; i < n; i++)
+		full[i] = argv[i];
+	for (i = 0; i < m; i++)
+		full[n + i] = extra_args[i];
+	if (berth_container_exec(ctx->client, id, full, envp, 0, &code, &out, err) < 0) {
+		free(full);
+		return berth_error_wrap(err, "%s on container %s: ", pname, ctx->params->name);
+	}
+	free(full);
+	if (code != 0)
+		return berth_error_set(err, BERTH_RESULT_ERROR, "%s '%s' failed in container %s (exit %d)%s%.300s",
+				       pname, value, ctx->params->name, code, out && *out ? ": " : "",
+				       out ? out : "");
+	if (output) {
+		*output = out;
+		out = NULL;
+	}
+	return 0;
+}
+
+/* In a promotable clone, publish this replica's promotion score when it changed. Failures are
+ * logged, never fatal: a missing score only means Pacemaker will not promote this replica. */
+static void
+update_score(struct berth_ctx *ctx, const struct berth_container_info *info)
+{
+	struct berth_params *p = ctx->params;
+	struct berth_state st;
+	berth_error_t err = NULL;
+	long long score = p->promotion_score;
+
+	if (!p->promotable)
+		return;
+	if (p->promotion_score_cmd != NULL) {
+		cleanup_free char *out = NULL;
+
+		if (run_in_container(ctx, info->id, "promotion_score_cmd", p->promotion_score_cmd, NULL, NULL, &out,
+				     &err) < 0 ||
+		    berth_promotion_parse_score(out, &score) < 0) {
+			berth_log_warn("promotion score of %s left unchanged: %s", p->name,
+				       err ? err->msg : "promotion_score_cmd did not print a score");
+			berth_error_free(&err);
+			return;
+		}
+	}
+	if (berth_state_load(p->name, &st) == 1 && st.score_set && st.score == score)
+		return;
+	if (berth_promotion_set(p->instance, score, ctx->deadline, &err) < 0) {
+		berth_log_warn("cannot set the promotion score of %s: %s", p->name, err->msg);
+		berth_error_free(&err);
+		return;
+	}
+	if (berth_state_load(p->name, &st) == 1) {
+		st.score_set = true;
+		st.score = score;
+		if (berth_state_save(p->name, &st, &err) < 0) {
+			berth_log_warn("%s", err->msg);
+			berth_error_free(&err);
+		}
+	}
+}
+
 /* ---- monitor ---- */
 
 static enum berth_result
@@ -256,7 +382,7 @@ berth_action_monitor(struct berth_ctx *ctx, berth_error_t *err)
 	cleanup_info struct berth_container_info info = { 0 };
 	cleanup_words char **monitor_argv = NULL;
 	struct berth_params *p = ctx->params;
-	struct berth_state st;
+	bool promoted;
 	int h;
 
 	if (berth_container_inspect(ctx->client, p->name, &info, err) < 0) {
@@ -281,32 +407,49 @@ berth_action_monitor(struct berth_ctx *ctx, berth_error_t *err)
 		return exited(ctx, &info, BERTH_RESULT_NOT_RUNNING, "is not running", err);
 
 	/* Remember the run if an earlier start could not (e.g. berth was upgraded). */
-	if (berth_state_load(p->name, &st) != 1 || strcmp(st.id, info.id) != 0)
-		record_run(ctx, &info, false);
+	record_run(ctx, &info, ROLE_KEEP);
+	promoted = promoted_run(ctx, &info);
 
 	while ((h = check_health(ctx, &info, err)) == 1) {
 		if (!berth_deadline_sleep(ctx->deadline, POLL_MS * 5)) {
 			berth_error_set(err, BERTH_RESULT_ERROR,
 					"container %s is still starting according to its Docker health check",
 					p->name);
-			return BERTH_RESULT_ERROR;
+			return failed_check(promoted, err);
 		}
 		berth_container_info_release(&info);
 		if (berth_container_inspect(ctx->client, p->name, &info, err) < 0)
-			return fail(err);
+			return failed_check(promoted, err);
 		if (!info.exists || !info.running)
 			return exited(ctx, &info, BERTH_RESULT_NOT_RUNNING, "stopped", err);
 	}
 	if (h < 0)
-		return fail(err);
+		return failed_check(promoted, err);
 	if (split_param("monitor_cmd", p->monitor_cmd, &monitor_argv, err) < 0)
 		return fail(err);
 	if (run_monitor_cmd(ctx, info.id, monitor_argv, err) < 0)
-		return fail(err);
-	return BERTH_RESULT_OK;
+		return failed_check(promoted, err);
+	update_score(ctx, &info);
+	return promoted ? BERTH_RESULT_RUNNING_PROMOTED : BERTH_RESULT_OK;
 }
 
 /* ---- stop ---- */
+
+/* A stopped replica must not keep a promotion score: Pacemaker would try to promote it. */
+static void
+clear_score(struct berth_ctx *ctx)
+{
+	struct berth_state st;
+	berth_error_t err = NULL;
+	bool had = berth_state_load(ctx->params->name, &st) == 1 && st.score_set;
+
+	if (!ctx->params->promotable && !had)
+		return;
+	if (berth_promotion_clear(ctx->params->instance, ctx->deadline, &err) < 0) {
+		berth_log_warn("cannot clear the promotion score of %s: %s", ctx->params->name, err->msg);
+		berth_error_free(&err);
+	}
+}
 
 /* Stop and (unless reuse) remove one container berth owns. */
 static int
@@ -380,6 +523,7 @@ berth_action_stop(struct berth_ctx *ctx, berth_error_t *err)
 		return fail(err);
 	}
 	if (!info.exists) {
+		clear_score(ctx);
 		berth_state_clear(p->name);
 		return BERTH_RESULT_OK;
 	}
@@ -392,6 +536,7 @@ berth_action_stop(struct berth_ctx *ctx, berth_error_t *err)
 		berth_error_wrap(err, "stopping container %s: ", p->name);
 		return fail(err);
 	}
+	clear_score(ctx);
 	berth_state_clear(p->name);
 	berth_log_notice("container %s stopped in %ld ms", p->name, berth_deadline_elapsed_ms(ctx->deadline));
 	return BERTH_RESULT_OK;
@@ -445,7 +590,8 @@ wait_ready(struct berth_ctx *ctx, char *const *monitor_argv, berth_error_t *err)
 		if (h < 0 && strcmp(info.health ? info.health : "", "unhealthy") == 0)
 			h = 1;  /* may still recover within its retries: keep waiting until the deadline */
 		if (h == 0 && berth_now_ms() >= settle_until && run_monitor_cmd(ctx, info.id, monitor_argv, &last) == 0) {
-			record_run(ctx, &info, false);
+			record_run(ctx, &info, ROLE_KEEP);
+			update_score(ctx, &info);
 			return BERTH_RESULT_OK;
 		}
 		if (!berth_deadline_sleep(ctx->deadline, POLL_MS)) {
@@ -557,4 +703,105 @@ berth_action_validate(struct berth_ctx *ctx, berth_error_t *err)
 		return BERTH_RESULT_NOT_INSTALLED;
 	}
 	return BERTH_RESULT_OK;
+}
+
+/* ---- promote, demote, notify, reload ---- */
+
+/* Inspect the container for a role change: it must exist, be ours and run. */
+static enum berth_result
+running_container(struct berth_ctx *ctx, struct berth_container_info *info, const char *what, berth_error_t *err)
+{
+	struct berth_params *p = ctx->params;
+
+	if (berth_container_inspect(ctx->client, p->name, info, err) < 0) {
+		berth_error_wrap(err, "cannot %s %s: ", what, p->name);
+		return fail(err);
+	}
+	if (!info->exists || !owned(ctx, info) || !info->running) {
+		berth_error_set(err, BERTH_RESULT_NOT_RUNNING, "cannot %s %s: the container is not running", what,
+				p->name);
+		return BERTH_RESULT_NOT_RUNNING;
+	}
+	return BERTH_RESULT_OK;
+}
+
+enum berth_result
+berth_action_promote(struct berth_ctx *ctx, berth_error_t *err)
+{
+	cleanup_info struct berth_container_info info = { 0 };
+	enum berth_result r = running_container(ctx, &info, "promote", err);
+
+	/* Promoting a replica that is not running is a failure, not a state. */
+	if (r == BERTH_RESULT_NOT_RUNNING)
+		(*err)->result = r = BERTH_RESULT_ERROR;
+	if (r != BERTH_RESULT_OK)
+		return r;
+	if (run_in_container(ctx, info.id, "promote_cmd", ctx->params->promote_cmd, NULL, NULL, NULL, err) < 0)
+		return fail(err);
+	record_run(ctx, &info, ROLE_PROMOTED);
+	berth_log_notice("container %s promoted", ctx->params->name);
+	return BERTH_RESULT_OK;
+}
+
+enum berth_result
+berth_action_demote(struct berth_ctx *ctx, berth_error_t *err)
+{
+	cleanup_info struct berth_container_info info = { 0 };
+	enum berth_result r = running_container(ctx, &info, "demote", err);
+
+	if (r != BERTH_RESULT_OK)
+		return r;
+	if (run_in_container(ctx, info.id, "demote_cmd", ctx->params->demote_cmd, NULL, NULL, NULL, err) < 0)
+		return fail(err);
+	record_run(ctx, &info, ROLE_UNPROMOTED);
+	berth_log_notice("container %s demoted", ctx->params->name);
+	return BERTH_RESULT_OK;
+}
+
+extern char **environ;
+
+enum berth_result
+berth_action_notify(struct berth_ctx *ctx, berth_error_t *err)
+{
+	static const char prefix[] = "OCF_RESKEY_CRM_meta_notify_";
+	cleanup_info struct berth_container_info info = { 0 };
+	const char *type = berth_ocf_getenv("OCF_RESKEY_CRM_meta_notify_type");
+	const char *op = berth_ocf_getenv("OCF_RESKEY_CRM_meta_notify_operation");
+	char *args[3] = { (char *)(type ? type : ""), (char *)(op ? op : ""), NULL };
+	char **envp;
+	size_t n = 0, i;
+	int ret;
+
+	berth_log_debug("notify %s-%s for %s", type ? type : "?", op ? op : "?", ctx->params->name);
+	if (ctx->params->notify_cmd == NULL)
+		return BERTH_RESULT_OK;
+	if (running_container(ctx, &info, "notify", err) != BERTH_RESULT_OK) {
+		/* Nothing runs here to tell. */
+		berth_log_info("notify: %s", (*err)->msg);
+		berth_error_free(err);
+		return BERTH_RESULT_OK;
+	}
+	for (i = 0; environ[i]; i++)
+		if (strncmp(environ[i], prefix, sizeof(prefix) - 1) == 0)
+			n++;
+	envp = calloc(n + 1, sizeof(*envp));
+	if (envp == NULL)
+		return berth_error_set(err, BERTH_RESULT_ERROR, "out of memory"), BERTH_RESULT_ERROR;
+	for (i = 0, n = 0; environ[i]; i++)
+		if (strncmp(environ[i], prefix, sizeof(prefix) - 1) == 0)
+			envp[n++] = environ[i];
+	ret = run_in_container(ctx, info.id, "notify_cmd", ctx->params->notify_cmd, args, envp, NULL, err);
+	free(envp);
+	return ret < 0 ? fail(err) : BERTH_RESULT_OK;
+}
+
+enum berth_result
+berth_action_reload(struct berth_ctx *ctx, berth_error_t *err)
+{
+	/* What a reload can apply (monitor_cmd, the commands, promotion_score, force_kill,
+	 * query_docker_health) takes effect at the next action by itself; the score is published
+	 * again by start's final check. Anything else that changed alters the configuration hash,
+	 * and start then recreates the container -- needed when a Pacemaker without OCF 1.1 sends
+	 * the legacy reload for every parameter change. */
+	return berth_action_start(ctx, err);
 }

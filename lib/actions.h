@@ -21,5 +21,11 @@ enum berth_result berth_action_start(struct berth_ctx *ctx, berth_error_t *err);
 enum berth_result berth_action_stop(struct berth_ctx *ctx, berth_error_t *err);
 enum berth_result berth_action_monitor(struct berth_ctx *ctx, berth_error_t *err);
 enum berth_result berth_action_validate(struct berth_ctx *ctx, berth_error_t *err);
+enum berth_result berth_action_promote(struct berth_ctx *ctx, berth_error_t *err);
+enum berth_result berth_action_demote(struct berth_ctx *ctx, berth_error_t *err);
+enum berth_result berth_action_notify(struct berth_ctx *ctx, berth_error_t *err);
+/** reload and reload-agent: apply the new parameters, recreating the container only if its
+ *  configuration (image, run_cmd, run_opts) changed. */
+enum berth_result berth_action_reload(struct berth_ctx *ctx, berth_error_t *err);
 
 #endif

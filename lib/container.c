@@ -311,8 +311,8 @@ berth_container_logs(struct berth_client *c, const char *id, int lines, char **o
 }
 
 int
-berth_container_exec(struct berth_client *c, const char *id, char *const *argv, long cap_ms, int *exit_code,
-		     char **output, berth_error_t *err)
+berth_container_exec(struct berth_client *c, const char *id, char *const *argv, char *const *envp, long cap_ms,
+		     int *exit_code, char **output, berth_error_t *err)
 {
 	cleanup_response struct berth_response resp = { 0 };
 	cleanup_json json_object *req = json_object_new_object();
@@ -332,6 +332,12 @@ berth_container_exec(struct berth_client *c, const char *id, char *const *argv, 
 	json_object_object_add(req, "AttachStdout", json_object_new_boolean(1));
 	json_object_object_add(req, "AttachStderr", json_object_new_boolean(1));
 	json_object_object_add(req, "Cmd", cmd);
+	if (envp != NULL && envp[0] != NULL) {
+		json_object *env = json_object_new_array();
+		for (i = 0; envp[i]; i++)
+			json_object_array_add(env, json_object_new_string(envp[i]));
+		json_object_object_add(req, "Env", env);
+	}
 
 	snprintf(path, sizeof(path), "/containers/%s/exec", eid ? eid : "");
 	if (call(c, "POST", path, json_object_to_json_string_ext(req, JSON_C_TO_STRING_PLAIN), CAP_QUICK_MS, 0,

@@ -78,11 +78,12 @@ int berth_container_logs(struct berth_client *c, const char *id, int lines, char
 /**
  * Run argv inside a running container (exec API, no shell) and wait for it, bounded by cap_ms and
  * the deadline.
+ * \param envp      NULL-terminated "NAME=value" list added to the command's environment, or NULL
  * \param exit_code out: the command's exit status
  * \param output    out: malloc'd combined stdout/stderr (bounded), may be NULL
  */
-int berth_container_exec(struct berth_client *c, const char *id, char *const *argv, long cap_ms,
-			 int *exit_code, char **output, berth_error_t *err);
+int berth_container_exec(struct berth_client *c, const char *id, char *const *argv, char *const *envp,
+			 long cap_ms, int *exit_code, char **output, berth_error_t *err);
 
 /** Does the image exist locally? */
 int berth_image_exists(struct berth_client *c, const char *image, bool *exists, berth_error_t *err);

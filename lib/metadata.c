@@ -1,20 +1,40 @@
 /* berth: the OCF meta-data XML, rendered from the parameter and action tables. */
 #include "config.h"
 
+#include <stdbool.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "metadata.h"
 #include "params.h"
 
+/* "reload" is written "reload-agent" in the OCF 1.1 dialect. Role monitors need intervals of
+ * their own: Pacemaker tells operations apart by name and interval. */
 const struct berth_action_def berth_action_table[] = {
 	{ "start", "90s", NULL, NULL, NULL },
 	{ "stop", "90s", NULL, NULL, NULL },
 	{ "monitor", "30s", "30s", NULL, "0" },
+	{ "monitor", "30s", "10s", "Promoted", "0" },
+	{ "monitor", "30s", "11s", "Unpromoted", "0" },
+	{ "promote", "90s", NULL, NULL, NULL },
+	{ "demote", "90s", NULL, NULL, NULL },
+	{ "notify", "90s", NULL, NULL, NULL },
+	{ "reload", "90s", NULL, NULL, NULL },
 	{ "validate-all", "30s", NULL, NULL, NULL },
 	{ "meta-data", "5s", NULL, NULL, NULL },
 	{ NULL, NULL, NULL, NULL, NULL },
 };
+
+enum berth_metadata_dialect
+berth_metadata_dialect_from_env(void)
+{
+	const char *major = berth_ocf_getenv("OCF_RA_VERSION_MAJOR");
+	const char *minor = berth_ocf_getenv("OCF_RA_VERSION_MINOR");
+	long ma = major ? strtol(major, NULL, 10) : 0, mi = minor ? strtol(minor, NULL, 10) : 0;
+
+	return (ma > 1 || (ma == 1 && mi >= 1)) ? BERTH_METADATA_OCF_1_1 : BERTH_METADATA_OCF_1_0;
+}
 
 static void
 xml_text(FILE *out, const char *s)
@@ -42,16 +62,17 @@ type_name(enum berth_param_type t)
 }
 
 int
-berth_metadata_write(FILE *out)
+berth_metadata_write(FILE *out, enum berth_metadata_dialect dialect)
 {
 	const struct berth_param_def *p;
 	const struct berth_action_def *a;
+	bool v11 = dialect == BERTH_METADATA_OCF_1_1;
 
-	fputs("<?xml version=\"1.0\"?>\n"
+	fprintf(out, "<?xml version=\"1.0\"?>\n"
 	      "<!DOCTYPE resource-agent SYSTEM \"ra-api-1.dtd\">\n"
 	      "<resource-agent name=\"docker\" version=\"" PACKAGE_VERSION "\">\n"
-	      "<version>1.1</version>\n"
-	      "<longdesc lang=\"en\">\n"
+	      "<version>%s</version>\n", v11 ? "1.1" : "1.0");
+	fputs("<longdesc lang=\"en\">\n"
 	      "berth runs one container per resource instance through the Docker Engine API, speaking "
 	      "HTTP to the daemon's unix socket directly (no docker CLI, no shell). It is a drop-in "
 	      "replacement for ocf:heartbeat:docker with the same parameters.\n"
@@ -59,12 +80,14 @@ berth_metadata_write(FILE *out)
 	      "policy (Pacemaker decides restarts), and carry labels naming the resource and a hash "
 	      "of their configuration: berth never stops, removes or adopts a container it did not "
 	      "create.\n"
+	      "In a promotable clone, replicas are promoted and demoted by promote_cmd and demote_cmd "
+	      "run inside the container, and report their promotion score themselves.\n"
 	      "</longdesc>\n"
 	      "<shortdesc lang=\"en\">Docker container (Engine API, no CLI)</shortdesc>\n"
 	      "<parameters>\n", out);
 	for (p = berth_param_table; p->name; p++) {
-		fprintf(out, "<parameter name=\"%s\" required=\"%d\" unique=\"%d\">\n", p->name,
-			p->required ? 1 : 0, 0);
+		fprintf(out, "<parameter name=\"%s\" required=\"%d\" unique=\"0\"%s>\n", p->name,
+			p->required ? 1 : 0, v11 && p->reloadable ? " reloadable=\"1\"" : "");
 		fputs("<longdesc lang=\"en\">\n", out);
 		xml_text(out, p->longdesc);
 		fputs("\n</longdesc>\n<shortdesc lang=\"en\">", out);
@@ -79,7 +102,9 @@ berth_metadata_write(FILE *out)
 	}
 	fputs("</parameters>\n<actions>\n", out);
 	for (a = berth_action_table; a->name; a++) {
-		fprintf(out, "<action name=\"%s\" timeout=\"%s\"", a->name, a->timeout);
+		const char *name = v11 && strcmp(a->name, "reload") == 0 ? "reload-agent" : a->name;
+
+		fprintf(out, "<action name=\"%s\" timeout=\"%s\"", name, a->timeout);
 		if (a->interval)
 			fprintf(out, " interval=\"%s\"", a->interval);
 		if (a->role)

@@ -8,6 +8,7 @@
 
 #include "log.h"
 #include "params.h"
+#include "promotion.h"
 
 #define DEFAULT_SOCKET "/run/docker.sock"
 
@@ -54,11 +55,41 @@ const struct berth_param_def berth_param_table[] = {
 	  "Use the image's Docker health check",
 	  "Also require Docker's own health status (HEALTHCHECK or --health-cmd) to be \"healthy\": "
 	  "start waits while it is \"starting\", and monitor fails when it is \"unhealthy\"." },
+	{ "promote_cmd", BERTH_PARAM_STRING, NULL, false, true, "Command that promotes the replica",
+	  "In a promotable clone: a command run inside the container (exec API, no shell) when "
+	  "Pacemaker promotes this replica, e.g. to make a database replica the primary. A non-zero "
+	  "exit fails the promotion, with the command's output in the reason. Without it, promotion "
+	  "only changes the role berth reports." },
+	{ "demote_cmd", BERTH_PARAM_STRING, NULL, false, true, "Command that demotes the replica",
+	  "In a promotable clone: a command run inside the container when Pacemaker demotes this "
+	  "replica. A non-zero exit fails the demotion." },
+	{ "notify_cmd", BERTH_PARAM_STRING, NULL, false, true, "Command that receives clone notifications",
+	  "In a clone with notify=true: a command run inside the container for each notification, "
+	  "with two more arguments, the type (pre or post) and the operation (start, stop, promote, "
+	  "demote), and Pacemaker's OCF_RESKEY_CRM_meta_notify_* variables (peer lists) in its "
+	  "environment. Without it, notifications succeed and do nothing." },
+	{ "promotion_score", BERTH_PARAM_INTEGER, "1", false, true, "Promotion score of a healthy replica",
+	  "In a promotable clone: the promotion score a running, healthy replica sets for itself on its "
+	  "node (crm_attribute --promotion); Pacemaker promotes the replicas with the highest scores. "
+	  "Ignored when promotion_score_cmd is set. Scores are only written when they change, and "
+	  "removed when the replica stops." },
+	{ "promotion_score_cmd", BERTH_PARAM_STRING, NULL, false, true,
+	  "Command that prints the promotion score",
+	  "In a promotable clone: a command run inside the container at each monitor that prints the "
+	  "replica's promotion score (an integer, or INFINITY / -INFINITY), so that the application can "
+	  "say which replica has the freshest data. If it fails or prints something else, the score "
+	  "is left as it was and a warning is logged." },
 	{ "docker_socket", BERTH_PARAM_STRING, DEFAULT_SOCKET, false, false, "Docker daemon socket",
 	  "The unix socket of the Docker Engine API. Default: the path in DOCKER_HOST when it is a "
 	  "unix:// address, else /run/docker.sock." },
 	{ NULL, 0, NULL, false, false, NULL, NULL },
 };
+
+static int
+parse_score(const char *s, long long *out)
+{
+	return s == NULL ? -1 : berth_promotion_parse_score(s, out);
+}
 
 bool
 berth_params_name_ok(const char *s)
@@ -157,6 +188,17 @@ berth_params_load(struct berth_params *p, berth_error_t *err)
 	p->run_cmd = berth_ocf_reskey("run_cmd");
 	p->mount_points = berth_ocf_reskey("mount_points");
 	p->monitor_cmd = berth_ocf_reskey("monitor_cmd");
+	p->promote_cmd = berth_ocf_reskey("promote_cmd");
+	p->demote_cmd = berth_ocf_reskey("demote_cmd");
+	p->notify_cmd = berth_ocf_reskey("notify_cmd");
+	p->promotion_score_cmd = berth_ocf_reskey("promotion_score_cmd");
+	p->promotion_score = 1;
+	(void)parse_score(berth_ocf_reskey("promotion_score"), &p->promotion_score);
+	{
+		bool promotable = false;
+		(void)berth_ocf_parse_bool(berth_ocf_getenv("OCF_RESKEY_CRM_meta_promotable"), &promotable);
+		p->promotable = promotable;
+	}
 	if (derive_name(p, err) < 0 || derive_socket(p, err) < 0)
 		return -1;
 	/* A malformed boolean is remembered as "false" here and refused by validate, so that stop
@@ -177,6 +219,7 @@ berth_params_validate(const struct berth_params *p, berth_error_t *err)
 {
 	static const char *const bools[] = { "allow_pull", "reuse", "force_kill", "query_docker_health", NULL };
 	const char *mp;
+	long long score;
 	bool dummy;
 	int i;
 
@@ -186,6 +229,11 @@ berth_params_validate(const struct berth_params *p, berth_error_t *err)
 	for (i = 0; bools[i]; i++)
 		if (load_bool(bools[i], &dummy, err) < 0)
 			return -1;
+	if (berth_ocf_reskey("promotion_score") != NULL &&
+	    parse_score(berth_ocf_reskey("promotion_score"), &score) < 0)
+		return berth_error_set(err, BERTH_RESULT_NOT_CONFIGURED,
+				       "parameter promotion_score='%s' is not an integer score",
+				       berth_ocf_reskey("promotion_score"));
 	for (mp = p->mount_points; mp != NULL && *mp != '\0';) {
 		size_t n = strcspn(mp, ",");
 		while (n > 0 && (*mp == ' ')) {

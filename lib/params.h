@@ -36,6 +36,12 @@ struct berth_params {
 	const char *monitor_cmd;
 	bool force_kill;
 	bool query_docker_health;
+	const char *promote_cmd;
+	const char *demote_cmd;
+	const char *notify_cmd;
+	const char *promotion_score_cmd;
+	long long promotion_score; /**< default 1 */
+	bool promotable;           /**< part of a promotable clone (CRM_meta_promotable) */
 	const char *docker_socket; /**< unix socket path (owned by the struct) */
 	const char *instance;      /**< OCF_RESOURCE_INSTANCE (or "berth" when unset) */
 	char *name_buf;

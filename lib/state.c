@@ -27,7 +27,7 @@ state_path(const char *name, char *buf, size_t len)
 int
 berth_state_load(const char *name, struct berth_state *st)
 {
-	char path[4096], line[512];
+	char path[4096], line[512], score[32] = "-";
 	FILE *f;
 	int promoted = 0, n;
 
@@ -38,22 +38,27 @@ berth_state_load(const char *name, struct berth_state *st)
 	if (f == NULL)
 		return 0;
 	n = fgets(line, sizeof(line), f) != NULL
-		    ? sscanf(line, "%79s %47s %ld %llu %d", st->id, st->started_at, &st->pid, &st->pid_start,
-			     &promoted)
+		    ? sscanf(line, "%79s %47s %ld %llu %d %31s", st->id, st->started_at, &st->pid, &st->pid_start,
+			     &promoted, score)
 		    : 0;
 	fclose(f);
-	if (n != 5) {
+	if (n < 5) {
 		memset(st, 0, sizeof(*st));
 		return 0;
 	}
 	st->promoted = promoted != 0;
+	if (strcmp(score, "-") != 0) {
+		char *end = NULL;
+		st->score = strtoll(score, &end, 10);
+		st->score_set = end != score && *end == '\0';
+	}
 	return 1;
 }
 
 int
 berth_state_save(const char *name, const struct berth_state *st, berth_error_t *err)
 {
-	char path[4096], tmp[4200], line[512];
+	char path[4096], tmp[4200], line[512], score[32] = "-";
 	int fd, len;
 	const char *dir;
 
@@ -62,8 +67,10 @@ berth_state_save(const char *name, const struct berth_state *st, berth_error_t *
 	dir = berth_ocf_getenv("HA_RSCTMP");
 	(void)mkdir(dir ? dir : "/run/resource-agents", 0755);
 	snprintf(tmp, sizeof(tmp), "%s.%ld.tmp", path, (long)getpid());
-	len = snprintf(line, sizeof(line), "%s %s %ld %llu %d\n", st->id[0] ? st->id : "-",
-		       st->started_at[0] ? st->started_at : "-", st->pid, st->pid_start, st->promoted ? 1 : 0);
+	if (st->score_set)
+		snprintf(score, sizeof(score), "%lld", st->score);
+	len = snprintf(line, sizeof(line), "%s %s %ld %llu %d %s\n", st->id[0] ? st->id : "-",
+		       st->started_at[0] ? st->started_at : "-", st->pid, st->pid_start, st->promoted ? 1 : 0, score);
 	fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
 	if (fd < 0)
 		return berth_error_set(err, BERTH_RESULT_ERROR, "cannot write %s: %s", tmp, strerror(errno));

@@ -17,6 +17,8 @@ struct berth_state {
 	long pid;                    /**< the container's main process on the host */
 	unsigned long long pid_start;/**< its start time in clock ticks since boot (/proc/PID/stat) */
 	bool promoted;               /**< the role of this run */
+	bool score_set;              /**< berth has set a promotion score for this container */
+	long long score;             /**< the promotion score berth last set */
 };
 
 /**

@@ -39,7 +39,7 @@
 .SH NAME
 ocf:berth:docker \- </xsl:text><xsl:value-of select="normalize-space(shortdesc)"/><xsl:text>
 .SH SYNOPSIS
-\fBdocker\fR [start | stop | monitor | validate\-all | meta\-data | usage]
+\fBdocker\fR [start | stop | monitor | promote | demote | notify | reload\-agent | validate\-all | meta\-data | usage]
 .SH DESCRIPTION
 </xsl:text>
 <xsl:call-template name="esc"><xsl:with-param name="s" select="normalize-space(longdesc)"/></xsl:call-template>
@@ -51,6 +51,7 @@ ocf:berth:docker \- </xsl:text><xsl:value-of select="normalize-space(shortdesc)"
 \fB</xsl:text><xsl:value-of select="@name"/><xsl:text>\fR (</xsl:text>
 <xsl:value-of select="content/@type"/>
 <xsl:if test="@required = '1'"><xsl:text>, required</xsl:text></xsl:if>
+<xsl:if test="@reloadable = '1'"><xsl:text>, reloadable</xsl:text></xsl:if>
 <xsl:if test="content/@default"><xsl:text>, default "</xsl:text><xsl:value-of select="content/@default"/><xsl:text>"</xsl:text></xsl:if>
 <xsl:text>): </xsl:text><xsl:value-of select="normalize-space(shortdesc)"/><xsl:text>
 .br
@@ -77,7 +78,10 @@ action	timeout	interval	role
 .SH EXIT STATUS
 0 success; 1 generic error (reason on stderr after "ocf\-exit\-reason:"); 2 invalid arguments;
 3 unimplemented action; 5 not installed on this node (e.g. image missing and allow_pull off);
-6 not configured (bad parameters, refused run_opts); 7 not running.
+6 not configured (bad parameters, refused run_opts); 7 not running; 8 running and promoted;
+9 promoted but failed.
+.PP
+A "reloadable" parameter can change without restarting the container (reload\-agent).
 .SH EXAMPLE
 .nf
 pcs resource create web ocf:berth:docker image=nginx:1.25 \e

@@ -1,0 +1,28 @@
+/* berth: promotion scores, set on the node through crm_attribute (executed directly, no shell). */
+#ifndef BERTH_PROMOTION_H
+#define BERTH_PROMOTION_H
+
+#include <stdbool.h>
+#include "deadline.h"
+#include "ocf.h"
+
+/**
+ * Set this resource's promotion score on the local node: `crm_attribute -p <instance> -l reboot
+ * -v <score>`. The program is found at $BERTH_CRM_ATTRIBUTE, /usr/sbin/crm_attribute or on PATH.
+ * \param instance OCF_RESOURCE_INSTANCE
+ * \return 0, or -1 with err (including crm_attribute's output) on failure or timeout
+ */
+int berth_promotion_set(const char *instance, long long score, const struct berth_deadline *d,
+			berth_error_t *err);
+
+/** Remove this resource's promotion score from the local node (`... -D`). */
+int berth_promotion_clear(const char *instance, const struct berth_deadline *d, berth_error_t *err);
+
+/**
+ * Parse a score as Pacemaker writes them: an integer, or INFINITY / +INFINITY / -INFINITY
+ * (mapped to +/-1000000), with surrounding white space.
+ * \return 0, or -1 if the text is not a score
+ */
+int berth_promotion_parse_score(const char *text, long long *score);
+
+#endif

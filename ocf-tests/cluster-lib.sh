@@ -1,0 +1,190 @@
+# A real one-node Pacemaker cluster for berth's cluster tests (sourced, not run).
+#
+# corosync (knet on loopback, no crypto) and pacemakerd run in a private mount namespace in
+# which /etc/corosync, /var/lib/corosync and /var/lib/pacemaker are empty directories of the
+# test's own (under $CL_DIR). So the suite overwrites nothing of a developer's cluster
+# configuration, and a test killed half-way leaves no half-written configuration behind.
+# Everything else (/run/docker.sock, /usr/lib/ocf, /tmp, /dev/shm) is shared with the host, so
+# the agents the cluster runs reach the host's dockerd, and the host's tools could reach the
+# daemons; cl_run runs a tool inside the namespace anyway, so that tools which read
+# /etc/corosync or /var/lib/pacemaker (pcs does) see the test's cluster.
+#
+# Facts this relies on are in the shared CLUSTER.md: a seeded cib.xml with dc-deadtime=2s brings
+# the node online as DC in seconds; pacemakerd stays in the foreground (started with setsid, its
+# PID recorded here); stop is TERM to pacemakerd, wait, then TERM to corosync.
+#
+#   cl_start            bring the cluster up and wait until the node is online and DC
+#   cl_stop             stop it (idempotent; safe from an EXIT trap)
+#   cl_run CMD...       run a tool inside the cluster's namespace
+#   cl_mon              crm_mon's XML status on stdout
+#   cl_xpath EXPR       evaluate an XPath expression against a fresh crm_mon status
+#   cl_wait SECS DESC CMD...   run CMD until it succeeds, at most SECS seconds (no fixed sleeps)
+
+CL_DIR=""
+CL_COROSYNC_PID=""
+CL_PACEMAKERD_PID=""
+CL_NODE=$(uname -n)
+
+# Daemons inherit our PATH (CLUSTER.md): give them the system's tools, not a developer's.
+CL_PATH=/usr/sbin:/usr/bin:/sbin:/bin
+
+cl_log() { echo "cluster: $*" >&2; }
+
+cl_run() {
+	[ -n "$CL_COROSYNC_PID" ] || { cl_log "cl_run $1: no cluster"; return 1; }
+	nsenter -t "$CL_COROSYNC_PID" -m -- env PATH="$CL_PATH" "$@"
+}
+
+cl_mon() { cl_run crm_mon --one-shot --inactive --output-as=xml 2>/dev/null; }
+
+# cl_xpath EXPR: print the value of EXPR (use string(), count(), ...) against crm_mon's status.
+cl_xpath() {
+	local xml
+	xml=$(cl_mon) || return 1
+	xmllint --xpath "$1" - <<<"$xml" 2>/dev/null
+}
+
+# cl_wait SECS DESCRIPTION CMD...: poll CMD every 0.1 s until it succeeds or SECS pass.
+cl_wait() {
+	local secs=$1 desc=$2 deadline
+	shift 2
+	deadline=$(($(date +%s%N) + secs * 1000000000))
+	until "$@"; do
+		if [ "$(date +%s%N)" -ge "$deadline" ]; then
+			cl_log "timed out after ${secs}s waiting for: $desc"
+			return 1
+		fi
+		sleep 0.1
+	done
+}
+
+# Another cluster in this network namespace would share the daemons' IPC names and corosync's
+# lock in /run: refuse rather than disturb it.
+cl_other_cluster() {
+	grep -qE '@(cib_rw|cmap)$' /proc/net/unix 2>/dev/null || [ -n "$(pidof corosync pacemakerd 2>/dev/null)" ]
+}
+
+cl_write_config() {
+	mkdir -p "$CL_DIR/etc-corosync" "$CL_DIR/var-lib-corosync" "$CL_DIR/log"
+	cat >"$CL_DIR/etc-corosync/corosync.conf" <<-EOF
+	totem {
+	    version: 2
+	    cluster_name: berthtest
+	    transport: knet
+	    crypto_cipher: none
+	    crypto_hash: none
+	}
+	nodelist {
+	    node {
+	        name: $CL_NODE
+	        nodeid: 1
+	        ring0_addr: 127.0.0.1
+	    }
+	}
+	quorum {
+	    provider: corosync_votequorum
+	}
+	logging {
+	    to_logfile: yes
+	    logfile: $CL_DIR/log/corosync.log
+	    to_stderr: no
+	    to_syslog: no
+	    timestamp: on
+	}
+	EOF
+	local d
+	for d in cib pengine blackbox cores; do
+		mkdir -p "$CL_DIR/var-lib-pacemaker/$d"
+	done
+	# The seed CIB: a DC within seconds, no fencing (one node, no fence device).
+	cibadmin --empty >"$CL_DIR/var-lib-pacemaker/cib/cib.xml"
+	CIB_file="$CL_DIR/var-lib-pacemaker/cib/cib.xml" crm_attribute --type crm_config -n dc-deadtime -v 2s &&
+		CIB_file="$CL_DIR/var-lib-pacemaker/cib/cib.xml" crm_attribute --type crm_config -n stonith-enabled -v false ||
+		return 1
+	chown -R hacluster:haclient "$CL_DIR/var-lib-pacemaker"
+	chmod 750 "$CL_DIR/var-lib-pacemaker"/*
+	chmod 600 "$CL_DIR/var-lib-pacemaker/cib/cib.xml"
+	touch "$CL_DIR/log/pacemaker.log"
+	chown hacluster:haclient "$CL_DIR/log/pacemaker.log"
+}
+
+cl_node_online_dc() {
+	[ "$(cl_xpath "string(/pacemaker-result/nodes/node[@name='$CL_NODE']/@online)")" = true ] &&
+		[ "$(cl_xpath "string(/pacemaker-result/summary/current_dc/@present)")" = true ]
+}
+
+cl_start() {
+	if cl_other_cluster; then
+		cl_log "corosync or pacemaker already runs on this machine; not starting a test cluster"
+		return 1
+	fi
+	CL_DIR=$(mktemp -d /tmp/berth-cluster.XXXXXX) || return 1
+	chmod 755 "$CL_DIR"
+	cl_write_config || { cl_log "cannot write the cluster configuration"; return 1; }
+	local t0
+	t0=$(date +%s%N)
+	# setsid execs in place (a background job of a script leads no process group), and so do
+	# unshare and sh: $! is corosync's own PID.
+	setsid unshare -m --propagation private -- /bin/sh -c '
+		set -e
+		mount --bind "$1/etc-corosync" /etc/corosync
+		mount --bind "$1/var-lib-corosync" /var/lib/corosync
+		mount --bind "$1/var-lib-pacemaker" /var/lib/pacemaker
+		exec env PATH="$2" corosync -f' sh "$CL_DIR" "$CL_PATH" \
+		</dev/null >"$CL_DIR/log/corosync.out" 2>&1 &
+	CL_COROSYNC_PID=$!
+	cl_wait 20 "corosync to answer" cl_run corosync-cfgtool -s >/dev/null 2>&1 || {
+		cl_log "corosync did not start:"; tail -20 "$CL_DIR/log/corosync.out" "$CL_DIR/log/corosync.log" >&2
+		return 1
+	}
+	nsenter -t "$CL_COROSYNC_PID" -m -- env PATH="$CL_PATH" PCMK_logfile="$CL_DIR/log/pacemaker.log" \
+		setsid pacemakerd </dev/null >"$CL_DIR/log/pacemakerd.out" 2>&1 &
+	CL_PACEMAKERD_PID=$!
+	cl_wait 60 "node $CL_NODE online and a DC elected" cl_node_online_dc || {
+		cl_log "pacemaker did not come up:"; tail -30 "$CL_DIR/log/pacemaker.log" >&2
+		return 1
+	}
+	cl_log "node $CL_NODE online as DC in $((($(date +%s%N) - t0) / 1000000)) ms (logs in $CL_DIR/log)"
+}
+
+# cl_kill_wait PID SECS: TERM, wait up to SECS for it to exit, then KILL.
+cl_kill_wait() {
+	local pid=$1 secs=$2 i
+	kill -0 "$pid" 2>/dev/null || return 0
+	kill -TERM "$pid" 2>/dev/null
+	for ((i = 0; i < secs * 10; i++)); do
+		kill -0 "$pid" 2>/dev/null || return 0
+		sleep 0.1
+	done
+	cl_log "pid $pid ignored TERM for ${secs}s; killing it"
+	kill -KILL "$pid" 2>/dev/null
+	return 1
+}
+
+# Stop what cl_start started. pacemakerd stops the resources first, then its subdaemons.
+cl_stop() {
+	local rc=0
+	if [ -n "$CL_PACEMAKERD_PID" ]; then
+		cl_kill_wait "$CL_PACEMAKERD_PID" 120 || rc=1
+		# Subdaemons left behind by a killed pacemakerd: only ours, found in our namespace.
+		local p ns
+		ns=$(readlink "/proc/$CL_COROSYNC_PID/ns/mnt" 2>/dev/null)
+		for p in $(pgrep -f '^/usr/lib/pacemaker/pacemaker-' 2>/dev/null); do
+			[ -n "$ns" ] && [ "$(readlink "/proc/$p/ns/mnt" 2>/dev/null)" = "$ns" ] && kill -KILL "$p" 2>/dev/null
+		done
+		CL_PACEMAKERD_PID=""
+	fi
+	if [ -n "$CL_COROSYNC_PID" ]; then
+		cl_kill_wait "$CL_COROSYNC_PID" 30 || rc=1
+		CL_COROSYNC_PID=""
+	fi
+	if [ -n "$CL_DIR" ]; then
+		if [ "$rc" = 0 ] && [ -z "${BERTH_KEEP_CLUSTER_LOGS:-}" ]; then
+			rm -rf "$CL_DIR"
+		else
+			cl_log "logs kept in $CL_DIR/log"
+		fi
+		CL_DIR=""
+	fi
+	return $rc
+}
