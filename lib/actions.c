@@ -369,7 +369,12 @@ daemon_down(struct berth_ctx *ctx, berth_error_t *err)
 		berth_log_warn("Docker daemon unreachable, but container %s (pid %ld) still runs "
 			       "(live-restore): reporting it running", ctx->params->name, st.pid);
 		berth_error_free(err);
-		return st.promoted ? BERTH_RESULT_RUNNING_PROMOTED : BERTH_RESULT_OK;
+		if (!st.promoted)
+			return BERTH_RESULT_OK;
+		berth_error_set(err, BERTH_RESULT_RUNNING_PROMOTED,
+				"container %s runs as the promoted replica (Docker daemon unreachable)",
+				ctx->params->name);
+		return BERTH_RESULT_RUNNING_PROMOTED;
 	}
 	berth_error_wrap(err, "container %s is not running: ", ctx->params->name);
 	(*err)->result = BERTH_RESULT_NOT_RUNNING;
@@ -430,7 +435,11 @@ berth_action_monitor(struct berth_ctx *ctx, berth_error_t *err)
 	if (run_monitor_cmd(ctx, info.id, monitor_argv, err) < 0)
 		return failed_check(promoted, err);
 	update_score(ctx, &info);
-	return promoted ? BERTH_RESULT_RUNNING_PROMOTED : BERTH_RESULT_OK;
+	if (!promoted)
+		return BERTH_RESULT_OK;
+	/* Not a failure, but a non-zero exit: it carries a reason like every other. */
+	berth_error_set(err, BERTH_RESULT_RUNNING_PROMOTED, "container %s runs as the promoted replica", p->name);
+	return BERTH_RESULT_RUNNING_PROMOTED;
 }
 
 /* ---- stop ---- */

@@ -4,9 +4,12 @@
 # which /etc/corosync, /var/lib/corosync and /var/lib/pacemaker are empty directories of the
 # test's own (under $CL_DIR). So the suite overwrites nothing of a developer's cluster
 # configuration, and a test killed half-way leaves no half-written configuration behind.
-# Everything else (/run/docker.sock, /usr/lib/ocf, /tmp, /dev/shm) is shared with the host, so
-# the agents the cluster runs reach the host's dockerd, and the host's tools could reach the
-# daemons; cl_run runs a tool inside the namespace anyway, so that tools which read
+# /usr/lib/ocf/resource.d/heartbeat and /var/lib/dpkg are overlays in that namespace: what a
+# test changes there (berth-divert's diversion of ocf:heartbeat:docker) is seen by the test's
+# cluster only, never by the machine or by other tests running beside it, and vanishes with the
+# namespace. Everything else (/run/docker.sock, /usr/lib/ocf/resource.d/berth, /tmp, /dev/shm)
+# is shared with the host, so the agents the cluster runs reach the host's dockerd and the
+# installed berth. cl_run runs a tool inside the namespace, so that tools which read
 # /etc/corosync or /var/lib/pacemaker (pcs does) see the test's cluster.
 #
 # Facts this relies on are in the shared CLUSTER.md: a seeded cib.xml with dc-deadtime=2s brings
@@ -130,6 +133,12 @@ cl_start() {
 		mount --bind "$1/etc-corosync" /etc/corosync
 		mount --bind "$1/var-lib-corosync" /var/lib/corosync
 		mount --bind "$1/var-lib-pacemaker" /var/lib/pacemaker
+		for d in /usr/lib/ocf/resource.d/heartbeat /var/lib/dpkg; do
+			[ -d "$d" ] || continue
+			o=$1/overlay$(echo "$d" | tr / -)
+			mkdir -p "$o/upper" "$o/work"
+			mount -t overlay overlay -o "lowerdir=$d,upperdir=$o/upper,workdir=$o/work" "$d"
+		done
 		exec env PATH="$2" corosync -f' sh "$CL_DIR" "$CL_PATH" \
 		</dev/null >"$CL_DIR/log/corosync.out" 2>&1 &
 	CL_COROSYNC_PID=$!

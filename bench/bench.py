@@ -1,0 +1,501 @@
+#!/usr/bin/env python3
+"""The benchmark driver behind bench/run (run that, not this: it builds the helpers, makes sure
+of the image and cleans up on exit).
+
+Measures berth (ocf:berth:docker) against ocf:heartbeat:docker and against two floor programs
+on the same container configuration, interleaved in random order, and writes a JSON file.
+Every sample goes through the `measure` helper (bench/measure.c), which reports wall time,
+user+sys CPU of the whole process tree and the largest process's peak RSS. Standard library
+only.
+"""
+
+import argparse
+import datetime
+import json
+import math
+import os
+import platform
+import random
+import signal
+import subprocess
+import sys
+import time
+from concurrent.futures import ThreadPoolExecutor
+
+DOCKER = "/usr/bin/docker"  # Debian's 20.10 client, matching the daemon
+SOCK = "/run/docker.sock"
+PATH = "/usr/sbin:/usr/bin:/sbin:/bin"  # roughly what Pacemaker's executor passes
+RUN_OPTS = "--init --net=host"  # berth's default network, spelled out so both agents get it
+RUN_CMD = "sleep 3600"
+TIMEOUT_MS = "20000"
+
+FULL = dict(steady=100, lifecycle=30, scaling=40, rounds=4, levels=[1, 100, 300], concurrency=50)
+QUICK = dict(steady=20, lifecycle=8, scaling=15, rounds=1, levels=[1, 100], concurrency=50)
+
+
+def percentile(xs, q):
+    """Linear interpolation between closest ranks (numpy's default)."""
+    if not xs:
+        return None
+    s = sorted(xs)
+    pos = (len(s) - 1) * q
+    lo = math.floor(pos)
+    hi = min(lo + 1, len(s) - 1)
+    return s[lo] + (s[hi] - s[lo]) * (pos - lo)
+
+
+def summarize(samples):
+    wall = [s["wall_us"] / 1000 for s in samples]
+    cpu = [s["cpu_us"] / 1000 for s in samples]
+    rss = [s["rss_kb"] for s in samples]
+    if not samples:
+        return {"n": 0}
+    return {
+        "n": len(samples),
+        "wall_ms": {"p50": percentile(wall, 0.5), "p95": percentile(wall, 0.95),
+                    "p99": percentile(wall, 0.99), "max": max(wall)},
+        "cpu_ms": {"p50": percentile(cpu, 0.5), "p95": percentile(cpu, 0.95)},
+        "rss_kb": {"p50": percentile(rss, 0.5), "max": max(rss)},
+    }
+
+
+def ratio(a, b):
+    return a / b if a is not None and b not in (None, 0) else None
+
+
+class Bench:
+    def __init__(self, args):
+        self.args = args
+        self.cfg = dict(QUICK if args.quick else FULL)
+        if args.iterations:
+            self.cfg["steady"] = args.iterations
+        self.prefix = args.prefix
+        self.bindir = args.bindir
+        self.rng = random.Random(args.seed)
+        self.samples = {}   # (section, action, runner) -> [sample]
+        self.failures = {}  # (section, action, runner) -> [message]
+        self.others = []    # names of the filler containers
+
+    # ---- running things ----
+
+    def name(self, what):
+        return f"{self.prefix}-{what}"
+
+    def ocf_env(self, instance, **extra):
+        env = {
+            "PATH": PATH,
+            "HOME": os.environ.get("HOME", "/root"),
+            "OCF_ROOT": "/usr/lib/ocf",
+            "OCF_RESOURCE_INSTANCE": instance,
+            "OCF_RESKEY_image": self.args.image,
+            "OCF_RESKEY_run_cmd": RUN_CMD,
+            "OCF_RESKEY_run_opts": RUN_OPTS,
+            "OCF_RESKEY_CRM_meta_timeout": TIMEOUT_MS,
+            "HA_LOGFACILITY": "none",
+            "HA_RSCTMP": self.args.rsctmp,
+        }
+        env.update(extra)
+        return env
+
+    def runner(self, runner, action, target):
+        """argv and env for one runner doing one action on container `target`."""
+        helper = lambda n: os.path.join(self.bindir, n)  # noqa: E731
+        floor_env = {"PATH": PATH}
+        if runner in ("berth", "heartbeat"):
+            agent = self.args.agent if runner == "berth" else self.args.heartbeat
+            extra = {}
+            if action in ("monitor", "monitor_cmd"):
+                extra["OCF_RESKEY_CRM_meta_interval"] = "10000"
+            if action == "monitor_cmd":
+                extra["OCF_RESKEY_monitor_cmd"] = "/bin/true"
+            if action == "probe":
+                extra["OCF_RESKEY_CRM_meta_interval"] = "0"
+            verb = "monitor" if action in ("monitor", "monitor_cmd", "probe") else action
+            return [agent, verb], self.ocf_env(target, **extra)
+        if runner in ("floor-curl", "floor-raw"):
+            return [helper(runner), SOCK, target], floor_env
+        if runner == "floor-ops":
+            if action == "start":
+                return [helper("floor-ops"), SOCK, "start", target, self.args.image], floor_env
+            if action == "stop":
+                return [helper("floor-ops"), SOCK, "stop", target], floor_env
+            if action == "monitor_cmd":
+                return [helper("floor-ops"), SOCK, "exec", target, "/bin/true"], floor_env
+        raise ValueError(f"no runner {runner} for {action}")
+
+    def measure(self, key, argv, env, expect, copies=1):
+        cmd = [os.path.join(self.bindir, "measure")]
+        if copies > 1:
+            cmd += ["-c", str(copies)]
+        p = subprocess.run(cmd + ["--"] + argv, env=env, stdout=subprocess.PIPE,
+                           stderr=subprocess.PIPE, text=True)
+        out = []
+        for line in p.stdout.splitlines():
+            wall, cpu, rss, status = (int(x) for x in line.split())
+            if status != expect:
+                msg = f"exit {status}, expected {expect}: {p.stderr.strip()[-300:]}"
+                self.failures.setdefault(key, []).append(msg)
+                continue
+            out.append({"wall_us": wall, "cpu_us": cpu, "rss_kb": rss})
+        if key is not None:
+            self.samples.setdefault(key, []).extend(out)
+        return out
+
+    def run(self, section, action, runner, target, expect, record=True, copies=1):
+        argv, env = self.runner(runner, action, target)
+        key = (section, action, runner) if record else None
+        return self.measure(key, argv, env, expect, copies)
+
+    def agent_quiet(self, runner, action, target, expect=0):
+        """An unmeasured agent call that must succeed (setting up a phase)."""
+        argv, env = self.runner(runner, action, target)
+        p = subprocess.run(argv, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+        if p.returncode != expect:
+            raise RuntimeError(f"{runner} {action} {target}: exit {p.returncode}: {p.stderr.strip()}")
+
+    def docker(self, *args, check=True):
+        return subprocess.run([DOCKER, *args], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                              text=True, check=check, env={"PATH": PATH, "HOME": os.environ.get("HOME", "/root")})
+
+    def log(self, msg):
+        print(f"[{time.monotonic() - self.t0:6.1f}s] {msg}", file=sys.stderr, flush=True)
+
+    def interleaved(self, iterations, items, warmup=2):
+        """items: (section, action, runner, target, expect); each iteration runs all in random order."""
+        for i in range(warmup + iterations):
+            order = list(items)
+            self.rng.shuffle(order)
+            for section, action, runner, target, expect in order:
+                self.run(section, action, runner, target, expect, record=i >= warmup)
+
+    # ---- phases ----
+
+    def phase_steady(self):
+        mon_b, mon_h = self.name("mon-b"), self.name("mon-h")
+        self.agent_quiet("berth", "start", mon_b)
+        self.agent_quiet("heartbeat", "start", mon_h)
+        absent = self.name("absent")
+        items = [
+            ("steady", "monitor", "berth", mon_b, 0),
+            ("steady", "monitor", "heartbeat", mon_h, 0),
+            ("steady", "monitor", "floor-curl", mon_b, 0),
+            ("steady", "monitor", "floor-raw", mon_b, 0),
+            ("steady", "monitor_cmd", "berth", mon_b, 0),
+            ("steady", "monitor_cmd", "heartbeat", mon_h, 0),
+            ("steady", "monitor_cmd", "floor-ops", mon_b, 0),
+            ("steady", "probe", "berth", absent + "-b", 7),
+            ("steady", "probe", "heartbeat", absent + "-h", 7),
+            ("steady", "probe", "floor-curl", absent + "-f", 7),
+            ("steady", "probe", "floor-raw", absent + "-f", 7),
+        ]
+        self.log(f"monitor, monitor_cmd, probe: {self.cfg['steady']} interleaved rounds")
+        self.interleaved(self.cfg["steady"], items)
+
+    def phase_lifecycle(self):
+        self.log(f"start/stop: {self.cfg['lifecycle']} interleaved rounds")
+        names = {"berth": self.name("lc-b"), "heartbeat": self.name("lc-h"), "floor-ops": self.name("lc-f")}
+        for i in range(1 + self.cfg["lifecycle"]):  # the first round warms up
+            record = i > 0
+            runners = list(names)
+            self.rng.shuffle(runners)
+            for r in runners:
+                self.run("lifecycle", "start", r, names[r], 0, record=record)
+            self.rng.shuffle(runners)
+            for r in runners:
+                self.run("lifecycle", "stop", r, names[r], 0, record=record)
+        for n in names.values():  # a failed stop must not leave it behind
+            self.docker("rm", "-f", n, check=False)
+
+    def phase_concurrent(self):
+        n = self.cfg["concurrency"]
+        self.log(f"{n} concurrent monitors: {self.cfg['rounds']} rounds per runner")
+        targets = {"berth": self.name("mon-b"), "heartbeat": self.name("mon-h"), "floor-curl": self.name("mon-b")}
+        for r in list(targets):  # warm-up
+            self.run("concurrent", "monitor", r, targets[r], 0, record=False, copies=n)
+        for _ in range(self.cfg["rounds"]):
+            runners = list(targets)
+            self.rng.shuffle(runners)
+            for r in runners:
+                self.run("concurrent", "monitor", r, targets[r], 0, copies=n)
+
+    def add_others(self, total):
+        new = [self.name(f"other-{i:03d}") for i in range(len(self.others), total)]
+
+        def one(name):
+            p = self.docker("run", "-d", "--init", "--net=none", "--name", name, self.args.image,
+                            "sleep", "3600", check=False)
+            return name, p.returncode, p.stderr.strip()
+
+        t = time.monotonic()
+        with ThreadPoolExecutor(max_workers=8) as pool:
+            for name, rc, err in pool.map(one, new):
+                self.others.append(name)
+                if rc != 0:
+                    raise RuntimeError(f"docker run {name}: {err}")
+        self.log(f"  {len(new)} containers created in {time.monotonic() - t:.1f} s")
+
+    def phase_scaling(self):
+        mon_b, mon_h = self.name("mon-b"), self.name("mon-h")
+        for level in self.cfg["levels"]:
+            self.log(f"scaling: {level} other containers")
+            self.add_others(level)
+            time.sleep(1)  # let the daemon finish its own bookkeeping
+            sec = f"scaling-{level}"
+            items = [
+                (sec, "monitor", "berth", mon_b, 0),
+                (sec, "monitor", "heartbeat", mon_h, 0),
+                (sec, "monitor", "floor-curl", mon_b, 0),
+            ]
+            self.interleaved(self.cfg["scaling"], items)
+
+    def cleanup(self):
+        """Remove every container this run made (bench/run's trap does it again on the way out)."""
+        p = self.docker("ps", "-aq", "--filter", f"name=^/{self.prefix}-", check=False)
+        ids = p.stdout.split()
+        chunks = [ids[i:i + 40] for i in range(0, len(ids), 40)]
+        with ThreadPoolExecutor(max_workers=4) as pool:
+            list(pool.map(lambda c: self.docker("rm", "-f", "-v", *c, check=False), chunks))
+        if ids:
+            self.log(f"removed {len(ids)} containers")
+
+    # ---- results ----
+
+    def machine(self):
+        cpu = "?"
+        with open("/proc/cpuinfo") as f:
+            for line in f:
+                if line.startswith("model name"):
+                    cpu = line.split(":", 1)[1].strip()
+                    break
+        server = self.docker("version", "--format", "{{.Server.Version}}", check=False).stdout.strip()
+        curl = subprocess.run(["dpkg-query", "-W", "-f=${Version}", "libcurl4"], stdout=subprocess.PIPE,
+                              stderr=subprocess.DEVNULL, text=True).stdout.strip()
+        return {
+            "nproc": os.cpu_count(),
+            "kernel": platform.release(),
+            "cpu": cpu,
+            "docker": server,
+            "libcurl4": curl,
+            "date": datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
+            "loadavg_start": self.load0,
+            "loadavg_end": open("/proc/loadavg").read().split()[:3],
+        }
+
+    def results(self):
+        out = {"machine": self.machine(), "config": self.cfg, "quick": self.args.quick,
+               "seed": self.args.seed, "agent": self.args.agent, "heartbeat": self.args.heartbeat,
+               "git": self.args.git, "run_opts": RUN_OPTS, "run_cmd": RUN_CMD,
+               "elapsed_s": round(time.monotonic() - self.t0, 1), "sections": {}}
+        for (section, action, runner), samples in self.samples.items():
+            d = out["sections"].setdefault(section, {}).setdefault(action, {})
+            d[runner] = summarize(samples)
+            d[runner]["failures"] = len(self.failures.get((section, action, runner), []))
+            d[runner]["samples"] = [[s["wall_us"], s["cpu_us"], s["rss_kb"]] for s in samples]
+        out["failures"] = {"/".join(k): v[:5] for k, v in self.failures.items()}
+        out["targets"] = targets(out["sections"])
+        return out
+
+    def main(self):
+        self.t0 = time.monotonic()
+        self.load0 = open("/proc/loadavg").read().split()[:3]
+        try:
+            self.phase_steady()
+            self.phase_lifecycle()
+            self.phase_concurrent()
+            self.phase_scaling()
+        finally:
+            self.cleanup()
+        res = self.results()
+        with open(self.args.out, "w") as f:
+            json.dump(res, f, indent=1)
+            f.write("\n")
+        print(render(res))
+        self.log(f"done in {res['elapsed_s']} s; results in {self.args.out}")
+        return 1 if self.failures else 0
+
+
+# ---- targets and tables (also used by --show on a saved file) ----
+
+def get(sections, section, action, runner, metric, stat):
+    try:
+        return sections[section][action][runner][metric][stat]
+    except (KeyError, TypeError):
+        return None
+
+
+def targets(sec):
+    g = lambda a, r, m, s="p50", section="steady": get(sec, section, a, r, m, s)  # noqa: E731
+    levels = sorted(int(k.split("-")[1]) for k in sec if k.startswith("scaling-"))
+    rows = [
+        ("monitor: berth CPU / floor-curl CPU", ratio(g("monitor", "berth", "cpu_ms"), g("monitor", "floor-curl", "cpu_ms")), "<=", 1.2),
+        ("monitor: berth wall / floor-curl wall", ratio(g("monitor", "berth", "wall_ms"), g("monitor", "floor-curl", "wall_ms")), "<=", 1.2),
+        ("monitor: heartbeat CPU / berth CPU", ratio(g("monitor", "heartbeat", "cpu_ms"), g("monitor", "berth", "cpu_ms")), ">=", 5),
+        ("monitor: heartbeat wall / berth wall", ratio(g("monitor", "heartbeat", "wall_ms"), g("monitor", "berth", "wall_ms")), ">=", 5),
+        ("monitor_cmd: heartbeat wall / berth wall", ratio(g("monitor_cmd", "heartbeat", "wall_ms"), g("monitor_cmd", "berth", "wall_ms")), ">=", 2),
+        ("peak RSS: berth / floor-curl (monitor)", ratio(g("monitor", "berth", "rss_kb"), g("monitor", "floor-curl", "rss_kb")), "<=", 1.2),
+        ("peak RSS: berth / heartbeat (monitor)", ratio(g("monitor", "berth", "rss_kb"), g("monitor", "heartbeat", "rss_kb")), "<", 0.5),
+    ]
+    if levels and levels[0] == 1 and len(levels) > 1:
+        top = levels[-1]
+        rows.append((f"monitor wall: {top} others / 1 other (berth)",
+                     ratio(g("monitor", "berth", "wall_ms", section=f"scaling-{top}"),
+                           g("monitor", "berth", "wall_ms", section="scaling-1")), "<=", 1.1))
+    for a in ("start", "stop"):
+        rows.append((f"{a}: berth wall / floor-ops wall",
+                     ratio(g(a, "berth", "wall_ms", section="lifecycle"), g(a, "floor-ops", "wall_ms", section="lifecycle")),
+                     "<=", 1.2))
+    out = []
+    for name, value, op, limit in rows:
+        ok = None if value is None else {"<=": value <= limit, ">=": value >= limit, "<": value < limit}[op]
+        out.append({"target": name, "value": value, "op": op, "limit": limit, "ok": ok})
+    return out
+
+
+def fmt_ms(v):
+    if v is None:
+        return "-"
+    return f"{v:.1f} ms" if v < 100 else f"{v:.0f} ms"
+
+
+def fmt_kb(v):
+    return "-" if v is None else f"{v / 1024:.1f} MB"
+
+
+def fmt_x(v):
+    return "-" if v is None else f"{v:.2f}x"
+
+
+def render(res):
+    m, sec = res["machine"], res["sections"]
+    lines = [
+        f"berth benchmark, {m['date']}: {m['nproc']} CPUs ({m['cpu']}), kernel {m['kernel']}, "
+        f"dockerd {m['docker']}, libcurl {m['libcurl4']}",
+        f"agent {res['agent']} (git {res['git']}), run_opts \"{res['run_opts']}\", "
+        f"load {' '.join(m['loadavg_start'])} -> {' '.join(m['loadavg_end'])}, {res['elapsed_s']} s"
+        + (" (--quick)" if res["quick"] else ""),
+        "",
+    ]
+    cols = ("wall_ms", "p50"), ("wall_ms", "p95"), ("cpu_ms", "p50"), ("cpu_ms", "p95"), ("rss_kb", "p50")
+    head = f"{'action':<12} {'runner':<17} {'n':>4} {'wall p50':>9} {'wall p95':>9} {'cpu p50':>9} {'cpu p95':>9} {'peak RSS':>9}"
+    lines += [head, "-" * len(head)]
+
+    def row(label, action, runner, d):
+        cells = [fmt_kb(d[c][s]) if c == "rss_kb" else fmt_ms(d[c][s]) for c, s in cols]
+        fail = f"  ({d['failures']} failed)" if d.get("failures") else ""
+        return f"{label:<12} {runner:<17} {d['n']:>4} " + " ".join(f"{c:>9}" for c in cells) + fail
+
+    def ratio_row(section, action, a, b):
+        da, db = sec[section][action].get(a), sec[section][action].get(b)
+        if not da or not db or not da.get("n") or not db.get("n"):
+            return None
+        cells = [fmt_x(ratio(da[c][s], db[c][s])) for c, s in cols]
+        return f"{'':<12} {a + '/' + b:<17} {'':>4} " + " ".join(f"{c:>9}" for c in cells)
+
+    order = [("steady", "monitor", ["berth", "heartbeat", "floor-curl", "floor-raw"], ["heartbeat", "floor-curl"]),
+             ("steady", "monitor_cmd", ["berth", "heartbeat", "floor-ops"], ["heartbeat", "floor-ops"]),
+             ("steady", "probe", ["berth", "heartbeat", "floor-curl", "floor-raw"], ["heartbeat", "floor-curl"]),
+             ("lifecycle", "start", ["berth", "heartbeat", "floor-ops"], ["heartbeat", "floor-ops"]),
+             ("lifecycle", "stop", ["berth", "heartbeat", "floor-ops"], ["heartbeat", "floor-ops"])]
+    for section, action, runners, against in order:
+        if action not in sec.get(section, {}):
+            continue
+        first = True
+        for r in runners:
+            d = sec[section][action].get(r)
+            if d and d.get("n") is not None:
+                lines.append(row(action if first else "", action, r, d) if d["n"] else f"{'':<12} {r:<17}    0 samples")
+                first = False
+        for b in against:
+            rr = ratio_row(section, action, "berth", b)
+            if rr:
+                lines.append(rr)
+        lines.append("")
+
+    levels = sorted((int(k.split("-")[1]) for k in sec if k.startswith("scaling-")))
+    if levels:
+        lines.append("monitor with N other containers running (wall p50 / p95)")
+        lines.append(f"{'others':>6}  {'berth':>19}  {'heartbeat':>19}  {'floor-curl':>19}  {'berth vs N=' + str(levels[0]):>12}")
+        base = get(sec, f"scaling-{levels[0]}", "monitor", "berth", "wall_ms", "p50")
+        for n in levels:
+            cells = []
+            for r in ("berth", "heartbeat", "floor-curl"):
+                p50 = get(sec, f"scaling-{n}", "monitor", r, "wall_ms", "p50")
+                p95 = get(sec, f"scaling-{n}", "monitor", r, "wall_ms", "p95")
+                cells.append(f"{fmt_ms(p50)} / {fmt_ms(p95)}")
+            rel = ratio(get(sec, f"scaling-{n}", "monitor", "berth", "wall_ms", "p50"), base)
+            lines.append(f"{n:>6}  " + "  ".join(f"{c:>19}" for c in cells) + f"  {fmt_x(rel):>12}")
+        lines.append("")
+
+    if "concurrent" in sec:
+        n = res["config"]["concurrency"]
+        lines.append(f"{n} monitors started at once (per-monitor wall time)")
+        lines.append(f"{'runner':<12} {'n':>5} {'p50':>9} {'p99':>9} {'max':>9} {'cpu p50':>9}")
+        for r in ("berth", "heartbeat", "floor-curl"):
+            d = sec["concurrent"]["monitor"].get(r)
+            if d and d["n"]:
+                lines.append(f"{r:<12} {d['n']:>5} {fmt_ms(d['wall_ms']['p50']):>9} {fmt_ms(d['wall_ms']['p99']):>9} "
+                             f"{fmt_ms(d['wall_ms']['max']):>9} {fmt_ms(d['cpu_ms']['p50']):>9}")
+        lines.append("")
+
+    lines.append("targets")
+    for t in res["targets"]:
+        verdict = "n/a" if t["ok"] is None else ("ok" if t["ok"] else "MISSED")
+        lines.append(f"  {t['target']:<46} {fmt_x(t['value']):>8}  (target {t['op']} {t['limit']}x)  {verdict}")
+    if res.get("failures"):
+        lines.append("")
+        lines.append("failed samples (left out of the statistics):")
+        for k, msgs in res["failures"].items():
+            lines.append(f"  {k}: {len(msgs)}+ e.g. {msgs[0]}")
+    return "\n".join(lines)
+
+
+def compare(old_path, new_path):
+    old, new = (json.load(open(p)) for p in (old_path, new_path))
+    print(f"{'section/action/runner':<40} {'wall p50':>20} {'cpu p50':>20} {'peak RSS':>20}")
+    for section, actions in new["sections"].items():
+        for action, runners in actions.items():
+            for r, d in runners.items():
+                o = old["sections"].get(section, {}).get(action, {}).get(r)
+                if not o or not o.get("n") or not d.get("n"):
+                    continue
+                cells = []
+                for metric, f in (("wall_ms", fmt_ms), ("cpu_ms", fmt_ms), ("rss_kb", fmt_kb)):
+                    a, b = o[metric]["p50"], d[metric]["p50"]
+                    cells.append(f"{f(a)}->{f(b)} {fmt_x(ratio(b, a))}")
+                print(f"{section + '/' + action + '/' + r:<40} " + " ".join(f"{c:>20}" for c in cells))
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--quick", action="store_true", help="a short run (about a minute)")
+    ap.add_argument("--iterations", type=int, help="rounds of the monitor/probe phase")
+    ap.add_argument("--out", default=os.path.join(os.path.dirname(os.path.abspath(__file__)), "results.json"))
+    ap.add_argument("--seed", type=int, default=1, help="seed of the interleaving order")
+    ap.add_argument("--show", metavar="JSON", help="print the tables of a saved run and exit")
+    ap.add_argument("--compare", nargs=2, metavar=("OLD", "NEW"), help="compare two saved runs and exit")
+    ap.add_argument("--agent")
+    ap.add_argument("--heartbeat", default="/usr/lib/ocf/resource.d/heartbeat/docker")
+    ap.add_argument("--image", default="berth-test:latest")
+    ap.add_argument("--bindir")
+    ap.add_argument("--prefix")
+    ap.add_argument("--rsctmp")
+    ap.add_argument("--git", default="?")
+    args = ap.parse_args()
+    if args.show:
+        print(render(json.load(open(args.show))))
+        return 0
+    if args.compare:
+        compare(*args.compare)
+        return 0
+    if not (args.agent and args.bindir and args.prefix and args.rsctmp):
+        ap.error("run bench/run, not bench.py directly (--agent, --bindir, --prefix, --rsctmp)")
+
+    def stop(signum, frame):
+        raise SystemExit(128 + signum)
+    signal.signal(signal.SIGTERM, stop)
+    signal.signal(signal.SIGHUP, stop)
+    return Bench(args).main()
+
+
+if __name__ == "__main__":
+    sys.exit(main())
