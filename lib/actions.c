@@ -145,11 +145,17 @@ split_param(const char *pname, const char *value, char ***argv, berth_error_t *e
 
 /* Check the whole configuration and build the create request. */
 static int
-build_request(struct berth_ctx *ctx, json_object **body, char **hash, char ***monitor_argv, berth_error_t *err)
+build_request(struct berth_ctx *ctx, json_object **body, char **hash, berth_error_t *err)
 {
 	__attribute__((cleanup(cleanup_specp))) struct berth_spec *spec = NULL;
 	cleanup_words char **cmd = NULL;
 	struct berth_params *p = ctx->params;
+	const struct {
+		const char *name, *value;
+	} cmds[] = { { "monitor_cmd", p->monitor_cmd },     { "promote_cmd", p->promote_cmd },
+		     { "demote_cmd", p->demote_cmd },       { "notify_cmd", p->notify_cmd },
+		     { "promotion_score_cmd", p->promotion_score_cmd } };
+	size_t i;
 
 	if (berth_params_validate(p, err) < 0)
 		return -1;
@@ -158,9 +164,14 @@ build_request(struct berth_ctx *ctx, json_object **body, char **hash, char ***mo
 		return berth_error_set(err, BERTH_RESULT_ERROR, "out of memory");
 	if (berth_runopts_parse(p->run_opts, spec, err) < 0)
 		return -1;
-	if (split_param("run_cmd", p->run_cmd, &cmd, err) < 0 ||
-	    split_param("monitor_cmd", p->monitor_cmd, monitor_argv, err) < 0)
+	if (split_param("run_cmd", p->run_cmd, &cmd, err) < 0)
 		return -1;
+	/* The other commands are split again when they run; refuse bad quoting up front. */
+	for (i = 0; i < sizeof(cmds) / sizeof(cmds[0]); i++) {
+		cleanup_words char **words = NULL;
+		if (split_param(cmds[i].name, cmds[i].value, &words, err) < 0)
+			return -1;
+	}
 	return berth_spec_create_body(spec, p->image, cmd, p->instance, body, hash, err);
 }
 
@@ -194,24 +205,6 @@ make_mount_points(const char *list, berth_error_t *err)
 		}
 	}
 	return 0;
-}
-
-/* Run monitor_cmd in the container. 0: passed; -1: failed or could not run, with err. */
-static int
-run_monitor_cmd(struct berth_ctx *ctx, const char *id, char *const *argv, berth_error_t *err)
-{
-	cleanup_free char *out = NULL;
-	int code = -1;
-
-	if (argv == NULL)
-		return 0;
-	if (berth_container_exec(ctx->client, id, argv, NULL, 0, &code, &out, err) < 0)
-		return berth_error_wrap(err, "monitor_cmd on container %s: ", ctx->params->name);
-	if (code == 0)
-		return 0;
-	return berth_error_set(err, BERTH_RESULT_ERROR, "monitor_cmd '%s' failed in container %s (exit %d)%s%.300s",
-			       ctx->params->monitor_cmd, ctx->params->name, code, out && *out ? ": " : "",
-			       out ? out : "");
 }
 
 /* Docker's own health check, when asked for. 0 healthy, 1 still starting, -1 unhealthy/absent. */
@@ -385,7 +378,6 @@ enum berth_result
 berth_action_monitor(struct berth_ctx *ctx, berth_error_t *err)
 {
 	cleanup_info struct berth_container_info info = { 0 };
-	cleanup_words char **monitor_argv = NULL;
 	struct berth_params *p = ctx->params;
 	bool promoted;
 	int h;
@@ -430,9 +422,7 @@ berth_action_monitor(struct berth_ctx *ctx, berth_error_t *err)
 	}
 	if (h < 0)
 		return failed_check(promoted, err);
-	if (split_param("monitor_cmd", p->monitor_cmd, &monitor_argv, err) < 0)
-		return fail(err);
-	if (run_monitor_cmd(ctx, info.id, monitor_argv, err) < 0)
+	if (run_in_container(ctx, info.id, "monitor_cmd", p->monitor_cmd, NULL, NULL, NULL, err) < 0)
 		return failed_check(promoted, err);
 	update_score(ctx, &info);
 	if (!promoted)
@@ -573,7 +563,7 @@ ensure_image(struct berth_ctx *ctx, berth_error_t *err)
 
 /* Wait until the started container is up and passes its checks, or the time runs out. */
 static enum berth_result
-wait_ready(struct berth_ctx *ctx, char *const *monitor_argv, berth_error_t *err)
+wait_ready(struct berth_ctx *ctx, berth_error_t *err)
 {
 	struct berth_params *p = ctx->params;
 	long long settle_until = berth_now_ms() + SETTLE_MS;
@@ -598,7 +588,8 @@ wait_ready(struct berth_ctx *ctx, char *const *monitor_argv, berth_error_t *err)
 		h = check_health(ctx, &info, &last);
 		if (h < 0 && strcmp(info.health ? info.health : "", "unhealthy") == 0)
 			h = 1;  /* may still recover within its retries: keep waiting until the deadline */
-		if (h == 0 && berth_now_ms() >= settle_until && run_monitor_cmd(ctx, info.id, monitor_argv, &last) == 0) {
+		if (h == 0 && berth_now_ms() >= settle_until &&
+		    run_in_container(ctx, info.id, "monitor_cmd", p->monitor_cmd, NULL, NULL, NULL, &last) == 0) {
 			record_run(ctx, &info, ROLE_KEEP);
 			update_score(ctx, &info);
 			return BERTH_RESULT_OK;
@@ -622,14 +613,13 @@ enum berth_result
 berth_action_start(struct berth_ctx *ctx, berth_error_t *err)
 {
 	__attribute__((cleanup(cleanup_jsonp))) json_object *body = NULL;
-	cleanup_words char **monitor_argv = NULL;
 	cleanup_info struct berth_container_info info = { 0 };
 	cleanup_free char *hash = NULL;
 	cleanup_free char *id = NULL;
 	struct berth_params *p = ctx->params;
 	bool reuse_existing = false;
 
-	if (build_request(ctx, &body, &hash, &monitor_argv, err) < 0)
+	if (build_request(ctx, &body, &hash, err) < 0)
 		return fail(err);
 	if (make_mount_points(p->mount_points, err) < 0)
 		return fail(err);
@@ -650,7 +640,7 @@ berth_action_start(struct berth_ctx *ctx, berth_error_t *err)
 
 		if (info.running && same) {
 			berth_log_info("container %s is already running", p->name);
-			return wait_ready(ctx, monitor_argv, err);
+			return wait_ready(ctx, err);
 		}
 		if (same && p->reuse) {
 			reuse_existing = true;
@@ -684,7 +674,7 @@ berth_action_start(struct berth_ctx *ctx, berth_error_t *err)
 		berth_error_wrap(err, "cannot start %s: ", p->name);
 		return fail(err);
 	}
-	return wait_ready(ctx, monitor_argv, err);
+	return wait_ready(ctx, err);
 }
 
 /* ---- validate-all ---- */
@@ -693,11 +683,10 @@ enum berth_result
 berth_action_validate(struct berth_ctx *ctx, berth_error_t *err)
 {
 	__attribute__((cleanup(cleanup_jsonp))) json_object *body = NULL;
-	cleanup_words char **monitor_argv = NULL;
 	cleanup_free char *hash = NULL;
 	bool exists = false;
 
-	if (build_request(ctx, &body, &hash, &monitor_argv, err) < 0)
+	if (build_request(ctx, &body, &hash, err) < 0)
 		return fail(err);
 	/* The image is checked when the daemon answers; a daemon that is down is this node's
 	 * problem at start time, not a configuration error. */
