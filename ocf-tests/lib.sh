@@ -18,11 +18,13 @@ fail() {
 }
 
 # Run the agent: agent ACTION [VAR=value ...]. Sets RC, OUT (stdout), ERR (stderr), MS (elapsed).
+# AGENT_WRAPPER (e.g. "valgrind --error-exitcode=99 -q") runs the agent under a tool.
 agent() {
 	local action=$1 t0 t1
 	shift
 	t0=$(date +%s%N)
-	OUT=$(env "$@" "$AGENT" "$action" 2>"$WORK/stderr")
+	# shellcheck disable=SC2086 # the wrapper is a command line
+	OUT=$(env "$@" ${AGENT_WRAPPER:-} "$AGENT" "$action" 2>"$WORK/stderr")
 	RC=$?
 	t1=$(date +%s%N)
 	MS=$(((t1 - t0) / 1000000))
