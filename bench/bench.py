@@ -2,7 +2,7 @@
 """The benchmark driver behind bench/run (run that, not this: it builds the helpers, makes sure
 of the image and cleans up on exit).
 
-Measures berth (ocf:berth:docker) against ocf:heartbeat:docker and against two floor programs
+Measures berth (ocf:berth:docker) against ocf:heartbeat:docker and against floor programs
 on the same container configuration, interleaved in random order, and writes a JSON file.
 Every sample goes through the `measure` helper (bench/measure.c), which reports wall time,
 user+sys CPU of the whole process tree and the largest process's peak RSS. Standard library
@@ -11,11 +11,13 @@ only.
 
 import argparse
 import datetime
+import hashlib
 import json
 import math
 import os
 import platform
 import random
+import re
 import signal
 import subprocess
 import sys
@@ -59,6 +61,21 @@ def summarize(samples):
     }
 
 
+def cpu_times():
+    """(busy, iowait, total) jiffies of all CPUs, from /proc/stat."""
+    with open("/proc/stat") as f:
+        v = [int(x) for x in f.readline().split()[1:]]
+    idle, iowait, total = v[3], v[4], sum(v[:8])
+    return total - idle - iowait, iowait, total
+
+
+def host_busy(since):
+    """Fraction of all CPUs busy, and in iowait, since an earlier cpu_times()."""
+    now = cpu_times()
+    dt = max(now[2] - since[2], 1)
+    return (now[0] - since[0]) / dt, (now[1] - since[1]) / dt
+
+
 def ratio(a, b):
     return a / b if a is not None and b not in (None, 0) else None
 
@@ -75,6 +92,8 @@ class Bench:
         self.samples = {}   # (section, action, runner) -> [sample]
         self.failures = {}  # (section, action, runner) -> [message]
         self.others = []    # names of the filler containers
+        self.host = {}      # section -> host CPU busy / iowait fraction while it ran
+        self.started = False
 
     # ---- running things ----
 
@@ -160,20 +179,43 @@ class Bench:
     def log(self, msg):
         print(f"[{time.monotonic() - self.t0:6.1f}s] {msg}", file=sys.stderr, flush=True)
 
+    def quiesce(self, limit=0.25, timeout=20):
+        """Wait until the host is nearly idle (the daemon done with containers just made or
+        removed, background writeback done): busy + iowait below `limit` for 2 s running."""
+        t, calm = time.monotonic(), 0
+        while time.monotonic() - t < timeout and calm < 2:
+            since = cpu_times()
+            time.sleep(1)
+            busy, iowait = host_busy(since)
+            calm = calm + 1 if busy + iowait < limit else 0
+        if calm < 2:
+            self.log(f"  host still busy after {timeout} s (busy {busy:.0%}, iowait {iowait:.0%}): measuring anyway")
+
     def interleaved(self, iterations, items, warmup=2):
         """items: (section, action, runner, target, expect); each iteration runs all in random order."""
+        self.quiesce()
+        since = cpu_times()
         for i in range(warmup + iterations):
             order = list(items)
             self.rng.shuffle(order)
             for section, action, runner, target, expect in order:
                 self.run(section, action, runner, target, expect, record=i >= warmup)
+        busy, iowait = host_busy(since)
+        self.host[items[0][0]] = {"busy": round(busy, 3), "iowait": round(iowait, 3)}
 
     # ---- phases ----
 
-    def phase_steady(self):
+    def monitored(self):
+        """The two containers that the monitors look at, started by their own agents once."""
         mon_b, mon_h = self.name("mon-b"), self.name("mon-h")
-        self.agent_quiet("berth", "start", mon_b)
-        self.agent_quiet("heartbeat", "start", mon_h)
+        if not self.started:
+            self.agent_quiet("berth", "start", mon_b)
+            self.agent_quiet("heartbeat", "start", mon_h)
+            self.started = True
+        return mon_b, mon_h
+
+    def phase_steady(self):
+        mon_b, mon_h = self.monitored()
         absent = self.name("absent")
         items = [
             ("steady", "monitor", "berth", mon_b, 0),
@@ -194,6 +236,8 @@ class Bench:
     def phase_lifecycle(self):
         self.log(f"start/stop: {self.cfg['lifecycle']} interleaved rounds")
         names = {"berth": self.name("lc-b"), "heartbeat": self.name("lc-h"), "floor-ops": self.name("lc-f")}
+        self.quiesce()
+        since = cpu_times()
         for i in range(1 + self.cfg["lifecycle"]):  # the first round warms up
             record = i > 0
             runners = list(names)
@@ -203,13 +247,17 @@ class Bench:
             self.rng.shuffle(runners)
             for r in runners:
                 self.run("lifecycle", "stop", r, names[r], 0, record=record)
+        busy, iowait = host_busy(since)
+        self.host["lifecycle"] = {"busy": round(busy, 3), "iowait": round(iowait, 3)}
         for n in names.values():  # a failed stop must not leave it behind
             self.docker("rm", "-f", n, check=False)
 
     def phase_concurrent(self):
         n = self.cfg["concurrency"]
         self.log(f"{n} concurrent monitors: {self.cfg['rounds']} rounds per runner")
-        targets = {"berth": self.name("mon-b"), "heartbeat": self.name("mon-h"), "floor-curl": self.name("mon-b")}
+        mon_b, mon_h = self.monitored()
+        targets = {"berth": mon_b, "heartbeat": mon_h, "floor-curl": mon_b}
+        self.quiesce()
         for r in list(targets):  # warm-up
             self.run("concurrent", "monitor", r, targets[r], 0, record=False, copies=n)
         for _ in range(self.cfg["rounds"]):
@@ -227,19 +275,21 @@ class Bench:
             return name, p.returncode, p.stderr.strip()
 
         t = time.monotonic()
-        with ThreadPoolExecutor(max_workers=8) as pool:
+        pool = ThreadPoolExecutor(max_workers=8)
+        try:
             for name, rc, err in pool.map(one, new):
                 self.others.append(name)
                 if rc != 0:
                     raise RuntimeError(f"docker run {name}: {err}")
+        finally:
+            pool.shutdown(wait=True, cancel_futures=True)  # interrupted: create no more
         self.log(f"  {len(new)} containers created in {time.monotonic() - t:.1f} s")
 
     def phase_scaling(self):
-        mon_b, mon_h = self.name("mon-b"), self.name("mon-h")
+        mon_b, mon_h = self.monitored()
         for level in self.cfg["levels"]:
             self.log(f"scaling: {level} other containers")
             self.add_others(level)
-            time.sleep(1)  # let the daemon finish its own bookkeeping
             sec = f"scaling-{level}"
             items = [
                 (sec, "monitor", "berth", mon_b, 0),
@@ -284,6 +334,7 @@ class Bench:
     def results(self):
         out = {"machine": self.machine(), "config": self.cfg, "quick": self.args.quick,
                "seed": self.args.seed, "agent": self.args.agent, "heartbeat": self.args.heartbeat,
+               "agent_sha256": hashlib.sha256(open(self.args.agent, "rb").read()).hexdigest(),
                "git": self.args.git, "run_opts": RUN_OPTS, "run_cmd": RUN_CMD,
                "elapsed_s": round(time.monotonic() - self.t0, 1), "sections": {}}
         for (section, action, runner), samples in self.samples.items():
@@ -291,6 +342,7 @@ class Bench:
             d[runner] = summarize(samples)
             d[runner]["failures"] = len(self.failures.get((section, action, runner), []))
             d[runner]["samples"] = [[s["wall_us"], s["cpu_us"], s["rss_kb"]] for s in samples]
+        out["host_load"] = self.host
         out["failures"] = {"/".join(k): v[:5] for k, v in self.failures.items()}
         out["targets"] = targets(out["sections"])
         return out
@@ -299,16 +351,16 @@ class Bench:
         self.t0 = time.monotonic()
         self.load0 = open("/proc/loadavg").read().split()[:3]
         try:
-            self.phase_steady()
-            self.phase_lifecycle()
-            self.phase_concurrent()
-            self.phase_scaling()
+            for phase in self.args.phases.split(","):
+                getattr(self, f"phase_{phase}")()
         finally:
             self.cleanup()
         res = self.results()
+        text = json.dumps(res, indent=1)
+        # One line per sample ([wall_us, cpu_us, rss_kb]) rather than one per number.
+        text = re.sub(r"\[\s*(-?\d+),\s*(-?\d+),\s*(-?\d+)\s*\]", r"[\1, \2, \3]", text)
         with open(self.args.out, "w") as f:
-            json.dump(res, f, indent=1)
-            f.write("\n")
+            f.write(text + "\n")
         print(render(res))
         self.log(f"done in {res['elapsed_s']} s; results in {self.args.out}")
         return 1 if self.failures else 0
@@ -369,13 +421,17 @@ def fmt_x(v):
 def render(res):
     m, sec = res["machine"], res["sections"]
     lines = [
-        f"berth benchmark, {m['date']}: {m['nproc']} CPUs ({m['cpu']}), kernel {m['kernel']}, "
-        f"dockerd {m['docker']}, libcurl {m['libcurl4']}",
-        f"agent {res['agent']} (git {res['git']}), run_opts \"{res['run_opts']}\", "
-        f"load {' '.join(m['loadavg_start'])} -> {' '.join(m['loadavg_end'])}, {res['elapsed_s']} s"
-        + (" (--quick)" if res["quick"] else ""),
-        "",
+        f"berth benchmark, {m['date']}" + (" (--quick)" if res["quick"] else "") + f", {res['elapsed_s']} s",
+        f"machine: {m['nproc']} CPUs ({m['cpu']}), kernel {m['kernel']}, dockerd {m['docker']}, "
+        f"libcurl {m['libcurl4']}",
+        f"agent: {res['agent']} (sha256 {res.get('agent_sha256', '?')[:12]}), bench at git {res['git']}",
+        f"container: run_opts \"{res['run_opts']}\", run_cmd \"{res['run_cmd']}\"; "
+        f"loadavg {' '.join(m['loadavg_start'])} -> {' '.join(m['loadavg_end'])}",
     ]
+    if res.get("host_load"):
+        lines.append("host CPU busy (+iowait) while measuring, all processes including this benchmark:")
+        lines.append("  " + ", ".join(f"{k} {v['busy']:.0%} (+{v['iowait']:.0%})" for k, v in res["host_load"].items()))
+    lines.append("")
     cols = ("wall_ms", "p50"), ("wall_ms", "p95"), ("cpu_ms", "p50"), ("cpu_ms", "p95"), ("rss_kb", "p50")
     head = f"{'action':<12} {'runner':<17} {'n':>4} {'wall p50':>9} {'wall p95':>9} {'cpu p50':>9} {'cpu p95':>9} {'peak RSS':>9}"
     lines += [head, "-" * len(head)]
@@ -414,17 +470,22 @@ def render(res):
 
     levels = sorted((int(k.split("-")[1]) for k in sec if k.startswith("scaling-")))
     if levels:
-        lines.append("monitor with N other containers running (wall p50 / p95)")
-        lines.append(f"{'others':>6}  {'berth':>19}  {'heartbeat':>19}  {'floor-curl':>19}  {'berth vs N=' + str(levels[0]):>12}")
-        base = get(sec, f"scaling-{levels[0]}", "monitor", "berth", "wall_ms", "p50")
+        lines.append("monitor with N other containers: wall p50 / p95, berth's CPU p50, wall p50 vs first row")
+        first = levels[0]
+        lines.append(f"{'others':>6}  {'berth':>17} {'berth cpu':>9}  {'heartbeat':>17}  {'floor-curl':>17}"
+                     f"  {'berth rel':>9} {'floor rel':>9}")
         for n in levels:
             cells = []
             for r in ("berth", "heartbeat", "floor-curl"):
                 p50 = get(sec, f"scaling-{n}", "monitor", r, "wall_ms", "p50")
                 p95 = get(sec, f"scaling-{n}", "monitor", r, "wall_ms", "p95")
                 cells.append(f"{fmt_ms(p50)} / {fmt_ms(p95)}")
-            rel = ratio(get(sec, f"scaling-{n}", "monitor", "berth", "wall_ms", "p50"), base)
-            lines.append(f"{n:>6}  " + "  ".join(f"{c:>19}" for c in cells) + f"  {fmt_x(rel):>12}")
+            cpu = get(sec, f"scaling-{n}", "monitor", "berth", "cpu_ms", "p50")
+            rel = [fmt_x(ratio(get(sec, f"scaling-{n}", "monitor", r, "wall_ms", "p50"),
+                               get(sec, f"scaling-{first}", "monitor", r, "wall_ms", "p50")))
+                   for r in ("berth", "floor-curl")]
+            lines.append(f"{n:>6}  {cells[0]:>17} {fmt_ms(cpu):>9}  {cells[1]:>17}  {cells[2]:>17}"
+                         f"  {rel[0]:>9} {rel[1]:>9}")
         lines.append("")
 
     if "concurrent" in sec:
@@ -441,7 +502,8 @@ def render(res):
     lines.append("targets")
     for t in targets(sec):
         verdict = "n/a" if t["ok"] is None else ("ok" if t["ok"] else "MISSED")
-        lines.append(f"  {t['target']:<46} {fmt_x(t['value']):>8}  (target {t['op']} {t['limit']}x)  {verdict}")
+        value = "-" if t["value"] is None else f"{t['value']:.3f}x"
+        lines.append(f"  {t['target']:<46} {value:>8}  (target {t['op']} {t['limit']}x)  {verdict}")
     if res.get("failures"):
         lines.append("")
         lines.append("failed samples (left out of the statistics):")
@@ -467,13 +529,17 @@ def compare(old_path, new_path):
 
 
 def main():
-    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap = argparse.ArgumentParser(prog="bench/run", description=__doc__.split("\n\n")[0])
     ap.add_argument("--quick", action="store_true", help="a short run (about a minute)")
     ap.add_argument("--iterations", type=int, help="rounds of the monitor/probe phase")
-    ap.add_argument("--out", default=os.path.join(os.path.dirname(os.path.abspath(__file__)), "results.json"))
+    ap.add_argument("--out", default=os.path.join(os.path.dirname(os.path.abspath(__file__)), "results.json"),
+                    help="where to write the JSON (default: bench/results.json)")
     ap.add_argument("--seed", type=int, default=1, help="seed of the interleaving order")
+    ap.add_argument("--phases", default="steady,lifecycle,concurrent,scaling",
+                    help="which parts to run (default: all; concurrent and scaling use steady's containers)")
     ap.add_argument("--show", metavar="JSON", help="print the tables of a saved run and exit")
     ap.add_argument("--compare", nargs=2, metavar=("OLD", "NEW"), help="compare two saved runs and exit")
+    # Set by bench/run:
     ap.add_argument("--agent")
     ap.add_argument("--heartbeat", default="/usr/lib/ocf/resource.d/heartbeat/docker")
     ap.add_argument("--image", default="berth-test:latest")
