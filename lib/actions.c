@@ -563,11 +563,15 @@ ensure_image(struct berth_ctx *ctx, berth_error_t *err)
 
 /* Wait until the started container is up and passes its checks, or the time runs out. */
 static enum berth_result
-wait_ready(struct berth_ctx *ctx, berth_error_t *err)
+wait_ready(struct berth_ctx *ctx, bool just_started, berth_error_t *err)
 {
 	struct berth_params *p = ctx->params;
-	long long settle_until = berth_now_ms() + SETTLE_MS;
 	berth_error_t last = NULL;
+
+	/* A container that dies at once (bad command, missing config) is usually gone by now;
+	 * one inspection after the settle time catches it at the cost of one round trip. */
+	if (just_started)
+		(void)berth_deadline_sleep(ctx->deadline, SETTLE_MS);
 
 	for (;;) {
 		cleanup_info struct berth_container_info info = { 0 };
@@ -588,7 +592,7 @@ wait_ready(struct berth_ctx *ctx, berth_error_t *err)
 		h = check_health(ctx, &info, &last);
 		if (h < 0 && strcmp(info.health ? info.health : "", "unhealthy") == 0)
 			h = 1;  /* may still recover within its retries: keep waiting until the deadline */
-		if (h == 0 && berth_now_ms() >= settle_until &&
+		if (h == 0 &&
 		    run_in_container(ctx, info.id, "monitor_cmd", p->monitor_cmd, NULL, NULL, NULL, &last) == 0) {
 			record_run(ctx, &info, ROLE_KEEP);
 			update_score(ctx, &info);
@@ -640,7 +644,7 @@ berth_action_start(struct berth_ctx *ctx, berth_error_t *err)
 
 		if (info.running && same) {
 			berth_log_info("container %s is already running", p->name);
-			return wait_ready(ctx, err);
+			return wait_ready(ctx, false, err);
 		}
 		if (same && p->reuse) {
 			reuse_existing = true;
@@ -674,7 +678,7 @@ berth_action_start(struct berth_ctx *ctx, berth_error_t *err)
 		berth_error_wrap(err, "cannot start %s: ", p->name);
 		return fail(err);
 	}
-	return wait_ready(ctx, err);
+	return wait_ready(ctx, true, err);
 }
 
 /* ---- validate-all ---- */
