@@ -800,6 +800,18 @@ berth_action_notify(struct berth_ctx *ctx, berth_error_t *err)
 enum berth_result
 berth_action_reload(struct berth_ctx *ctx, berth_error_t *err)
 {
+	cleanup_info struct berth_container_info info = { 0 };
+
+	/* Nothing runs: the new parameters apply at the next start. A reload never starts a
+	 * container Pacemaker believes stopped. */
+	if (running_container(ctx, &info, "reload", err) == BERTH_RESULT_NOT_RUNNING) {
+		berth_log_info("reload: %s; the new parameters apply at the next start", (*err)->msg);
+		berth_error_free(err);
+		return BERTH_RESULT_OK;
+	}
+	if (*err != NULL)
+		return fail(err);
+
 	/* What a reload can apply (monitor_cmd, the commands, promotion_score, force_kill,
 	 * query_docker_health) takes effect at the next action by itself; the score is published
 	 * again by start's final check. Anything else that changed alters the configuration hash,

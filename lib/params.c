@@ -195,9 +195,13 @@ berth_params_load(struct berth_params *p, berth_error_t *err)
 	p->promotion_score = 1;
 	(void)parse_score(berth_ocf_reskey("promotion_score"), &p->promotion_score);
 	{
+		/* Pacemaker 2.1 passes a promotable clone's promoted_max (and the older master_max)
+		 * to every instance; "promotable" itself only when it is set as a meta attribute of
+		 * the primitive. */
 		bool promotable = false;
 		(void)berth_ocf_parse_bool(berth_ocf_getenv("OCF_RESKEY_CRM_meta_promotable"), &promotable);
-		p->promotable = promotable;
+		p->promotable = promotable || berth_ocf_getenv("OCF_RESKEY_CRM_meta_promoted_max") != NULL ||
+				berth_ocf_getenv("OCF_RESKEY_CRM_meta_master_max") != NULL;
 	}
 	if (derive_name(p, err) < 0 || derive_socket(p, err) < 0)
 		return -1;

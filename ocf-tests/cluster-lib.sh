@@ -4,41 +4,50 @@
 # which /etc/corosync, /var/lib/corosync and /var/lib/pacemaker are empty directories of the
 # test's own (under $CL_DIR). So the suite overwrites nothing of a developer's cluster
 # configuration, and a test killed half-way leaves no half-written configuration behind.
-# /usr/lib/ocf/resource.d/heartbeat and /var/lib/dpkg are overlays in that namespace: what a
-# test changes there (berth-divert's diversion of ocf:heartbeat:docker) is seen by the test's
-# cluster only, never by the machine or by other tests running beside it, and vanishes with the
-# namespace. Everything else (/run/docker.sock, /usr/lib/ocf/resource.d/berth, /tmp, /dev/shm)
-# is shared with the host, so the agents the cluster runs reach the host's dockerd and the
-# installed berth. cl_run runs a tool inside the namespace, so that tools which read
-# /etc/corosync or /var/lib/pacemaker (pcs does) see the test's cluster.
+# /usr/lib/ocf/resource.d and /var/lib/dpkg are overlays in that namespace: what a test changes
+# there (berth-divert's diversion of ocf:heartbeat:docker) is seen by the test's cluster only,
+# never by the machine or by other tests running beside it, and vanishes with the namespace.
+# Everything else (/run/docker.sock, /run/resource-agents, /tmp, /dev/shm) is shared with the
+# host, so the agents the cluster runs reach the host's dockerd. cl_run runs a tool inside the namespace, so that it sees what the cluster sees (pcs
+# reads /etc/corosync; crm_resource runs agents from /usr/lib/ocf).
 #
 # Facts this relies on are in the shared CLUSTER.md: a seeded cib.xml with dc-deadtime=2s brings
 # the node online as DC in seconds; pacemakerd stays in the foreground (started with setsid, its
 # PID recorded here); stop is TERM to pacemakerd, wait, then TERM to corosync.
 #
 #   cl_start            bring the cluster up and wait until the node is online and DC
-#   cl_stop             stop it (idempotent; safe from an EXIT trap)
-#   cl_run CMD...       run a tool inside the cluster's namespace
-#   cl_mon              crm_mon's XML status on stdout
+#   cl_stop             stop it and remove its files (idempotent; safe from an EXIT trap);
+#                       also as cl_stop_pacemaker + cl_stop_corosync, to act in between
+#   cl_run CMD...       run a tool inside the cluster's namespace (on the host without a cluster)
+#   cl_mon              crm_mon's XML status (with node attributes) on stdout
 #   cl_xpath EXPR       evaluate an XPath expression against a fresh crm_mon status
 #   cl_wait SECS DESC CMD...   run CMD until it succeeds, at most SECS seconds (no fixed sleeps)
+#
+# BERTH_CLUSTER_AGENT=PATH puts a copy of that berth binary at $CL_OCF/resource.d/berth/docker
+# in the namespace's overlay: the cluster (and cl_run) then use a build without installing it,
+# and without disturbing an installed berth.
 
 CL_DIR=""
 CL_COROSYNC_PID=""
 CL_PACEMAKERD_PID=""
 CL_NODE=$(uname -n)
+CL_OCF=/usr/lib/ocf  # fixed when Pacemaker is built (CLUSTER.md)
 
-# Daemons inherit our PATH (CLUSTER.md): give them the system's tools, not a developer's.
+# The daemons get a clean environment: a developer's PATH, HA_* or OCF_* variables must not leak
+# into the agents the cluster runs (CLUSTER.md: daemons inherit the caller's PATH).
 CL_PATH=/usr/sbin:/usr/bin:/sbin:/bin
 
 cl_log() { echo "cluster: $*" >&2; }
 
 cl_run() {
-	[ -n "$CL_COROSYNC_PID" ] || { cl_log "cl_run $1: no cluster"; return 1; }
-	nsenter -t "$CL_COROSYNC_PID" -m -- env PATH="$CL_PATH" "$@"
+	if [ -n "$CL_COROSYNC_PID" ]; then
+		nsenter -t "$CL_COROSYNC_PID" -m -- env PATH="$CL_PATH" "$@"
+	else
+		env PATH="$CL_PATH" "$@"
+	fi
 }
 
-cl_mon() { cl_run crm_mon --one-shot --inactive --output-as=xml 2>/dev/null; }
+cl_mon() { cl_run crm_mon --one-shot --inactive --include=attributes --output-as=xml 2>/dev/null; }
 
 # cl_xpath EXPR: print the value of EXPR (use string(), count(), ...) against crm_mon's status.
 cl_xpath() {
@@ -61,14 +70,21 @@ cl_wait() {
 	done
 }
 
-# Another cluster in this network namespace would share the daemons' IPC names and corosync's
-# lock in /run: refuse rather than disturb it.
+# Another cluster in this network namespace would share the daemons' IPC names (abstract unix
+# sockets) and corosync's port: refuse rather than disturb it. Clusters in namespaces of their
+# own (as other tests may run) do not count.
 cl_other_cluster() {
-	grep -qE '@(cib_rw|cmap)$' /proc/net/unix 2>/dev/null || [ -n "$(pidof corosync pacemakerd 2>/dev/null)" ]
+	local p net
+	grep -qE '@(cib_rw|cmap)$' /proc/net/unix 2>/dev/null && return 0
+	net=$(readlink /proc/self/ns/net)
+	for p in $(pgrep -x 'corosync|pacemakerd' 2>/dev/null); do
+		[ "$(readlink "/proc/$p/ns/net" 2>/dev/null)" = "$net" ] && return 0
+	done
+	return 1
 }
 
 cl_write_config() {
-	mkdir -p "$CL_DIR/etc-corosync" "$CL_DIR/var-lib-corosync" "$CL_DIR/log"
+	mkdir -p "$CL_DIR/etc-corosync" "$CL_DIR/var-lib-corosync" "$CL_DIR/log" || return 1
 	cat >"$CL_DIR/etc-corosync/corosync.conf" <<-EOF
 	totem {
 	    version: 2
@@ -95,65 +111,72 @@ cl_write_config() {
 	    timestamp: on
 	}
 	EOF
-	local d
+	local d cib=$CL_DIR/var-lib-pacemaker/cib/cib.xml
 	for d in cib pengine blackbox cores; do
-		mkdir -p "$CL_DIR/var-lib-pacemaker/$d"
+		mkdir -p "$CL_DIR/var-lib-pacemaker/$d" || return 1
 	done
 	# The seed CIB: a DC within seconds, no fencing (one node, no fence device).
-	cibadmin --empty >"$CL_DIR/var-lib-pacemaker/cib/cib.xml"
-	CIB_file="$CL_DIR/var-lib-pacemaker/cib/cib.xml" crm_attribute --type crm_config -n dc-deadtime -v 2s &&
-		CIB_file="$CL_DIR/var-lib-pacemaker/cib/cib.xml" crm_attribute --type crm_config -n stonith-enabled -v false ||
-		return 1
-	chown -R hacluster:haclient "$CL_DIR/var-lib-pacemaker"
-	chmod 750 "$CL_DIR/var-lib-pacemaker"/*
-	chmod 600 "$CL_DIR/var-lib-pacemaker/cib/cib.xml"
-	touch "$CL_DIR/log/pacemaker.log"
-	chown hacluster:haclient "$CL_DIR/log/pacemaker.log"
+	cibadmin --empty >"$cib" &&
+		CIB_file=$cib crm_attribute --type crm_config -n dc-deadtime -v 2s &&
+		CIB_file=$cib crm_attribute --type crm_config -n stonith-enabled -v false || return 1
+	chown -R hacluster:haclient "$CL_DIR/var-lib-pacemaker" &&
+		chmod 750 "$CL_DIR/var-lib-pacemaker"/* && chmod 600 "$cib" || return 1
+	touch "$CL_DIR/log/pacemaker.log" && chown hacluster:haclient "$CL_DIR/log/pacemaker.log"
 }
 
 cl_node_online_dc() {
-	[ "$(cl_xpath "string(/pacemaker-result/nodes/node[@name='$CL_NODE']/@online)")" = true ] &&
-		[ "$(cl_xpath "string(/pacemaker-result/summary/current_dc/@present)")" = true ]
-}
+	local xml
+	xml=$(cl_mon) || return 1
+	[ "$(xmllint --xpath "string(/pacemaker-result/nodes/node[@name='$CL_NODE']/@online)" - <<<"$xml")" = true ] &&
+		[ "$(xmllint --xpath "string(/pacemaker-result/summary/current_dc/@present)" - <<<"$xml")" = true ]
+} 2>/dev/null
 
 cl_start() {
 	if cl_other_cluster; then
 		cl_log "corosync or pacemaker already runs on this machine; not starting a test cluster"
 		return 1
 	fi
+	if [ -n "${BERTH_CLUSTER_AGENT:-}" ] && ! [ -x "$BERTH_CLUSTER_AGENT" ]; then
+		cl_log "BERTH_CLUSTER_AGENT=$BERTH_CLUSTER_AGENT is not an executable"
+		return 1
+	fi
 	CL_DIR=$(mktemp -d /tmp/berth-cluster.XXXXXX) || return 1
 	chmod 755 "$CL_DIR"
-	cl_write_config || { cl_log "cannot write the cluster configuration"; return 1; }
+	cl_write_config || { cl_log "cannot write the cluster configuration in $CL_DIR"; return 1; }
 	local t0
 	t0=$(date +%s%N)
 	# setsid execs in place (a background job of a script leads no process group), and so do
-	# unshare and sh: $! is corosync's own PID.
+	# unshare and sh: $! is corosync's own PID, and the namespace lives as long as corosync.
 	setsid unshare -m --propagation private -- /bin/sh -c '
 		set -e
 		mount --bind "$1/etc-corosync" /etc/corosync
 		mount --bind "$1/var-lib-corosync" /var/lib/corosync
 		mount --bind "$1/var-lib-pacemaker" /var/lib/pacemaker
-		for d in /usr/lib/ocf/resource.d/heartbeat /var/lib/dpkg; do
+		for d in "$3/resource.d" /var/lib/dpkg; do
 			[ -d "$d" ] || continue
 			o=$1/overlay$(echo "$d" | tr / -)
 			mkdir -p "$o/upper" "$o/work"
 			mount -t overlay overlay -o "lowerdir=$d,upperdir=$o/upper,workdir=$o/work" "$d"
 		done
-		exec env PATH="$2" corosync -f' sh "$CL_DIR" "$CL_PATH" \
+		[ -z "$4" ] || { mkdir -p "$3/resource.d/berth" && cp "$4" "$3/resource.d/berth/docker"; }
+		exec env -i PATH="$2" corosync -f' sh "$CL_DIR" "$CL_PATH" "$CL_OCF" "${BERTH_CLUSTER_AGENT:-}" \
 		</dev/null >"$CL_DIR/log/corosync.out" 2>&1 &
 	CL_COROSYNC_PID=$!
 	cl_wait 20 "corosync to answer" cl_run corosync-cfgtool -s >/dev/null 2>&1 || {
-		cl_log "corosync did not start:"; tail -20 "$CL_DIR/log/corosync.out" "$CL_DIR/log/corosync.log" >&2
+		cl_log "corosync did not start:"
+		tail -20 "$CL_DIR/log/corosync.out" "$CL_DIR/log/corosync.log" >&2
 		return 1
 	}
-	nsenter -t "$CL_COROSYNC_PID" -m -- env PATH="$CL_PATH" PCMK_logfile="$CL_DIR/log/pacemaker.log" \
+	nsenter -t "$CL_COROSYNC_PID" -m -- env -i PATH="$CL_PATH" PCMK_logfile="$CL_DIR/log/pacemaker.log" \
 		setsid pacemakerd </dev/null >"$CL_DIR/log/pacemakerd.out" 2>&1 &
 	CL_PACEMAKERD_PID=$!
 	cl_wait 60 "node $CL_NODE online and a DC elected" cl_node_online_dc || {
-		cl_log "pacemaker did not come up:"; tail -30 "$CL_DIR/log/pacemaker.log" >&2
+		cl_log "pacemaker did not come up:"
+		tail -30 "$CL_DIR/log/pacemakerd.out" "$CL_DIR/log/pacemaker.log" >&2
 		return 1
 	}
-	cl_log "node $CL_NODE online as DC in $((($(date +%s%N) - t0) / 1000000)) ms (logs in $CL_DIR/log)"
+	cl_log "node $CL_NODE online as DC in $((($(date +%s%N) - t0) / 1000000)) ms (corosync $CL_COROSYNC_PID," \
+		"pacemakerd $CL_PACEMAKERD_PID, files in $CL_DIR)"
 }
 
 # cl_kill_wait PID SECS: TERM, wait up to SECS for it to exit, then KILL.
@@ -170,30 +193,44 @@ cl_kill_wait() {
 	return 1
 }
 
-# Stop what cl_start started. pacemakerd stops the resources first, then its subdaemons.
-cl_stop() {
-	local rc=0
-	if [ -n "$CL_PACEMAKERD_PID" ]; then
-		cl_kill_wait "$CL_PACEMAKERD_PID" 120 || rc=1
-		# Subdaemons left behind by a killed pacemakerd: only ours, found in our namespace.
-		local p ns
-		ns=$(readlink "/proc/$CL_COROSYNC_PID/ns/mnt" 2>/dev/null)
+# pacemakerd stops the resources first, then its subdaemons.
+cl_stop_pacemaker() {
+	[ -n "$CL_PACEMAKERD_PID" ] || return 0
+	local rc=0 p ns
+	cl_kill_wait "$CL_PACEMAKERD_PID" 120 || rc=1
+	# Subdaemons a killed pacemakerd left behind: only those in our namespace, by PID.
+	ns=$(readlink "/proc/$CL_COROSYNC_PID/ns/mnt" 2>/dev/null)
+	if [ -n "$ns" ]; then
 		for p in $(pgrep -f '^/usr/lib/pacemaker/pacemaker-' 2>/dev/null); do
-			[ -n "$ns" ] && [ "$(readlink "/proc/$p/ns/mnt" 2>/dev/null)" = "$ns" ] && kill -KILL "$p" 2>/dev/null
+			[ "$(readlink "/proc/$p/ns/mnt" 2>/dev/null)" = "$ns" ] && kill -KILL "$p" 2>/dev/null && rc=1
 		done
-		CL_PACEMAKERD_PID=""
 	fi
+	CL_PACEMAKERD_PID=""
+	return $rc
+}
+
+cl_stop_corosync() {
+	local rc=0
 	if [ -n "$CL_COROSYNC_PID" ]; then
 		cl_kill_wait "$CL_COROSYNC_PID" 30 || rc=1
 		CL_COROSYNC_PID=""
 	fi
 	if [ -n "$CL_DIR" ]; then
-		if [ "$rc" = 0 ] && [ -z "${BERTH_KEEP_CLUSTER_LOGS:-}" ]; then
-			rm -rf "$CL_DIR"
-		else
+		# BERTH_KEEP_CLUSTER_LOGS=1 (the suite sets it when a test failed) keeps the daemons' logs.
+		if [ "${BERTH_KEEP_CLUSTER_LOGS:-0}" = 1 ]; then
+			rm -rf "$CL_DIR/var-lib-pacemaker" "$CL_DIR"/overlay-* "$CL_DIR/var-lib-corosync"
 			cl_log "logs kept in $CL_DIR/log"
+		else
+			rm -rf "$CL_DIR"
 		fi
 		CL_DIR=""
 	fi
+	return $rc
+}
+
+cl_stop() {
+	local rc=0
+	cl_stop_pacemaker || rc=1
+	cl_stop_corosync || rc=1
 	return $rc
 }
