@@ -454,21 +454,23 @@ clear_score(struct berth_ctx *ctx)
 static int
 stop_container(struct berth_ctx *ctx, const struct berth_container_info *info, bool remove, berth_error_t *err)
 {
-	long left_ms, reserve_ms, grace_s;
+	long left_ms, reserve_ms, call_ms, grace_s;
 	berth_error_t stop_err = NULL;
 
 	if (info->running) {
-		/* Keep back time to kill and remove should the graceful stop use up its grace. */
+		/* Keep back time to kill and remove, should the graceful stop use up its grace or the
+		 * daemon never answer it; and a second of the stop call for the daemon's own kill. */
 		left_ms = berth_deadline_left_ms(ctx->deadline);
 		reserve_ms = left_ms / 5 > 3000 ? left_ms / 5 : 3000;
-		grace_s = (left_ms - reserve_ms) / 1000;
+		call_ms = left_ms - reserve_ms;
+		grace_s = call_ms / 1000 - 1;
 		if (ctx->params->force_kill || grace_s <= 0) {
 			berth_log_info("killing container %s", ctx->params->name);
 			if (berth_container_kill(ctx->client, info->id, err) < 0)
 				return -1;
 		} else {
 			berth_log_info("stopping container %s (grace %ld s)", ctx->params->name, grace_s);
-			if (berth_container_stop(ctx->client, info->id, grace_s, &stop_err) < 0) {
+			if (berth_container_stop(ctx->client, info->id, grace_s, call_ms, &stop_err) < 0) {
 				berth_log_warn("graceful stop of %s failed (%s): killing it", ctx->params->name,
 					       stop_err->msg);
 				berth_error_free(&stop_err);
@@ -479,8 +481,22 @@ stop_container(struct berth_ctx *ctx, const struct berth_container_info *info, b
 	}
 	if (remove) {
 		berth_log_info("removing container %s", ctx->params->name);
-		if (berth_container_remove(ctx->client, info->id, err) < 0)
-			return -1;
+		if (berth_container_remove(ctx->client, info->id, err) < 0) {
+			/* Stopped but not removable (busy mount, removal in progress): the container is
+			 * provably down, which is what stop promises; the next start removes it. */
+			struct berth_container_info now = { 0 };
+			berth_error_t check = NULL;
+			bool down = berth_container_inspect(ctx->client, info->id, &now, &check) == 0 &&
+				    (!now.exists || !now.running);
+
+			berth_container_info_release(&now);
+			berth_error_free(&check);
+			if (!down)
+				return -1;
+			berth_log_warn("container %s is stopped but could not be removed (%s); the next start "
+				       "removes it", ctx->params->name, (*err)->msg);
+			berth_error_free(err);
+		}
 	} else if (info->running) {
 		/* Kill returns before the container is down; reuse keeps it, so wait to see it stop. */
 		struct berth_container_info now = { 0 };
@@ -630,6 +646,8 @@ berth_action_start(struct berth_ctx *ctx, berth_error_t *err)
 
 	if (berth_container_inspect(ctx->client, p->name, &info, err) < 0) {
 		berth_error_wrap(err, "cannot start %s: ", p->name);
+		if (berth_container_too_old(ctx->client))
+			(*err)->result = BERTH_RESULT_NOT_INSTALLED;  /* this node's daemon cannot do it */
 		return fail(err);
 	}
 	if (info.exists && !owned(ctx, &info)) {
@@ -695,6 +713,10 @@ berth_action_validate(struct berth_ctx *ctx, berth_error_t *err)
 	/* The image is checked when the daemon answers; a daemon that is down is this node's
 	 * problem at start time, not a configuration error. */
 	if (berth_image_exists(ctx->client, ctx->params->image, &exists, err) < 0) {
+		if (berth_container_too_old(ctx->client)) {
+			(*err)->result = BERTH_RESULT_NOT_INSTALLED;
+			return BERTH_RESULT_NOT_INSTALLED;
+		}
 		berth_log_warn("validate-all: image not checked: %s", (*err)->msg);
 		berth_error_free(err);
 		return BERTH_RESULT_OK;

@@ -41,6 +41,12 @@ berth_container_unreachable(const struct berth_client *c)
 	return c->last_failure == BERTH_ENGINE_EUNREACHABLE;
 }
 
+bool
+berth_container_too_old(const struct berth_client *c)
+{
+	return c->last_failure == BERTH_ENGINE_EVERSION;
+}
+
 static int
 call(struct berth_client *c, const char *method, const char *path, const char *body, long cap_ms,
      int flags, struct berth_response *resp, berth_error_t *err)
@@ -77,6 +83,8 @@ parse_json(const char *body, size_t len)
 	tok = json_tokener_new_ex(JSON_MAX_DEPTH);
 	if (tok == NULL)
 		return NULL;
+	/* dockerd only sends UTF-8: anything else is a corrupt answer, not a label to compare. */
+	json_tokener_set_flags(tok, JSON_TOKENER_VALIDATE_UTF8);
 	obj = json_tokener_parse_ex(tok, body, (int)len);
 	if (json_tokener_get_error(tok) == json_tokener_success) {
 		/* One JSON value and nothing after it but white space. */
@@ -213,8 +221,11 @@ berth_container_create(struct berth_client *c, const char *name, json_object *bo
 		return http_error(c, &resp, BERTH_RESULT_NOT_INSTALLED, err, "creating container");
 	}
 	if (resp.status == 400)
-		return http_error(c, &resp, BERTH_RESULT_NOT_CONFIGURED, err,
-				  "the Docker daemon refused the container configuration");
+		/* Can be this node's doing (a --mount source missing here, an unknown runtime): a
+		 * node-local failure, not OCF_ERR_CONFIGURED, which would ban the resource everywhere.
+		 * What berth can check itself was refused before with exit 6. */
+		return http_error(c, &resp, BERTH_RESULT_NOT_INSTALLED, err,
+				  "the Docker daemon on this node refused the container configuration");
 	if (resp.status != 201)
 		return http_error(c, &resp, BERTH_RESULT_ERROR, err, "creating container");
 	answer = parse_json(resp.body, resp.len);
@@ -250,15 +261,15 @@ berth_container_start(struct berth_client *c, const char *id, berth_error_t *err
 }
 
 int
-berth_container_stop(struct berth_client *c, const char *id, long grace_s, berth_error_t *err)
+berth_container_stop(struct berth_client *c, const char *id, long grace_s, long call_ms, berth_error_t *err)
 {
 	cleanup_response struct berth_response resp = { 0 };
 	char query[32];
 
 	snprintf(query, sizeof(query), "?t=%ld", grace_s);
-	/* The daemon answers once the container has stopped: allow the grace period plus time to
-	 * kill; the deadline still bounds it. */
-	if (post_verb(c, id, "stop", query, grace_s * 1000 + CAP_QUICK_MS, &resp, err) < 0)
+	/* The daemon answers once the container has stopped, after at most the grace period and
+	 * its own kill. */
+	if (post_verb(c, id, "stop", query, call_ms, &resp, err) < 0)
 		return berth_error_wrap(err, "stopping container: ");
 	if (resp.status == 204 || resp.status == 304 || resp.status == 404)
 		return 0;

@@ -41,6 +41,9 @@ struct berth_client {
 /** True when the last failure of c was not reaching the daemon at all. */
 bool berth_container_unreachable(const struct berth_client *c);
 
+/** True when the last failure of c was a daemon whose API is older than berth supports. */
+bool berth_container_too_old(const struct berth_client *c);
+
 void berth_container_info_release(struct berth_container_info *info);
 
 /**
@@ -63,8 +66,11 @@ int berth_container_create(struct berth_client *c, const char *name, json_object
 
 int berth_container_start(struct berth_client *c, const char *id, berth_error_t *err);
 
-/** Stop gracefully with grace_s seconds before the daemon kills it. Gone already is success. */
-int berth_container_stop(struct berth_client *c, const char *id, long grace_s, berth_error_t *err);
+/**
+ * Stop gracefully with grace_s seconds before the daemon kills it, waiting at most call_ms for
+ * the daemon's answer. Gone already is success.
+ */
+int berth_container_stop(struct berth_client *c, const char *id, long grace_s, long call_ms, berth_error_t *err);
 
 /** SIGKILL. Gone or not running is success. */
 int berth_container_kill(struct berth_client *c, const char *id, berth_error_t *err);

@@ -58,6 +58,12 @@ berth_container_unreachable(const struct berth_client *c)
 	return c->last_failure == BERTH_ENGINE_EUNREACHABLE;
 }
 
+bool
+berth_container_too_old(const struct berth_client *c)
+{
+	return c->last_failure == BERTH_ENGINE_EVERSION;
+}
+
 void
 berth_container_info_release(struct berth_container_info *info)
 {
@@ -133,7 +139,7 @@ berth_container_start(struct berth_client *c, const char *id, berth_error_t *err
 }
 
 int
-berth_container_stop(struct berth_client *c, const char *id, long grace_s, berth_error_t *err)
+berth_container_stop(struct berth_client *c, const char *id, long grace_s, long call_ms, berth_error_t *err)
 {
 	fake.stops++;
 	fake.running = false;

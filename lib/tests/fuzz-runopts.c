@@ -1,0 +1,147 @@
+/* libFuzzer target: the run_opts word splitter and docker-run flag parser, and the create request
+ * built from what they parsed (berth_runopts_split, berth_runopts_parse, berth_spec_create_body).
+ *
+ * run_opts may name files (--env-file, --label-file, --security-opt seccomp=): the parser opens
+ * them read-only, and only by absolute path. So that fuzzing never reads the machine's files, the
+ * build wraps open() (-Wl,--wrap=open, see ocf-tests/fuzz): paths under /fuzz/ are served from
+ * a private directory holding a few small files made here, every other path does not exist. */
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "runopts.h"
+#include "spec.h"
+
+int __real_open(const char *path, int flags, ...);
+int __wrap_open(const char *path, int flags, ...);
+int LLVMFuzzerInitialize(int *argc, char ***argv);
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+static char files_dir[64];
+
+int
+__wrap_open(const char *path, int flags, ...)
+{
+	char real[4200];
+	mode_t mode = 0;
+	va_list ap;
+
+	if (flags & O_CREAT) {
+		va_start(ap, flags);
+		mode = (mode_t)va_arg(ap, int);
+		va_end(ap);
+	}
+	if (strncmp(path, "/fuzz/", 6) != 0 || strstr(path, "..") != NULL || (flags & O_ACCMODE) != O_RDONLY ||
+	    snprintf(real, sizeof(real), "%s/%s", files_dir, path + 6) >= (int)sizeof(real)) {
+		errno = ENOENT;
+		return -1;
+	}
+	return __real_open(real, flags, mode);
+}
+
+static void
+put_file(const char *name, const char *text)
+{
+	char path[128];
+	FILE *f;
+
+	snprintf(path, sizeof(path), "%s/%s", files_dir, name);
+	f = fopen(path, "w");
+	if (f == NULL)
+		abort();
+	fputs(text, f);
+	fclose(f);
+}
+
+static void
+remove_files(void)
+{
+	static const char *const names[] = { "env", "labels", "seccomp.json", "bad.json", "empty", NULL };
+	char path[128];
+	int i;
+
+	for (i = 0; names[i]; i++) {
+		snprintf(path, sizeof(path), "%s/%s", files_dir, names[i]);
+		unlink(path);
+	}
+	rmdir(files_dir);
+}
+
+int
+LLVMFuzzerInitialize(int *argc, char ***argv)
+{
+	(void)argc;
+	(void)argv;
+	snprintf(files_dir, sizeof(files_dir), "/tmp/berth-fuzz-files.XXXXXX");
+	if (mkdtemp(files_dir) == NULL)
+		abort();
+	put_file("env", "# comment\nA=1\nB\n\nC=x=y\n  D = spaced \nE=\xff\xfe\n");
+	put_file("labels", "l1=v1\nl2\n#c\n");
+	put_file("seccomp.json", "{\"defaultAction\":\"SCMP_ACT_ALLOW\",\"syscalls\":[]}\n");
+	put_file("bad.json", "{\"defaultAction\":");
+	put_file("empty", "");
+	atexit(remove_files);
+	return 0;
+}
+
+int
+LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	char *s = malloc(size + 1);
+	char **argv = NULL;
+	int argc = 0;
+	berth_error_t err = NULL;
+	struct berth_spec *spec;
+	json_object *body = NULL;
+	char *hash = NULL;
+	static char *const cmd[] = { "sleep", "1000", NULL };
+
+	if (s == NULL)
+		return 0;
+	/* run_opts come from the environment: a C string, so it ends at the first NUL. */
+	memcpy(s, data, size);
+	s[size] = '\0';
+
+	if (berth_runopts_split(s, &argv, &argc, &err) == 0) {
+		if (argv == NULL)
+			abort();  /* documented: never NULL on success */
+		for (int i = 0; i < argc; i++)
+			if (argv[i] == NULL)
+				abort();
+		if (argv[argc] != NULL)
+			abort();
+	} else if (err == NULL || err->msg == NULL) {
+		abort();  /* every failure carries a reason */
+	}
+	berth_words_free(argv);
+	berth_error_free(&err);
+
+	spec = berth_spec_new();
+	if (spec == NULL) {
+		free(s);
+		return 0;
+	}
+	if (berth_runopts_parse(s, spec, &err) == 0) {
+		if (berth_spec_create_body(spec, "berth-test:latest", cmd, "fuzz", &body, &hash, &err) == 0) {
+			/* The request must serialise (it is what goes to the daemon). */
+			if (json_object_to_json_string_ext(body, JSON_C_TO_STRING_PLAIN) == NULL)
+				abort();
+		}
+	} else if (err == NULL || err->msg == NULL || strncmp(err->msg, "run_opts: ", 10) != 0) {
+		abort();  /* documented: the message starts "run_opts: " */
+	}
+	json_object_put(body);
+	free(hash);
+	berth_error_free(&err);
+	berth_spec_free(spec);
+	free(s);
+	return 0;
+}
