@@ -108,6 +108,13 @@ main(int argc, char **argv)
 	if (berth_params_load(&params, &err) < 0) {
 		result = err->result;
 		berth_params_release(&params);
+		/* An unusable container name or socket: berth never started anything under it, and a
+		 * stop must not fail over configuration (a failed stop fences the node). */
+		if (result == BERTH_RESULT_NOT_CONFIGURED && strcmp(action, "stop") == 0) {
+			berth_log_warn("stop: %s; nothing can run under this configuration", err->msg);
+			berth_error_free(&err);
+			result = BERTH_RESULT_OK;
+		}
 		return finish(action, instance ? instance : "-", result, &err, 0);
 	}
 	client.engine = berth_engine_new(params.docker_socket);

@@ -99,19 +99,72 @@ berth_result_name(enum berth_result r)
 	return "OCF_ERR_GENERIC";
 }
 
+/* Length of the valid UTF-8 sequence at s (at most n bytes), or 0 if there is none. */
+static size_t
+utf8_seq(const unsigned char *s, size_t n)
+{
+	size_t len, i;
+	unsigned int cp;
+
+	if (s[0] < 0x80)
+		return 1;
+	if (s[0] >= 0xc2 && s[0] <= 0xdf)
+		len = 2, cp = s[0] & 0x1f;
+	else if (s[0] >= 0xe0 && s[0] <= 0xef)
+		len = 3, cp = s[0] & 0x0f;
+	else if (s[0] >= 0xf0 && s[0] <= 0xf4)
+		len = 4, cp = s[0] & 0x07;
+	else
+		return 0;
+	if (len > n)
+		return 0;
+	for (i = 1; i < len; i++) {
+		if ((s[i] & 0xc0) != 0x80)
+			return 0;
+		cp = (cp << 6) | (s[i] & 0x3f);
+	}
+	/* overlong forms, surrogates, beyond U+10FFFF */
+	if ((len == 3 && cp < 0x800) || (len == 4 && (cp < 0x10000 || cp > 0x10ffff)) ||
+	    (cp >= 0xd800 && cp <= 0xdfff))
+		return 0;
+	return len;
+}
+
+bool
+berth_utf8_valid(const char *s)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t n = strlen(s), i = 0, l;
+
+	while (i < n) {
+		if ((l = utf8_seq(p + i, n - i)) == 0)
+			return false;
+		i += l;
+	}
+	return true;
+}
+
 void
 berth_ocf_exit_reason(const char *msg)
 {
-	/* Pacemaker takes the reason from the first line of stderr that starts with the marker;
-	 * keep it on one line and bounded. */
+	/* Pacemaker takes the reason from the line that starts with the marker, stores it in the
+	 * CIB and crm_mon prints it: one line of valid UTF-8, no control characters, bounded.
+	 * Parameters quoted in a message can hold anything, so clean it here, once. */
 	char line[1024];
-	size_t i, n = 0;
+	const unsigned char *p = (const unsigned char *)(msg && *msg ? msg : "unknown error");
+	size_t n = 0, left = strlen((const char *)p), l;
 
-	if (msg == NULL || *msg == '\0')
-		msg = "unknown error";
-	for (i = 0; msg[i] != '\0' && n < sizeof(line) - 1; i++) {
-		unsigned char c = (unsigned char)msg[i];
-		line[n++] = (c == '\n' || c == '\r' || c == '\t') ? ' ' : (char)c;
+	while (left > 0 && n < sizeof(line) - 5) {
+		l = utf8_seq(p, left);
+		if (l == 0 || (l == 1 && (*p < 0x20 || *p == 0x7f))) {
+			line[n++] = l == 0 ? '?' : ' ';
+			l = 1;
+		} else {
+			memcpy(line + n, p, l);
+			n += l;
+		}
+		p += l;
+		left -= l;
 	}
 	line[n] = '\0';
 	fprintf(stderr, "ocf-exit-reason:%s\n", line);

@@ -55,10 +55,13 @@ int berth_result_to_ocf(enum berth_result r);
 const char *berth_result_name(enum berth_result r);
 
 /**
- * Print the single `ocf-exit-reason:` line for an error to stderr. Newlines in the message are
- * replaced by spaces so the reason stays one line.
+ * Print the single `ocf-exit-reason:` line for an error to stderr: control characters become
+ * spaces and bytes that are not UTF-8 become '?', so the reason is one line of valid UTF-8.
  */
 void berth_ocf_exit_reason(const char *msg);
+
+/** Is s valid UTF-8 (no overlong forms, no surrogates)? */
+bool berth_utf8_valid(const char *s);
 
 /** getenv() that treats an empty value as absent. */
 const char *berth_ocf_getenv(const char *name);

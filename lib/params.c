@@ -2,9 +2,11 @@
 #include "config.h"
 
 #include <ctype.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/un.h>
 
 #include "log.h"
 #include "params.h"
@@ -85,6 +87,36 @@ const struct berth_param_def berth_param_table[] = {
 	{ NULL, 0, NULL, false, false, NULL, NULL },
 };
 
+/* A Docker image reference: name components, optional :tag and @digest. Strict enough to keep
+ * junk out of URLs and logs; dockerd checks the grammar itself. */
+static bool
+image_ok(const char *s)
+{
+	size_t i, n = strlen(s);
+
+	if (n == 0 || n > 512 || !isalnum((unsigned char)s[0]))
+		return false;
+	for (i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+		if (!(c < 0x80 && isalnum(c)) && !strchr("._-/:@", c))
+			return false;
+	}
+	return true;
+}
+
+static size_t
+longest_component(const char *path, size_t n)
+{
+	size_t longest = 0, cur = 0, i;
+
+	for (i = 0; i < n; i++) {
+		cur = path[i] == '/' ? 0 : cur + 1;
+		if (cur > longest)
+			longest = cur;
+	}
+	return longest;
+}
+
 static int
 parse_score(const char *s, long long *out)
 {
@@ -150,7 +182,7 @@ derive_name(struct berth_params *p, berth_error_t *err)
 	p->name = name;
 	if (!berth_params_name_ok(name))
 		return berth_error_set(err, BERTH_RESULT_NOT_CONFIGURED,
-				       "container name '%s' is not valid for Docker (letters, digits, '_', "
+				       "container name '%.200s' is not valid for Docker (letters, digits, '_', "
 				       "'.', '-'; starting with a letter or digit): set the name parameter",
 				       name);
 	return 0;
@@ -168,7 +200,11 @@ derive_socket(struct berth_params *p, berth_error_t *err)
 		s = DEFAULT_SOCKET;
 	if (s[0] != '/')
 		return berth_error_set(err, BERTH_RESULT_NOT_CONFIGURED,
-				       "docker_socket '%s' must be an absolute path to a unix socket", s);
+				       "docker_socket '%.200s' must be an absolute path to a unix socket", s);
+	if (strlen(s) >= sizeof(((struct sockaddr_un *)0)->sun_path))
+		return berth_error_set(err, BERTH_RESULT_NOT_CONFIGURED,
+				       "docker_socket '%.60s...' is longer than a unix socket path can be (%zu bytes)",
+				       s, sizeof(((struct sockaddr_un *)0)->sun_path) - 1);
 	p->socket_buf = strdup(s);
 	if (p->socket_buf == NULL)
 		return berth_error_set(err, BERTH_RESULT_ERROR, "out of memory");
@@ -222,6 +258,15 @@ int
 berth_params_validate(const struct berth_params *p, berth_error_t *err)
 {
 	static const char *const bools[] = { "allow_pull", "reuse", "force_kill", "query_docker_health", NULL };
+	const struct {
+		const char *name, *value;
+	} utf8_params[] = { { "instance", p->instance },     { "run_opts", p->run_opts },
+			    { "run_cmd", p->run_cmd },         { "monitor_cmd", p->monitor_cmd },
+			    { "promote_cmd", p->promote_cmd }, { "demote_cmd", p->demote_cmd },
+			    { "notify_cmd", p->notify_cmd },   { "promotion_score_cmd", p->promotion_score_cmd },
+			    { NULL, NULL } };
+	const char *cmds[5] = { p->monitor_cmd, p->promote_cmd, p->demote_cmd, p->notify_cmd,
+				p->promotion_score_cmd };
 	const char *mp;
 	long long score;
 	bool dummy;
@@ -230,6 +275,31 @@ berth_params_validate(const struct berth_params *p, berth_error_t *err)
 	if (p->image == NULL)
 		return berth_error_set(err, BERTH_RESULT_NOT_CONFIGURED,
 				       "the required parameter 'image' is not set");
+	if (!image_ok(p->image))
+		return berth_error_set(err, BERTH_RESULT_NOT_CONFIGURED,
+				       "image '%.200s' is not a valid image reference (name[:tag][@digest], "
+				       "letters, digits, '.', '_', '-', '/', ':', '@'; at most 512 bytes)",
+				       p->image);
+	/* Everything that reaches the daemon as JSON must be UTF-8; dockerd would mangle the rest. */
+	for (i = 0; utf8_params[i].name; i++)
+		if (utf8_params[i].value != NULL && !berth_utf8_valid(utf8_params[i].value))
+			return berth_error_set(err, BERTH_RESULT_NOT_CONFIGURED,
+					       "parameter %s is not valid UTF-8", utf8_params[i].name);
+	for (i = 0; i < 5; i++) {
+		const char *cmd = cmds[i];
+		size_t n;
+
+		if (cmd == NULL)
+			continue;
+		/* The program name: runc wedges on names no file system can hold. */
+		while (*cmd == ' ' || *cmd == '\t')
+			cmd++;
+		n = strcspn(cmd, " \t\n");
+		if (n >= PATH_MAX)
+			return berth_error_set(err, BERTH_RESULT_NOT_CONFIGURED,
+					       "the program name in a command parameter is longer than %d bytes",
+					       PATH_MAX - 1);
+	}
 	for (i = 0; bools[i]; i++)
 		if (load_bool(bools[i], &dummy, err) < 0)
 			return -1;
@@ -246,7 +316,11 @@ berth_params_validate(const struct berth_params *p, berth_error_t *err)
 		}
 		if (n > 0 && *mp != '/')
 			return berth_error_set(err, BERTH_RESULT_NOT_CONFIGURED,
-					       "mount_points entry '%.*s' is not an absolute path", (int)n, mp);
+					       "mount_points entry '%.*s' is not an absolute path", (int)(n < 200 ? n : 200),
+					       mp);
+		if (n >= PATH_MAX || longest_component(mp, n) > NAME_MAX)
+			return berth_error_set(err, BERTH_RESULT_NOT_CONFIGURED,
+					       "mount_points entry '%.60s...' is longer than a path can be", mp);
 		mp += n;
 		if (*mp == ',')
 			mp++;
