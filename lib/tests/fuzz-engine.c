@@ -249,7 +249,7 @@ operation(int op, struct berth_client *c)
 		berth_container_start(c, "0123abc", &err);
 		break;
 	case 3:
-		berth_container_stop(c, "0123abc", 1, &err);
+		berth_container_stop(c, "0123abc", 1, 2000, &err);
 		break;
 	case 4:
 		berth_container_kill(c, "0123abc", &err);
