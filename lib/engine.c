@@ -159,12 +159,19 @@ berth_response_release(struct berth_response *resp)
 static int
 api_version_num(const char *s)
 {
-	int major, minor;
-	char tail;
+	char *end = NULL;
+	long major, minor;
 
-	if (sscanf(s, "%d.%d%c", &major, &minor, &tail) != 2 || major < 0 || minor < 0 || minor > 999)
+	/* strtol, not sscanf("%d"): the daemon's text may hold any number of digits. */
+	if (!isdigit((unsigned char)s[0]))
 		return -1;
-	return major * 1000 + minor;
+	major = strtol(s, &end, 10);
+	if (*end != '.' || !isdigit((unsigned char)end[1]))
+		return -1;
+	minor = strtol(end + 1, &end, 10);
+	if (*end != '\0' || major > 99 || minor > 999)
+		return -1;
+	return (int)(major * 1000 + minor);
 }
 
 /* Docker answers a client version it cannot serve with 400 and one of:

@@ -36,7 +36,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 #define MAX_ANSWERS 4
 static const long statuses[] = { 200, 201, 204, 304, 400, 404, 409, 500, 503, 200, 201, 200 };
 
-static char dir[64];
+static char dir[96];
 static char sock_path[128];
 static int listen_fd = -1;
 
@@ -167,16 +167,21 @@ cleanup(void)
 int
 LLVMFuzzerInitialize(int *argc, char ***argv)
 {
+	/* Under $TMPDIR: ocf-tests/fuzz points it into its own directory, which it removes even
+	 * when a sanitizer ends the process before atexit handlers run. */
+	const char *tmp = getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp";
 	struct sockaddr_un sa = { .sun_family = AF_UNIX };
 	pthread_t t;
 
 	(void)argc;
 	(void)argv;
-	snprintf(dir, sizeof(dir), "/tmp/berth-fuzz-engine.XXXXXX");
+	if (snprintf(dir, sizeof(dir), "%s/berth-fuzz-engine.XXXXXX", tmp) >= (int)sizeof(dir))
+		abort();
 	if (mkdtemp(dir) == NULL)
 		abort();
 	snprintf(sock_path, sizeof(sock_path), "%s/engine.sock", dir);
-	snprintf(sa.sun_path, sizeof(sa.sun_path), "%s", sock_path);
+	if (snprintf(sa.sun_path, sizeof(sa.sun_path), "%s", sock_path) >= (int)sizeof(sa.sun_path))
+		abort();
 	listen_fd = socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0);
 	if (listen_fd < 0 || bind(listen_fd, (struct sockaddr *)&sa, sizeof(sa)) < 0 || listen(listen_fd, 16) < 0)
 		abort();

@@ -25,7 +25,7 @@ int __wrap_open(const char *path, int flags, ...);
 int LLVMFuzzerInitialize(int *argc, char ***argv);
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
-static char files_dir[64];
+static char files_dir[96];
 
 int
 __wrap_open(const char *path, int flags, ...)
@@ -78,9 +78,13 @@ remove_files(void)
 int
 LLVMFuzzerInitialize(int *argc, char ***argv)
 {
+	/* Under $TMPDIR: ocf-tests/fuzz points it into its own directory, which it removes even
+	 * when a sanitizer ends the process before atexit handlers run. */
+	const char *tmp = getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp";
 	(void)argc;
 	(void)argv;
-	snprintf(files_dir, sizeof(files_dir), "/tmp/berth-fuzz-files.XXXXXX");
+	if (snprintf(files_dir, sizeof(files_dir), "%s/berth-fuzz-files.XXXXXX", tmp) >= (int)sizeof(files_dir))
+		abort();
 	if (mkdtemp(files_dir) == NULL)
 		abort();
 	put_file("env", "# comment\nA=1\nB\n\nC=x=y\n  D = spaced \nE=\xff\xfe\n");
