@@ -7,7 +7,11 @@
 : "${BERTH_TEST_IMAGE:=berth-test:latest}"
 : "${DOCKER_SOCK:=/run/docker.sock}"
 TESTS_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
-export HA_RSCTMP="${HA_RSCTMP:-$(mktemp -d /tmp/berth-rsctmp.XXXXXX)}"
+if [ -z "${HA_RSCTMP:-}" ]; then
+	HA_RSCTMP=$(mktemp -d /tmp/berth-rsctmp.XXXXXX)
+	BERTH_OWN_RSCTMP=1  # run_tests removes it
+fi
+export HA_RSCTMP
 export OCF_ROOT="${OCF_ROOT:-/usr/lib/ocf}"
 export HA_LOGFACILITY=none
 PREFIX="berthtest$$"
@@ -78,7 +82,8 @@ ensure_image() {
 cleanup_containers() {
 	local ids
 	ids=$(docker ps -aq --filter "name=$PREFIX" 2>/dev/null)
-	[ -z "$ids" ] || docker rm -f $ids >/dev/null 2>&1
+	# shellcheck disable=SC2086
+	[ -z "$ids" ] || timeout 60 docker rm -f $ids >/dev/null 2>&1
 }
 
 run_tests() {
@@ -98,6 +103,8 @@ run_tests() {
 		cleanup_containers
 	done
 	rm -rf "$WORK"
+	# Callers' EXIT traps stay theirs; the state directory lib.sh made goes with the run.
+	[ "${BERTH_OWN_RSCTMP:-}" != 1 ] || rm -rf "$HA_RSCTMP"
 	[ -z "$failed_names" ] || echo "failed:$failed_names"
 	echo "$passed passed, $failed failed"
 	[ "$failed" = 0 ]
