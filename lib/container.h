@@ -7,6 +7,8 @@
 #define BERTH_CONTAINER_H
 
 #include <stdbool.h>
+#include <stdlib.h>
+#include <string.h>
 #include <json-c/json.h>
 
 #include "deadline.h"
@@ -44,7 +46,23 @@ bool berth_container_unreachable(const struct berth_client *c);
 /** True when the last failure of c was a daemon whose API is older than berth supports. */
 bool berth_container_too_old(const struct berth_client *c);
 
-void berth_container_info_release(struct berth_container_info *info);
+/**
+ * Free what an inspect filled in and zero the struct. Inline so that a test's fake container
+ * module (lib/tests/test-actions.c) shares it instead of copying it.
+ */
+static inline void
+berth_container_info_release(struct berth_container_info *info)
+{
+	free(info->id);
+	free(info->status);
+	free(info->started_at);
+	free(info->health);
+	free(info->error);
+	free(info->image);
+	free(info->instance);
+	free(info->config_hash);
+	memset(info, 0, sizeof(*info));
+}
 
 /**
  * Inspect a container by name or id. A container that does not exist is not an error:

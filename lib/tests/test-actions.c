@@ -64,20 +64,6 @@ berth_container_too_old(const struct berth_client *c)
 	return c->last_failure == BERTH_ENGINE_EVERSION;
 }
 
-void
-berth_container_info_release(struct berth_container_info *info)
-{
-	free(info->id);
-	free(info->status);
-	free(info->started_at);
-	free(info->health);
-	free(info->error);
-	free(info->image);
-	free(info->instance);
-	free(info->config_hash);
-	memset(info, 0, sizeof(*info));
-}
-
 int
 berth_container_parse_inspect(const char *body, size_t len, struct berth_container_info *info, berth_error_t *err)
 {
