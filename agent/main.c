@@ -14,34 +14,20 @@
 #include "ocf.h"
 #include "params.h"
 
-typedef enum berth_result (*action_fn)(struct berth_ctx *ctx, berth_error_t *err);
-
-static const struct {
-	const char *name;
-	action_fn fn;
-	long default_timeout_ms;  /* when Pacemaker passes none (a manual run) */
-} actions[] = {
-	{ "start", berth_action_start, 90000 },
-	{ "stop", berth_action_stop, 90000 },
-	{ "monitor", berth_action_monitor, 30000 },
-	{ "status", berth_action_monitor, 30000 },
-	{ "validate-all", berth_action_validate, 30000 },
-	{ "promote", berth_action_promote, 90000 },
-	{ "demote", berth_action_demote, 90000 },
-	{ "notify", berth_action_notify, 90000 },
-	{ "reload", berth_action_reload, 90000 },
-	{ "reload-agent", berth_action_reload, 90000 },
-};
-
+/* The actions come from the one list in lib/actions.c. */
 static void
 usage(FILE *out, const char *argv0)
 {
-	fprintf(out,
-		"usage: %s {start|stop|monitor|promote|demote|notify|reload|reload-agent|validate-all|meta-data|usage}\n\n"
+	const struct berth_action *a;
+
+	fprintf(out, "usage: %s {", argv0);
+	for (a = berth_actions; a->name; a++)
+		if (a == berth_action_find(a->name) && strcmp(a->name, "status") != 0)
+			fprintf(out, "%s|", a->name);
+	fprintf(out, "usage}\n\n"
 		"ocf:berth:docker runs a container through the Docker Engine API.\n"
 		"It expects the OCF environment (OCF_RESKEY_image=..., OCF_RESOURCE_INSTANCE=...)\n"
-		"that Pacemaker, crm_resource or ocf-tester provide.\n",
-		argv0);
+		"that Pacemaker, crm_resource or ocf-tester provide.\n");
 }
 
 /* Report the result: one exit reason line for anything but success, one log line always. */
@@ -70,74 +56,67 @@ finish(const char *action, const char *instance, enum berth_result result, berth
 int
 main(int argc, char **argv)
 {
-	const char *action = argc > 1 ? argv[1] : NULL;
+	const char *name = argc > 1 ? argv[1] : NULL;
 	const char *instance = berth_ocf_getenv("OCF_RESOURCE_INSTANCE");
+	const struct berth_action *action;
 	struct berth_params params;
 	struct berth_deadline deadline;
 	struct berth_client client = { 0 };
 	struct berth_ctx ctx = { 0 };
 	berth_error_t err = NULL;
 	enum berth_result result;
-	size_t i;
+	int rc;
 
-	if (action == NULL) {
+	if (name == NULL) {
 		usage(stderr, argv[0]);
 		berth_ocf_exit_reason("no action given");
 		return berth_result_to_ocf(BERTH_RESULT_INVALID_ARGS);
 	}
-	if (strcmp(action, "meta-data") == 0)
+	if (strcmp(name, "meta-data") == 0)
 		return berth_metadata_write(stdout, berth_metadata_dialect_from_env()) == 0
 			       ? 0
 			       : berth_result_to_ocf(BERTH_RESULT_ERROR);
-	if (strcmp(action, "usage") == 0 || strcmp(action, "help") == 0 || strcmp(action, "--help") == 0) {
+	if (strcmp(name, "usage") == 0 || strcmp(name, "help") == 0 || strcmp(name, "--help") == 0) {
 		usage(stdout, argv[0]);
 		return 0;
 	}
-	for (i = 0; i < sizeof(actions) / sizeof(actions[0]); i++)
-		if (strcmp(action, actions[i].name) == 0)
-			break;
+	action = berth_action_find(name);
 	berth_log_init(instance);
-	if (i == sizeof(actions) / sizeof(actions[0])) {
+	if (action == NULL || action->fn == NULL) {
 		usage(stderr, argv[0]);
-		berth_error_set(&err, BERTH_RESULT_UNIMPLEMENTED, "action '%s' is not implemented by ocf:berth:docker",
-				action);
-		return finish(action, instance ? instance : "-", BERTH_RESULT_UNIMPLEMENTED, &err, 0);
+		berth_error_set(&err, BERTH_E_FAILED, "action '%s' is not implemented by ocf:berth:docker", name);
+		return finish(name, instance ? instance : "-", BERTH_RESULT_UNIMPLEMENTED, &err, 0);
 	}
 
-	berth_deadline_init(&deadline, berth_ocf_timeout_ms(actions[i].default_timeout_ms));
+	berth_deadline_init(&deadline, berth_ocf_timeout_ms(action->timeout_ms));
 	if (berth_params_load(&params, &err) < 0) {
-		result = err->result;
+		result = berth_action_result(action, err);
 		berth_params_release(&params);
 		/* An unusable container name or socket: berth never started anything under it, and a
 		 * stop must not fail over configuration (a failed stop fences the node). */
-		if (result == BERTH_RESULT_NOT_CONFIGURED && strcmp(action, "stop") == 0) {
-			berth_log_warn("stop: %s; nothing can run under this configuration", err->msg);
+		if (result == BERTH_RESULT_OK) {
+			berth_log_warn("%s: %s; nothing can run under this configuration", name, err->msg);
 			berth_error_free(&err);
-			result = BERTH_RESULT_OK;
 		}
-		return finish(action, instance ? instance : "-", result, &err, 0);
+		return finish(name, instance ? instance : "-", result, &err, 0);
 	}
 	client.engine = berth_engine_new(params.docker_socket);
 	client.deadline = &deadline;
 	if (client.engine == NULL) {
-		berth_error_set(&err, BERTH_RESULT_ERROR, "out of memory");
+		berth_error_set(&err, BERTH_E_FAILED, "cannot initialise libcurl");
 		berth_params_release(&params);
-		return finish(action, params.instance, BERTH_RESULT_ERROR, &err, 0);
+		return finish(name, params.instance, BERTH_RESULT_ERROR, &err, 0);
 	}
 	ctx.action = action;
 	ctx.params = &params;
 	ctx.client = &client;
 	ctx.deadline = &deadline;
-	ctx.probe = berth_ocf_is_probe(action);
 
-	berth_log_debug("%s %s on container %s (socket %s, budget %ld ms)", params.instance, action, params.name,
+	berth_log_debug("%s %s on container %s (socket %s, budget %ld ms)", params.instance, name, params.name,
 			params.docker_socket, berth_deadline_left_ms(&deadline));
-	result = actions[i].fn(&ctx, &err);
-
-	{
-		int rc = finish(action, params.instance, result, &err, berth_deadline_elapsed_ms(&deadline));
-		berth_engine_free(client.engine);
-		berth_params_release(&params);
-		return rc;
-	}
+	result = action->fn(&ctx, &err);
+	rc = finish(name, params.instance, result, &err, berth_deadline_elapsed_ms(&deadline));
+	berth_engine_free(client.engine);
+	berth_params_release(&params);
+	return rc;
 }

@@ -8,6 +8,8 @@
 #include <sys/stat.h>
 
 #include "actions.h"
+#include "alloc.h"
+#include "cleanup.h"
 #include "log.h"
 #include "promotion.h"
 #include "runopts.h"
@@ -18,46 +20,64 @@
 #define SETTLE_MS 200L          /* a new container must stay up this long to count as started */
 #define LOG_LINES 10            /* container output quoted in a failed start's reason */
 
-static void
-cleanup_freep(void *p)
-{
-	free(*(void **)p);
-}
-#define cleanup_free __attribute__((cleanup(cleanup_freep)))
+BERTH_DEFINE_CLEANUP(words, char **, berth_words_free)
+BERTH_DEFINE_CLEANUP(spec, struct berth_spec *, berth_spec_free)
 
-static void
-cleanup_wordsp(char ***w)
-{
-	berth_words_free(*w);
-}
-#define cleanup_words __attribute__((cleanup(cleanup_wordsp)))
+/* ---- the actions, and what each reports for a cause ---- */
 
-static void
-cleanup_infop(struct berth_container_info *i)
-{
-	berth_container_info_release(i);
-}
-#define cleanup_info __attribute__((cleanup(cleanup_infop)))
+/* The one mapping from a failure's cause (error.h) to the OCF result each action reports. A cause
+ * that is not listed is OCF_ERR_GENERIC: a soft, node-local failure Pacemaker recovers from. The
+ * rules behind it (README, "Exit codes when the daemon misbehaves"): a failed stop fences the
+ * node, so stop fails only when the container may still run; 6 bans the resource on every node,
+ * so it is kept for what berth checked itself; 5 is for what is wrong on this node only.
+ * Where the cause alone cannot decide, the action decides before this table: a daemon that
+ * cannot be reached (monitor and stop look at the container's process), a check that fails on
+ * the promoted replica (monitor reports 9), notify and reload with nothing running (success). */
+#define OK_ BERTH_RESULT_OK
+#define ERR BERTH_RESULT_ERROR
+#define INS BERTH_RESULT_NOT_INSTALLED
+#define CFG BERTH_RESULT_NOT_CONFIGURED
+#define NRN BERTH_RESULT_NOT_RUNNING
+#define PRO BERTH_RESULT_RUNNING_PROMOTED
+static const struct {
+	int cause;
+	enum berth_result result[BERTH_COLUMNS];
+} cause_results[] = {
+	/*                       start stop monitor validate promote demote notify reload */
+	{ BERTH_E_CONFIG,      { CFG,  OK_, CFG,    CFG,     CFG,    CFG,   CFG,   CFG } },
+	{ BERTH_E_API_OLD,     { INS,  ERR, ERR,    INS,     ERR,    ERR,   ERR,   INS } },
+	{ BERTH_E_REJECTED,    { INS,  ERR, ERR,    INS,     ERR,    ERR,   ERR,   INS } },
+	{ BERTH_E_NO_IMAGE,    { INS,  ERR, ERR,    INS,     ERR,    ERR,   ERR,   INS } },
+	{ BERTH_E_NOT_RUNNING, { ERR,  OK_, NRN,    ERR,     ERR,    NRN,   ERR,   ERR } },
+	{ BERTH_E_PROMOTED,    { OK_,  OK_, PRO,    OK_,     OK_,    OK_,   OK_,   OK_ } },
+};
+#undef OK_
+#undef ERR
+#undef INS
+#undef CFG
+#undef NRN
+#undef PRO
 
-static void
-cleanup_specp(struct berth_spec **s)
+enum berth_result
+berth_action_result(const struct berth_action *action, const berth_error_t err)
 {
-	berth_spec_free(*s);
+	size_t i;
+
+	if (err == NULL)
+		return BERTH_RESULT_OK;
+	for (i = 0; i < sizeof(cause_results) / sizeof(cause_results[0]); i++)
+		if (cause_results[i].cause == err->cause)
+			return cause_results[i].result[action->column];
+	return BERTH_RESULT_ERROR;
 }
 
-static void
-cleanup_jsonp(json_object **o)
-{
-	json_object_put(*o);
-}
-
-/* The result an error carries (BERTH_RESULT_ERROR when none was set). */
+/* What this action reports for the error in *err (one is made up if a path forgot to set it). */
 static enum berth_result
-fail(berth_error_t *err)
+result_of(const struct berth_ctx *ctx, berth_error_t *err)
 {
 	if (*err == NULL)
-		berth_error_set(err, BERTH_RESULT_ERROR, "internal error");
-	return (*err)->result;
+		berth_error_set(err, BERTH_E_FAILED, "internal error: a failure without a reason");
+	return berth_action_result(ctx->action, *err);
 }
 
 /* "rsc:3" and "rsc" name the same resource: clone numbers are already in the container name. */
@@ -147,8 +167,8 @@ split_param(const char *pname, const char *value, char ***argv, berth_error_t *e
 static int
 build_request(struct berth_ctx *ctx, json_object **body, char **hash, berth_error_t *err)
 {
-	__attribute__((cleanup(cleanup_specp))) struct berth_spec *spec = NULL;
-	cleanup_words char **cmd = NULL;
+	berth_cleanup(spec) struct berth_spec *spec = NULL;
+	berth_cleanup(words) char **cmd = NULL;
 	struct berth_params *p = ctx->params;
 	const struct {
 		const char *name, *value;
@@ -160,15 +180,13 @@ build_request(struct berth_ctx *ctx, json_object **body, char **hash, berth_erro
 	if (berth_params_validate(p, err) < 0)
 		return -1;
 	spec = berth_spec_new();
-	if (spec == NULL)
-		return berth_error_set(err, BERTH_RESULT_ERROR, "out of memory");
 	if (berth_runopts_parse(p->run_opts, spec, err) < 0)
 		return -1;
 	if (split_param("run_cmd", p->run_cmd, &cmd, err) < 0)
 		return -1;
 	/* The other commands are split again when they run; refuse bad quoting up front. */
 	for (i = 0; i < sizeof(cmds) / sizeof(cmds[0]); i++) {
-		cleanup_words char **words = NULL;
+		berth_cleanup(words) char **words = NULL;
 		if (split_param(cmds[i].name, cmds[i].value, &words, err) < 0)
 			return -1;
 	}
@@ -178,13 +196,11 @@ build_request(struct berth_ctx *ctx, json_object **body, char **hash, berth_erro
 static int
 make_mount_points(const char *list, berth_error_t *err)
 {
-	cleanup_free char *copy = list ? strdup(list) : NULL;
+	cleanup_free char *copy = berth_xstrdup(list);
 	char *save = NULL, *dir, *p;
 
 	if (list == NULL)
 		return 0;
-	if (copy == NULL)
-		return berth_error_set(err, BERTH_RESULT_ERROR, "out of memory");
 	for (dir = strtok_r(copy, ",", &save); dir; dir = strtok_r(NULL, ",", &save)) {
 		while (*dir == ' ')
 			dir++;
@@ -197,8 +213,8 @@ make_mount_points(const char *list, berth_error_t *err)
 				continue;
 			*p = '\0';
 			if (mkdir(dir, 0755) < 0 && errno != EEXIST)
-				return berth_error_set(err, BERTH_RESULT_ERROR,
-						       "cannot create mount point %s: %s", dir, strerror(errno));
+				return berth_error_set(err, errno, "cannot create mount point %s: %s", dir,
+						       strerror(errno));
 			*p = c;
 			if (c == '\0')
 				break;
@@ -222,43 +238,40 @@ check_health(struct berth_ctx *ctx, const struct berth_container_info *info, ber
 		return 0;
 	if (strcmp(info->health, "starting") == 0)
 		return 1;
-	return berth_error_set(err, BERTH_RESULT_ERROR, "container %s is %s according to its Docker health check",
+	return berth_error_set(err, BERTH_E_FAILED, "container %s is %s according to its Docker health check",
 			       ctx->params->name, info->health);
 }
 
-/* The reason for a container that is not running (and, after a failed start, its last output). */
+/* The reason for a container that is not running, with its last output when with_logs (a failed
+ * start), as the result this action reports for it. */
 static enum berth_result
-exited(struct berth_ctx *ctx, const struct berth_container_info *info, enum berth_result result,
-       const char *when, berth_error_t *err)
+exited(struct berth_ctx *ctx, const struct berth_container_info *info, bool with_logs, const char *when,
+       berth_error_t *err)
 {
 	cleanup_free char *logs = NULL;
 	berth_error_t ignored = NULL;
 	char *p;
 
-	if (result != BERTH_RESULT_NOT_RUNNING &&
-	    berth_container_logs(ctx->client, info->id, LOG_LINES, &logs, &ignored) == 0 && logs) {
+	if (with_logs && berth_container_logs(ctx->client, info->id, LOG_LINES, &logs, &ignored) == 0) {
 		for (p = logs; *p; p++)
 			if (*p == '\n' || *p == '\r')
 				*p = ' ';
 	}
 	berth_error_free(&ignored);
-	berth_error_set(err, result, "container %s %s (status %s, exit code %d%s%s)%s%.400s", ctx->params->name,
-			when, info->status ? info->status : "?", info->exit_code,
+	berth_error_set(err, BERTH_E_NOT_RUNNING, "container %s %s (status %s, exit code %d%s%s%s)%s%.400s",
+			ctx->params->name, when, info->status ? info->status : "?", info->exit_code,
 			info->oom_killed ? ", killed by the OOM killer" : "", info->error ? ", " : "",
-			logs && *logs ? "; last output: " : "", logs ? logs : "");
-	if (info->error != NULL)
-		berth_error_wrap(err, "%s; ", info->error);
-	return result;
+			info->error ? info->error : "", logs && *logs ? "; last output: " : "", logs ? logs : "");
+	return result_of(ctx, err);
 }
 
 /* A check of a running container failed: a promoted replica reports OCF_FAILED_PROMOTED. */
 static enum berth_result
-failed_check(bool promoted, berth_error_t *err)
+failed_check(struct berth_ctx *ctx, bool promoted, berth_error_t *err)
 {
-	enum berth_result r = fail(err);
+	enum berth_result r = result_of(ctx, err);
 
 	if (promoted && r == BERTH_RESULT_ERROR) {
-		(*err)->result = BERTH_RESULT_FAILED_PROMOTED;
 		berth_error_wrap(err, "promoted replica failed: ");
 		return BERTH_RESULT_FAILED_PROMOTED;
 	}
@@ -270,9 +283,9 @@ static int
 run_in_container(struct berth_ctx *ctx, const char *id, const char *pname, const char *value,
 		 char *const *extra_args, char *const *envp, char **output, berth_error_t *err)
 {
-	cleanup_words char **argv = NULL;
+	berth_cleanup(words) char **argv = NULL;
 	cleanup_free char *out = NULL;
-	char **full = NULL;
+	cleanup_free char **full = NULL;
 	int code = -1, n = 0, m = 0, i;
 
 	if (output)
@@ -285,20 +298,15 @@ run_in_container(struct berth_ctx *ctx, const char *id, const char *pname, const
 		n++;
 	while (extra_args && extra_args[m])
 		m++;
-	full = calloc((size_t)(n + m + 1), sizeof(*full));
-	if (full == NULL)
-		return berth_error_set(err, BERTH_RESULT_ERROR, "out of memory");
+	full = berth_xcalloc((size_t)(n + m + 1), sizeof(*full));
 	for (i = 0; i < n; i++)
 		full[i] = argv[i];
 	for (i = 0; i < m; i++)
 		full[n + i] = extra_args[i];
-	if (berth_container_exec(ctx->client, id, full, envp, 0, &code, &out, err) < 0) {
-		free(full);
+	if (berth_container_exec(ctx->client, id, full, envp, 0, &code, &out, err) < 0)
 		return berth_error_wrap(err, "%s on container %s: ", pname, ctx->params->name);
-	}
-	free(full);
 	if (code != 0)
-		return berth_error_set(err, BERTH_RESULT_ERROR, "%s '%s' failed in container %s (exit %d)%s%.300s",
+		return berth_error_set(err, BERTH_E_FAILED, "%s '%s' failed in container %s (exit %d)%s%.300s",
 				       pname, value, ctx->params->name, code, out && *out ? ": " : "",
 				       out ? out : "");
 	if (output) {
@@ -364,44 +372,44 @@ daemon_down(struct berth_ctx *ctx, berth_error_t *err)
 		berth_error_free(err);
 		if (!st.promoted)
 			return BERTH_RESULT_OK;
-		berth_error_set(err, BERTH_RESULT_RUNNING_PROMOTED,
+		berth_error_set(err, BERTH_E_PROMOTED,
 				"container %s runs as the promoted replica (Docker daemon unreachable)",
 				ctx->params->name);
-		return BERTH_RESULT_RUNNING_PROMOTED;
+		return result_of(ctx, err);
 	}
+	/* No daemon and no process: without live-restore the container went down with dockerd. */
 	berth_error_wrap(err, "container %s is not running: ", ctx->params->name);
-	(*err)->result = BERTH_RESULT_NOT_RUNNING;
 	return BERTH_RESULT_NOT_RUNNING;
 }
 
 enum berth_result
 berth_action_monitor(struct berth_ctx *ctx, berth_error_t *err)
 {
-	cleanup_info struct berth_container_info info = { 0 };
+	berth_cleanup(info) struct berth_container_info info = { 0 };
 	struct berth_params *p = ctx->params;
 	bool promoted;
 	int h;
 
 	if (berth_container_inspect(ctx->client, p->name, &info, err) < 0) {
-		if (berth_container_unreachable(ctx->client))
+		if (berth_error_cause(*err) == BERTH_E_UNREACHABLE)
 			return daemon_down(ctx, err);
-		return fail(err);
+		return result_of(ctx, err);
 	}
 	if (!info.exists) {
-		berth_error_set(err, BERTH_RESULT_NOT_RUNNING, "container %s does not exist", p->name);
-		return BERTH_RESULT_NOT_RUNNING;
+		berth_error_set(err, BERTH_E_NOT_RUNNING, "container %s does not exist", p->name);
+		return result_of(ctx, err);
 	}
 	if (!owned(ctx, &info)) {
 		berth_log_warn("container %s (%.12s) was not created by berth for %s: leaving it alone", p->name,
 			       info.id, p->instance);
-		berth_error_set(err, BERTH_RESULT_NOT_RUNNING,
+		berth_error_set(err, BERTH_E_NOT_RUNNING,
 				"container %s exists but was not created by berth for resource %s; it is "
 				"left alone and the resource counts as stopped",
 				p->name, p->instance);
-		return BERTH_RESULT_NOT_RUNNING;
+		return result_of(ctx, err);
 	}
 	if (!info.running)
-		return exited(ctx, &info, BERTH_RESULT_NOT_RUNNING, "is not running", err);
+		return exited(ctx, &info, false, "is not running", err);
 
 	/* Remember the run if an earlier start could not (e.g. berth was upgraded). */
 	record_run(ctx, &info, ROLE_KEEP);
@@ -409,27 +417,27 @@ berth_action_monitor(struct berth_ctx *ctx, berth_error_t *err)
 
 	while ((h = check_health(ctx, &info, err)) == 1) {
 		if (!berth_deadline_sleep(ctx->deadline, POLL_MS * 5)) {
-			berth_error_set(err, BERTH_RESULT_ERROR,
+			berth_error_set(err, BERTH_E_TIMEDOUT,
 					"container %s is still starting according to its Docker health check",
 					p->name);
-			return failed_check(promoted, err);
+			return failed_check(ctx, promoted, err);
 		}
 		berth_container_info_release(&info);
 		if (berth_container_inspect(ctx->client, p->name, &info, err) < 0)
-			return failed_check(promoted, err);
+			return failed_check(ctx, promoted, err);
 		if (!info.exists || !info.running)
-			return exited(ctx, &info, BERTH_RESULT_NOT_RUNNING, "stopped", err);
+			return exited(ctx, &info, false, "stopped", err);
 	}
 	if (h < 0)
-		return failed_check(promoted, err);
+		return failed_check(ctx, promoted, err);
 	if (run_in_container(ctx, info.id, "monitor_cmd", p->monitor_cmd, NULL, NULL, NULL, err) < 0)
-		return failed_check(promoted, err);
+		return failed_check(ctx, promoted, err);
 	update_score(ctx, &info);
 	if (!promoted)
 		return BERTH_RESULT_OK;
 	/* Not a failure, but a non-zero exit: it carries a reason like every other. */
-	berth_error_set(err, BERTH_RESULT_RUNNING_PROMOTED, "container %s runs as the promoted replica", p->name);
-	return BERTH_RESULT_RUNNING_PROMOTED;
+	berth_error_set(err, BERTH_E_PROMOTED, "container %s runs as the promoted replica", p->name);
+	return result_of(ctx, err);
 }
 
 /* ---- stop ---- */
@@ -507,7 +515,7 @@ stop_container(struct berth_ctx *ctx, const struct berth_container_info *info, b
 				break;
 			berth_container_info_release(&now);
 			if (!berth_deadline_sleep(ctx->deadline, POLL_MS))
-				return berth_error_set(err, BERTH_RESULT_ERROR,
+				return berth_error_set(err, BERTH_E_TIMEDOUT,
 						       "container %s did not stop within the timeout",
 						       ctx->params->name);
 		}
@@ -519,11 +527,11 @@ stop_container(struct berth_ctx *ctx, const struct berth_container_info *info, b
 enum berth_result
 berth_action_stop(struct berth_ctx *ctx, berth_error_t *err)
 {
-	cleanup_info struct berth_container_info info = { 0 };
+	berth_cleanup(info) struct berth_container_info info = { 0 };
 	struct berth_params *p = ctx->params;
 
 	if (berth_container_inspect(ctx->client, p->name, &info, err) < 0) {
-		if (berth_container_unreachable(ctx->client)) {
+		if (berth_error_cause(*err) == BERTH_E_UNREACHABLE) {
 			struct berth_state st;
 			if (berth_state_load(p->name, &st) != 1 || !berth_state_process_alive(&st)) {
 				/* No daemon and no process: nothing can be running. */
@@ -535,7 +543,7 @@ berth_action_stop(struct berth_ctx *ctx, berth_error_t *err)
 			}
 			berth_error_wrap(err, "cannot stop container %s (pid %ld still running): ", p->name, st.pid);
 		}
-		return fail(err);
+		return result_of(ctx, err);
 	}
 	if (!info.exists) {
 		clear_score(ctx);
@@ -549,7 +557,7 @@ berth_action_stop(struct berth_ctx *ctx, berth_error_t *err)
 	}
 	if (stop_container(ctx, &info, !p->reuse, err) < 0) {
 		berth_error_wrap(err, "stopping container %s: ", p->name);
-		return fail(err);
+		return result_of(ctx, err);
 	}
 	clear_score(ctx);
 	berth_state_clear(p->name);
@@ -570,7 +578,7 @@ ensure_image(struct berth_ctx *ctx, berth_error_t *err)
 	if (exists)
 		return 0;
 	if (!p->allow_pull)
-		return berth_error_set(err, BERTH_RESULT_NOT_INSTALLED,
+		return berth_error_set(err, BERTH_E_NO_IMAGE,
 				       "image %s is not present on this node and allow_pull is false: load or "
 				       "pull it here (docker pull %s), or set allow_pull=true",
 				       p->image, p->image);
@@ -590,19 +598,19 @@ wait_ready(struct berth_ctx *ctx, bool just_started, berth_error_t *err)
 		(void)berth_deadline_sleep(ctx->deadline, SETTLE_MS);
 
 	for (;;) {
-		cleanup_info struct berth_container_info info = { 0 };
+		berth_cleanup(info) struct berth_container_info info = { 0 };
 		int h;
 
 		if (berth_container_inspect(ctx->client, p->name, &info, err) < 0)
-			return fail(err);
+			return result_of(ctx, err);
 		if (!info.exists) {
-			berth_error_set(err, BERTH_RESULT_ERROR,
+			berth_error_set(err, BERTH_E_FAILED,
 					"container %s disappeared while starting (removed by someone else?)", p->name);
-			return BERTH_RESULT_ERROR;
+			return result_of(ctx, err);
 		}
 		if (!info.running) {
 			berth_error_free(&last);
-			return exited(ctx, &info, BERTH_RESULT_ERROR, "exited during start", err);
+			return exited(ctx, &info, true, "exited during start", err);
 		}
 		berth_error_free(&last);
 		h = check_health(ctx, &info, &last);
@@ -615,16 +623,17 @@ wait_ready(struct berth_ctx *ctx, bool just_started, berth_error_t *err)
 			return BERTH_RESULT_OK;
 		}
 		if (!berth_deadline_sleep(ctx->deadline, POLL_MS)) {
+			/* Whatever the last check said, what failed the start is the time running out. */
 			if (last != NULL) {
 				*err = last;
+				(*err)->cause = BERTH_E_TIMEDOUT;
 				berth_error_wrap(err, "container %s did not become ready before the start timeout: ",
 						 p->name);
 			} else {
-				berth_error_set(err, BERTH_RESULT_ERROR,
+				berth_error_set(err, BERTH_E_TIMEDOUT,
 						"container %s did not become ready before the start timeout", p->name);
 			}
-			(*err)->result = BERTH_RESULT_ERROR;
-			return BERTH_RESULT_ERROR;
+			return result_of(ctx, err);
 		}
 	}
 }
@@ -632,30 +641,28 @@ wait_ready(struct berth_ctx *ctx, bool just_started, berth_error_t *err)
 enum berth_result
 berth_action_start(struct berth_ctx *ctx, berth_error_t *err)
 {
-	__attribute__((cleanup(cleanup_jsonp))) json_object *body = NULL;
-	cleanup_info struct berth_container_info info = { 0 };
+	cleanup_json json_object *body = NULL;
+	berth_cleanup(info) struct berth_container_info info = { 0 };
 	cleanup_free char *hash = NULL;
 	cleanup_free char *id = NULL;
 	struct berth_params *p = ctx->params;
 	bool reuse_existing = false;
 
 	if (build_request(ctx, &body, &hash, err) < 0)
-		return fail(err);
+		return result_of(ctx, err);
 	if (make_mount_points(p->mount_points, err) < 0)
-		return fail(err);
+		return result_of(ctx, err);
 
 	if (berth_container_inspect(ctx->client, p->name, &info, err) < 0) {
 		berth_error_wrap(err, "cannot start %s: ", p->name);
-		if (berth_container_too_old(ctx->client))
-			(*err)->result = BERTH_RESULT_NOT_INSTALLED;  /* this node's daemon cannot do it */
-		return fail(err);
+		return result_of(ctx, err);
 	}
 	if (info.exists && !owned(ctx, &info)) {
-		berth_error_set(err, BERTH_RESULT_ERROR,
+		berth_error_set(err, BERTH_E_FAILED,
 				"cannot start: the name %s is taken by container %.12s, which berth did not create "
 				"for resource %s; remove or rename that container, or set the name parameter",
 				p->name, info.id, p->instance);
-		return BERTH_RESULT_ERROR;
+		return result_of(ctx, err);
 	}
 	if (info.exists) {
 		bool same = info.config_hash != NULL && strcmp(info.config_hash, hash) == 0;
@@ -671,30 +678,24 @@ berth_action_start(struct berth_ctx *ctx, berth_error_t *err)
 				       same ? "reuse is off" : "its configuration changed");
 			if (stop_container(ctx, &info, true, err) < 0) {
 				berth_error_wrap(err, "cannot start %s: removing the old container: ", p->name);
-				return fail(err);
+				return result_of(ctx, err);
 			}
 		}
 	}
 
 	if (reuse_existing) {
-		id = strdup(info.id);
+		id = berth_xstrdup(info.id);
 		berth_log_info("starting existing container %s", p->name);
 	} else {
-		if (ensure_image(ctx, err) < 0) {
+		if (ensure_image(ctx, err) < 0 || berth_container_create(ctx->client, p->name, body, &id, err) < 0) {
 			berth_error_wrap(err, "cannot start %s: ", p->name);
-			return fail(err);
-		}
-		if (berth_container_create(ctx->client, p->name, body, &id, err) < 0) {
-			berth_error_wrap(err, "cannot start %s: ", p->name);
-			return fail(err);
+			return result_of(ctx, err);
 		}
 		berth_log_info("created container %s (%.12s)", p->name, id);
 	}
-	if (id == NULL)
-		return berth_error_set(err, BERTH_RESULT_ERROR, "out of memory"), BERTH_RESULT_ERROR;
 	if (berth_container_start(ctx->client, id, err) < 0) {
 		berth_error_wrap(err, "cannot start %s: ", p->name);
-		return fail(err);
+		return result_of(ctx, err);
 	}
 	return wait_ready(ctx, true, err);
 }
@@ -704,27 +705,26 @@ berth_action_start(struct berth_ctx *ctx, berth_error_t *err)
 enum berth_result
 berth_action_validate(struct berth_ctx *ctx, berth_error_t *err)
 {
-	__attribute__((cleanup(cleanup_jsonp))) json_object *body = NULL;
+	cleanup_json json_object *body = NULL;
 	cleanup_free char *hash = NULL;
 	bool exists = false;
 
 	if (build_request(ctx, &body, &hash, err) < 0)
-		return fail(err);
+		return result_of(ctx, err);
 	/* The image is checked when the daemon answers; a daemon that is down is this node's
-	 * problem at start time, not a configuration error. */
+	 * problem at start time, not a configuration error. One too old to drive is this node's
+	 * problem now. */
 	if (berth_image_exists(ctx->client, ctx->params->image, &exists, err) < 0) {
-		if (berth_container_too_old(ctx->client)) {
-			(*err)->result = BERTH_RESULT_NOT_INSTALLED;
-			return BERTH_RESULT_NOT_INSTALLED;
-		}
+		if (berth_error_cause(*err) == BERTH_E_API_OLD)
+			return result_of(ctx, err);
 		berth_log_warn("validate-all: image not checked: %s", (*err)->msg);
 		berth_error_free(err);
 		return BERTH_RESULT_OK;
 	}
 	if (!exists && !ctx->params->allow_pull) {
-		berth_error_set(err, BERTH_RESULT_NOT_INSTALLED,
+		berth_error_set(err, BERTH_E_NO_IMAGE,
 				"image %s is not present on this node and allow_pull is false", ctx->params->image);
-		return BERTH_RESULT_NOT_INSTALLED;
+		return result_of(ctx, err);
 	}
 	return BERTH_RESULT_OK;
 }
@@ -739,12 +739,12 @@ running_container(struct berth_ctx *ctx, struct berth_container_info *info, cons
 
 	if (berth_container_inspect(ctx->client, p->name, info, err) < 0) {
 		berth_error_wrap(err, "cannot %s %s: ", what, p->name);
-		return fail(err);
+		return result_of(ctx, err);
 	}
 	if (!info->exists || !owned(ctx, info) || !info->running) {
-		berth_error_set(err, BERTH_RESULT_NOT_RUNNING, "cannot %s %s: the container is not running", what,
+		berth_error_set(err, BERTH_E_NOT_RUNNING, "cannot %s %s: the container is not running", what,
 				p->name);
-		return BERTH_RESULT_NOT_RUNNING;
+		return result_of(ctx, err);
 	}
 	return BERTH_RESULT_OK;
 }
@@ -752,16 +752,14 @@ running_container(struct berth_ctx *ctx, struct berth_container_info *info, cons
 enum berth_result
 berth_action_promote(struct berth_ctx *ctx, berth_error_t *err)
 {
-	cleanup_info struct berth_container_info info = { 0 };
+	berth_cleanup(info) struct berth_container_info info = { 0 };
+	/* Promoting a replica that is not running is a failure, not a state (cause_results). */
 	enum berth_result r = running_container(ctx, &info, "promote", err);
 
-	/* Promoting a replica that is not running is a failure, not a state. */
-	if (r == BERTH_RESULT_NOT_RUNNING)
-		(*err)->result = r = BERTH_RESULT_ERROR;
 	if (r != BERTH_RESULT_OK)
 		return r;
 	if (run_in_container(ctx, info.id, "promote_cmd", ctx->params->promote_cmd, NULL, NULL, NULL, err) < 0)
-		return fail(err);
+		return result_of(ctx, err);
 	record_run(ctx, &info, ROLE_PROMOTED);
 	berth_log_notice("container %s promoted", ctx->params->name);
 	return BERTH_RESULT_OK;
@@ -770,13 +768,13 @@ berth_action_promote(struct berth_ctx *ctx, berth_error_t *err)
 enum berth_result
 berth_action_demote(struct berth_ctx *ctx, berth_error_t *err)
 {
-	cleanup_info struct berth_container_info info = { 0 };
+	berth_cleanup(info) struct berth_container_info info = { 0 };
 	enum berth_result r = running_container(ctx, &info, "demote", err);
 
 	if (r != BERTH_RESULT_OK)
 		return r;
 	if (run_in_container(ctx, info.id, "demote_cmd", ctx->params->demote_cmd, NULL, NULL, NULL, err) < 0)
-		return fail(err);
+		return result_of(ctx, err);
 	record_run(ctx, &info, ROLE_UNPROMOTED);
 	berth_log_notice("container %s demoted", ctx->params->name);
 	return BERTH_RESULT_OK;
@@ -788,11 +786,11 @@ enum berth_result
 berth_action_notify(struct berth_ctx *ctx, berth_error_t *err)
 {
 	static const char prefix[] = "OCF_RESKEY_CRM_meta_notify_";
-	cleanup_info struct berth_container_info info = { 0 };
+	berth_cleanup(info) struct berth_container_info info = { 0 };
 	const char *type = berth_ocf_getenv("OCF_RESKEY_CRM_meta_notify_type");
 	const char *op = berth_ocf_getenv("OCF_RESKEY_CRM_meta_notify_operation");
 	char *args[3] = { (char *)(type ? type : ""), (char *)(op ? op : ""), NULL };
-	char **envp;
+	cleanup_free char **envp = NULL;
 	size_t n = 0, i;
 	int ret;
 
@@ -808,31 +806,30 @@ berth_action_notify(struct berth_ctx *ctx, berth_error_t *err)
 	for (i = 0; environ[i]; i++)
 		if (strncmp(environ[i], prefix, sizeof(prefix) - 1) == 0)
 			n++;
-	envp = calloc(n + 1, sizeof(*envp));
-	if (envp == NULL)
-		return berth_error_set(err, BERTH_RESULT_ERROR, "out of memory"), BERTH_RESULT_ERROR;
+	envp = berth_xcalloc(n + 1, sizeof(*envp));
 	for (i = 0, n = 0; environ[i]; i++)
 		if (strncmp(environ[i], prefix, sizeof(prefix) - 1) == 0)
 			envp[n++] = environ[i];
 	ret = run_in_container(ctx, info.id, "notify_cmd", ctx->params->notify_cmd, args, envp, NULL, err);
-	free(envp);
-	return ret < 0 ? fail(err) : BERTH_RESULT_OK;
+	return ret < 0 ? result_of(ctx, err) : BERTH_RESULT_OK;
 }
 
 enum berth_result
 berth_action_reload(struct berth_ctx *ctx, berth_error_t *err)
 {
-	cleanup_info struct berth_container_info info = { 0 };
+	berth_cleanup(info) struct berth_container_info info = { 0 };
 
 	/* Nothing runs: the new parameters apply at the next start. A reload never starts a
 	 * container Pacemaker believes stopped. */
-	if (running_container(ctx, &info, "reload", err) == BERTH_RESULT_NOT_RUNNING) {
+	enum berth_result r = running_container(ctx, &info, "reload", err);
+
+	if (berth_error_cause(*err) == BERTH_E_NOT_RUNNING) {
 		berth_log_info("reload: %s; the new parameters apply at the next start", (*err)->msg);
 		berth_error_free(err);
 		return BERTH_RESULT_OK;
 	}
-	if (*err != NULL)
-		return fail(err);
+	if (r != BERTH_RESULT_OK)
+		return r;
 
 	/* What a reload can apply (monitor_cmd, the commands, promotion_score, force_kill,
 	 * query_docker_health) takes effect at the next action by itself; the score is published
@@ -840,4 +837,37 @@ berth_action_reload(struct berth_ctx *ctx, berth_error_t *err)
 	 * and start then recreates the container -- needed when a Pacemaker without OCF 1.1 sends
 	 * the legacy reload for every parameter change. */
 	return berth_action_start(ctx, err);
+}
+
+/* ---- the list of actions ---- */
+
+/* Role monitors need intervals of their own: Pacemaker tells operations apart by name and
+ * interval. "reload" is written "reload-agent" in the OCF 1.1 dialect (metadata.c), and both
+ * names are answered. */
+const struct berth_action berth_actions[] = {
+	{ "start", berth_action_start, BERTH_COL_START, 90000, NULL, NULL, NULL, 0 },
+	{ "stop", berth_action_stop, BERTH_COL_STOP, 90000, NULL, NULL, NULL, 0 },
+	{ "monitor", berth_action_monitor, BERTH_COL_MONITOR, 30000, "30s", NULL, "0", 0 },
+	{ "monitor", berth_action_monitor, BERTH_COL_MONITOR, 30000, "10s", "Promoted", "0", 0 },
+	{ "monitor", berth_action_monitor, BERTH_COL_MONITOR, 30000, "11s", "Unpromoted", "0", 0 },
+	{ "status", berth_action_monitor, BERTH_COL_MONITOR, 30000, NULL, NULL, NULL, BERTH_ACTION_UNLISTED },
+	{ "promote", berth_action_promote, BERTH_COL_PROMOTE, 90000, NULL, NULL, NULL, 0 },
+	{ "demote", berth_action_demote, BERTH_COL_DEMOTE, 90000, NULL, NULL, NULL, 0 },
+	{ "notify", berth_action_notify, BERTH_COL_NOTIFY, 90000, NULL, NULL, NULL, 0 },
+	{ "reload", berth_action_reload, BERTH_COL_RELOAD, 90000, NULL, NULL, NULL, 0 },
+	{ "reload-agent", berth_action_reload, BERTH_COL_RELOAD, 90000, NULL, NULL, NULL, BERTH_ACTION_UNLISTED },
+	{ "validate-all", berth_action_validate, BERTH_COL_VALIDATE, 30000, NULL, NULL, NULL, 0 },
+	{ "meta-data", NULL, BERTH_COL_VALIDATE, 5000, NULL, NULL, NULL, 0 },
+	{ NULL, NULL, 0, 0, NULL, NULL, NULL, 0 },
+};
+
+const struct berth_action *
+berth_action_find(const char *name)
+{
+	const struct berth_action *a;
+
+	for (a = berth_actions; name != NULL && a->name; a++)
+		if (strcmp(a->name, name) == 0)
+			return a;
+	return NULL;
 }

@@ -8,13 +8,58 @@
 #include "container.h"
 #include "params.h"
 
+struct berth_ctx;
+typedef enum berth_result (*berth_action_fn)(struct berth_ctx *ctx, berth_error_t *err);
+
+/** The columns of the table that maps causes to results (actions.c, cause_results). */
+enum berth_action_column {
+	BERTH_COL_START,
+	BERTH_COL_STOP,
+	BERTH_COL_MONITOR,
+	BERTH_COL_VALIDATE,
+	BERTH_COL_PROMOTE,
+	BERTH_COL_DEMOTE,
+	BERTH_COL_NOTIFY,
+	BERTH_COL_RELOAD,
+	BERTH_COLUMNS
+};
+
+/** berth_action.flags */
+enum {
+	BERTH_ACTION_UNLISTED = 1 << 0, /**< answered, but not advertised in meta-data */
+};
+
+/** One action: how agent/main.c runs it and how meta-data advertises it. The one list of them is
+ *  berth_actions; a name may have several rows (the role monitors), and the first one runs. */
+struct berth_action {
+	const char *name;             /**< as Pacemaker calls it */
+	berth_action_fn fn;           /**< NULL for meta-data, which agent/main.c writes itself */
+	enum berth_action_column column;
+	long timeout_ms;              /**< used when Pacemaker passes none; advised in meta-data */
+	const char *interval;         /**< meta-data: default interval, or NULL */
+	const char *role;             /**< meta-data: "Promoted"/"Unpromoted", or NULL */
+	const char *depth;            /**< meta-data: OCF depth, or NULL */
+	unsigned flags;               /**< BERTH_ACTION_* */
+};
+
+/** Every action, terminated by a row with name NULL. */
+extern const struct berth_action berth_actions[];
+
+/** The action called name, or NULL when berth has none. */
+const struct berth_action *berth_action_find(const char *name);
+
+/**
+ * The OCF result an action reports for an error, from its cause (error.h): the one mapping of
+ * causes to results. BERTH_RESULT_OK for no error.
+ */
+enum berth_result berth_action_result(const struct berth_action *action, const berth_error_t err);
+
 /** Everything one action works with. */
 struct berth_ctx {
-	const char *action;            /**< "start", "monitor", ... */
+	const struct berth_action *action;
 	struct berth_params *params;
 	struct berth_client *client;
 	const struct berth_deadline *deadline;
-	bool probe;                    /**< monitor with interval 0 */
 };
 
 enum berth_result berth_action_start(struct berth_ctx *ctx, berth_error_t *err);

@@ -5,6 +5,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "alloc.h"
+#include "cleanup.h"
 #include "container.h"
 #include "log.h"
 #include "spec.h"
@@ -14,62 +16,50 @@
 #define CAP_EXEC_MS 60000L      /* one exec of a monitor or promote command */
 #define JSON_MAX_DEPTH 64       /* Docker's answers nest a handful of levels */
 
-static void
-cleanup_freep(void *p)
-{
-	free(*(void **)p);
-}
-#define cleanup_free __attribute__((cleanup(cleanup_freep)))
-
-static void
-cleanup_jsonp(json_object **o)
-{
-	json_object_put(*o);
-}
-#define cleanup_json __attribute__((cleanup(cleanup_jsonp)))
-
-static void
-cleanup_resp(struct berth_response *r)
-{
-	berth_response_release(r);
-}
-#define cleanup_response __attribute__((cleanup(cleanup_resp)))
-
-bool
-berth_container_unreachable(const struct berth_client *c)
-{
-	return c->last_failure == BERTH_ENGINE_EUNREACHABLE;
-}
-
-bool
-berth_container_too_old(const struct berth_client *c)
-{
-	return c->last_failure == BERTH_ENGINE_EVERSION;
-}
-
 static int
 call(struct berth_client *c, const char *method, const char *path, const char *body, long cap_ms,
      int flags, struct berth_response *resp, berth_error_t *err)
 {
-	long ms = berth_deadline_call_ms(c->deadline, cap_ms);
-	int ret;
-
-	c->last_failure = 0;
-	ret = berth_engine_request(c->engine, method, path, body, ms, flags, resp, err);
-	if (ret < 0)
-		c->last_failure = ret;
-	return ret;
+	return berth_engine_request(c->engine, method, path, body, berth_deadline_call_ms(c->deadline, cap_ms), flags,
+				    resp, err);
 }
 
 /* A non-2xx answer as an error: "<what>: <daemon's message> (HTTP n)". */
 static int
-http_error(struct berth_client *c, const struct berth_response *resp, enum berth_result result,
-	   berth_error_t *err, const char *what)
+http_error(const struct berth_response *resp, int cause, berth_error_t *err, const char *what)
 {
 	cleanup_free char *msg = berth_response_message(resp);
 
-	c->last_failure = BERTH_ENGINE_EFAIL;
-	return berth_error_set(err, result, "%s: %s (HTTP %ld)", what, msg ? msg : "?", resp->status);
+	return berth_error_set(err, cause, "%s: %s (HTTP %ld)", what, msg, resp->status);
+}
+
+/* Is this 404 the daemon saying the object does not exist? The router answers a path it does not
+ * know (a malformed request) with 404 "page not found" too: that is an error, never "gone". */
+static bool
+gone(const struct berth_response *resp)
+{
+	cleanup_free char *msg = NULL;
+
+	if (resp->status != 404)
+		return false;
+	msg = berth_response_message(resp);
+	return strstr(msg, "page not found") == NULL;
+}
+
+/* The request path "/<kind>/<escaped ref><suffix>". An empty reference would make another,
+ * valid request ("/containers//json"): refuse it here, before anything is sent. */
+static int
+object_path(const char *kind, const char *ref, const char *suffix, char **path, berth_error_t *err)
+{
+	cleanup_free char *eref = NULL;
+
+	*path = NULL;
+	if (ref == NULL || ref[0] == '\0')
+		return berth_error_set(err, BERTH_E_FAILED, "internal error: request for %s with an empty name",
+				       kind);
+	eref = berth_engine_escape(ref);
+	*path = berth_xasprintf("/%s/%s%s", kind, eref, suffix ? suffix : "");
+	return 0;
 }
 
 static json_object *
@@ -119,7 +109,7 @@ dup_string(json_object *o, const char *key)
 {
 	json_object *v = get(o, key, json_type_string);
 
-	return v ? strdup(json_object_get_string(v)) : NULL;
+	return v ? berth_xstrdup(json_object_get_string(v)) : NULL;
 }
 
 int
@@ -133,7 +123,7 @@ berth_container_parse_inspect(const char *body, size_t len, struct berth_contain
 	state = get(root, "State", json_type_object);
 	running = get(state, "Running", json_type_boolean);
 	if (root == NULL || state == NULL || running == NULL || get(root, "Id", json_type_string) == NULL)
-		return berth_error_set(err, BERTH_RESULT_ERROR,
+		return berth_error_set(err, BERTH_E_PROTOCOL,
 				       "the Docker daemon's inspect answer is not a container description "
 				       "(malformed or unexpected JSON)");
 	info->exists = true;
@@ -160,8 +150,6 @@ berth_container_parse_inspect(const char *body, size_t len, struct berth_contain
 		info->managed = strcmp(json_object_get_string(v), "1") == 0;
 	info->instance = dup_string(labels, BERTH_LABEL_INSTANCE);
 	info->config_hash = dup_string(labels, BERTH_LABEL_HASH);
-	if (info->id == NULL)
-		return berth_error_set(err, BERTH_RESULT_ERROR, "out of memory");
 	return 0;
 }
 
@@ -169,22 +157,19 @@ int
 berth_container_inspect(struct berth_client *c, const char *name, struct berth_container_info *info,
 			berth_error_t *err)
 {
-	cleanup_response struct berth_response resp = { 0 };
-	cleanup_free char *ename = berth_engine_escape(name);
-	char path[1024];
+	berth_cleanup(response) struct berth_response resp = { 0 };
+	cleanup_free char *path = NULL;
 
 	memset(info, 0, sizeof(*info));
-	snprintf(path, sizeof(path), "/containers/%s/json", ename ? ename : "");
-	if (call(c, "GET", path, NULL, CAP_QUICK_MS, 0, &resp, err) < 0)
+	if (object_path("containers", name, "/json", &path, err) < 0 ||
+	    call(c, "GET", path, NULL, CAP_QUICK_MS, 0, &resp, err) < 0)
 		return berth_error_wrap(err, "inspecting container %s: ", name);
-	if (resp.status == 404)
+	if (gone(&resp))
 		return 0;
 	if (resp.status != 200)
-		return http_error(c, &resp, BERTH_RESULT_ERROR, err, "inspecting container");
-	if (berth_container_parse_inspect(resp.body, resp.len, info, err) < 0) {
-		c->last_failure = BERTH_ENGINE_EPROTO;
+		return http_error(&resp, BERTH_E_REFUSED, err, "inspecting container");
+	if (berth_container_parse_inspect(resp.body, resp.len, info, err) < 0)
 		return berth_error_wrap(err, "inspecting container %s: ", name);
-	}
 	return 0;
 }
 
@@ -192,186 +177,184 @@ int
 berth_container_create(struct berth_client *c, const char *name, json_object *body, char **id,
 		       berth_error_t *err)
 {
-	cleanup_response struct berth_response resp = { 0 };
-	cleanup_free char *ename = berth_engine_escape(name);
+	berth_cleanup(response) struct berth_response resp = { 0 };
+	cleanup_free char *ename = NULL;
+	cleanup_free char *path = NULL;
 	cleanup_json json_object *answer = NULL;
-	char path[1024];
 
 	*id = NULL;
-	snprintf(path, sizeof(path), "/containers/create?name=%s", ename ? ename : "");
+	if (name == NULL || name[0] == '\0')
+		return berth_error_set(err, BERTH_E_FAILED, "internal error: create without a container name");
+	ename = berth_engine_escape(name);
+	path = berth_xasprintf("/containers/create?name=%s", ename);
 	if (call(c, "POST", path, json_object_to_json_string_ext(body, JSON_C_TO_STRING_PLAIN), CAP_QUICK_MS,
 		 0, &resp, err) < 0)
 		return berth_error_wrap(err, "creating container %s: ", name);
-	if (resp.status == 404) {
-		/* The image vanished between the check and the create. */
-		return http_error(c, &resp, BERTH_RESULT_NOT_INSTALLED, err, "creating container");
-	}
+	if (resp.status == 404) /* the image vanished between the check and the create */
+		return http_error(&resp, BERTH_E_NO_IMAGE, err, "creating container");
 	if (resp.status == 400)
-		/* Can be this node's doing (a --mount source missing here, an unknown runtime): a
-		 * node-local failure, not OCF_ERR_CONFIGURED, which would ban the resource everywhere.
-		 * What berth can check itself was refused before with exit 6. */
-		return http_error(c, &resp, BERTH_RESULT_NOT_INSTALLED, err,
+		/* Can be this node's doing (a --mount source missing here, an unknown runtime). What
+		 * berth can check itself was refused before, as a configuration error. */
+		return http_error(&resp, BERTH_E_REJECTED, err,
 				  "the Docker daemon on this node refused the container configuration");
 	if (resp.status != 201)
-		return http_error(c, &resp, BERTH_RESULT_ERROR, err, "creating container");
+		return http_error(&resp, BERTH_E_REFUSED, err, "creating container");
 	answer = parse_json(resp.body, resp.len);
 	*id = dup_string(answer, "Id");
 	if (*id == NULL)
-		return berth_error_set(err, BERTH_RESULT_ERROR,
+		return berth_error_set(err, BERTH_E_PROTOCOL,
 				       "creating container %s: the daemon's answer has no container id", name);
 	return 0;
 }
 
 /* POST /containers/<id>/<verb>: shared by start, stop and kill. */
 static int
-post_verb(struct berth_client *c, const char *id, const char *verb, const char *query, long cap_ms,
-	  struct berth_response *resp, berth_error_t *err)
+post_verb(struct berth_client *c, const char *id, const char *verb, long cap_ms, struct berth_response *resp,
+	  berth_error_t *err)
 {
-	cleanup_free char *eid = berth_engine_escape(id);
-	char path[1024];
+	cleanup_free char *path = NULL;
 
-	snprintf(path, sizeof(path), "/containers/%s/%s%s", eid ? eid : "", verb, query ? query : "");
+	if (object_path("containers", id, verb, &path, err) < 0)
+		return -BERTH_E_FAILED;
 	return call(c, "POST", path, NULL, cap_ms, 0, resp, err);
 }
 
 int
 berth_container_start(struct berth_client *c, const char *id, berth_error_t *err)
 {
-	cleanup_response struct berth_response resp = { 0 };
+	berth_cleanup(response) struct berth_response resp = { 0 };
 
-	if (post_verb(c, id, "start", NULL, CAP_QUICK_MS * 3, &resp, err) < 0)
+	if (post_verb(c, id, "/start", CAP_QUICK_MS * 3, &resp, err) < 0)
 		return berth_error_wrap(err, "starting container: ");
 	if (resp.status == 204 || resp.status == 304)
 		return 0;
-	return http_error(c, &resp, BERTH_RESULT_ERROR, err, "starting container");
+	return http_error(&resp, BERTH_E_REFUSED, err, "starting container");
 }
 
 int
 berth_container_stop(struct berth_client *c, const char *id, long grace_s, long call_ms, berth_error_t *err)
 {
-	cleanup_response struct berth_response resp = { 0 };
-	char query[32];
+	berth_cleanup(response) struct berth_response resp = { 0 };
+	cleanup_free char *verb = berth_xasprintf("/stop?t=%ld", grace_s);
 
-	snprintf(query, sizeof(query), "?t=%ld", grace_s);
 	/* The daemon answers once the container has stopped, after at most the grace period and
 	 * its own kill. */
-	if (post_verb(c, id, "stop", query, call_ms, &resp, err) < 0)
+	if (post_verb(c, id, verb, call_ms, &resp, err) < 0)
 		return berth_error_wrap(err, "stopping container: ");
-	if (resp.status == 204 || resp.status == 304 || resp.status == 404)
+	if (resp.status == 204 || resp.status == 304 || gone(&resp))
 		return 0;
-	return http_error(c, &resp, BERTH_RESULT_ERROR, err, "stopping container");
+	return http_error(&resp, BERTH_E_REFUSED, err, "stopping container");
 }
 
 int
 berth_container_kill(struct berth_client *c, const char *id, berth_error_t *err)
 {
-	cleanup_response struct berth_response resp = { 0 };
+	berth_cleanup(response) struct berth_response resp = { 0 };
 
-	if (post_verb(c, id, "kill", NULL, CAP_QUICK_MS, &resp, err) < 0)
+	if (post_verb(c, id, "/kill", CAP_QUICK_MS, &resp, err) < 0)
 		return berth_error_wrap(err, "killing container: ");
 	/* 409: "is not running" -- the goal is reached. */
-	if (resp.status == 204 || resp.status == 404 || resp.status == 409)
+	if (resp.status == 204 || gone(&resp) || resp.status == 409)
 		return 0;
-	return http_error(c, &resp, BERTH_RESULT_ERROR, err, "killing container");
+	return http_error(&resp, BERTH_E_REFUSED, err, "killing container");
 }
 
 int
 berth_container_remove(struct berth_client *c, const char *id, berth_error_t *err)
 {
-	cleanup_response struct berth_response resp = { 0 };
-	cleanup_free char *eid = berth_engine_escape(id);
-	char path[1024];
+	berth_cleanup(response) struct berth_response resp = { 0 };
+	cleanup_free char *path = NULL;
 
-	snprintf(path, sizeof(path), "/containers/%s?v=1&force=1", eid ? eid : "");
-	if (call(c, "DELETE", path, NULL, CAP_QUICK_MS * 3, 0, &resp, err) < 0)
+	if (object_path("containers", id, "?v=1&force=1", &path, err) < 0 ||
+	    call(c, "DELETE", path, NULL, CAP_QUICK_MS * 3, 0, &resp, err) < 0)
 		return berth_error_wrap(err, "removing container: ");
-	if (resp.status == 204 || resp.status == 404)
+	if (resp.status == 204 || gone(&resp))
 		return 0;
-	return http_error(c, &resp, BERTH_RESULT_ERROR, err, "removing container");
+	return http_error(&resp, BERTH_E_REFUSED, err, "removing container");
 }
 
 int
 berth_container_logs(struct berth_client *c, const char *id, int lines, char **out, berth_error_t *err)
 {
-	cleanup_response struct berth_response resp = { 0 };
-	cleanup_free char *eid = berth_engine_escape(id);
-	char path[1024];
+	berth_cleanup(response) struct berth_response resp = { 0 };
+	cleanup_free char *suffix = berth_xasprintf("/logs?stdout=1&stderr=1&tail=%d", lines);
+	cleanup_free char *path = NULL;
+	int ret;
 
 	*out = NULL;
-	snprintf(path, sizeof(path), "/containers/%s/logs?stdout=1&stderr=1&tail=%d", eid ? eid : "", lines);
-	if (call(c, "GET", path, NULL, CAP_QUICK_MS / 2, BERTH_ENGINE_KEEP_TAIL, &resp, err) < 0)
-		return -1;
+	if ((ret = object_path("containers", id, suffix, &path, err)) < 0 ||
+	    (ret = call(c, "GET", path, NULL, CAP_QUICK_MS / 2, BERTH_ENGINE_KEEP_TAIL, &resp, err)) < 0)
+		return ret;
 	if (resp.status != 200)
-		return http_error(c, &resp, BERTH_RESULT_ERROR, err, "reading container logs");
+		return http_error(&resp, BERTH_E_REFUSED, err, "reading container logs");
 	*out = berth_engine_demux(resp.body ? resp.body : "", resp.len);
-	return *out ? 0 : berth_error_set(err, BERTH_RESULT_ERROR, "out of memory");
+	return 0;
 }
 
 int
 berth_container_exec(struct berth_client *c, const char *id, char *const *argv, char *const *envp, long cap_ms,
 		     int *exit_code, char **output, berth_error_t *err)
 {
-	cleanup_response struct berth_response resp = { 0 };
-	cleanup_json json_object *req = json_object_new_object();
+	berth_cleanup(response) struct berth_response resp = { 0 };
+	cleanup_json json_object *req = berth_nonnull(json_object_new_object());
 	cleanup_json json_object *answer = NULL;
-	cleanup_free char *eid = berth_engine_escape(id);
 	cleanup_free char *exec_id = NULL;
-	cleanup_free char *eexec = NULL;
-	json_object *cmd = json_object_new_array(), *v;
-	char path[1024];
+	cleanup_free char *path = NULL;
+	json_object *cmd = berth_nonnull(json_object_new_array()), *v;
 	int i;
 
 	*exit_code = -1;
 	if (output)
 		*output = NULL;
 	for (i = 0; argv[i]; i++)
-		json_object_array_add(cmd, json_object_new_string(argv[i]));
-	json_object_object_add(req, "AttachStdout", json_object_new_boolean(1));
-	json_object_object_add(req, "AttachStderr", json_object_new_boolean(1));
+		json_object_array_add(cmd, berth_nonnull(json_object_new_string(argv[i])));
+	json_object_object_add(req, "AttachStdout", berth_nonnull(json_object_new_boolean(1)));
+	json_object_object_add(req, "AttachStderr", berth_nonnull(json_object_new_boolean(1)));
 	json_object_object_add(req, "Cmd", cmd);
 	if (envp != NULL && envp[0] != NULL) {
-		json_object *env = json_object_new_array();
+		json_object *env = berth_nonnull(json_object_new_array());
 		for (i = 0; envp[i]; i++)
-			json_object_array_add(env, json_object_new_string(envp[i]));
+			json_object_array_add(env, berth_nonnull(json_object_new_string(envp[i])));
 		json_object_object_add(req, "Env", env);
 	}
 
-	snprintf(path, sizeof(path), "/containers/%s/exec", eid ? eid : "");
-	if (call(c, "POST", path, json_object_to_json_string_ext(req, JSON_C_TO_STRING_PLAIN), CAP_QUICK_MS, 0,
+	if (object_path("containers", id, "/exec", &path, err) < 0 ||
+	    call(c, "POST", path, json_object_to_json_string_ext(req, JSON_C_TO_STRING_PLAIN), CAP_QUICK_MS, 0,
 		 &resp, err) < 0)
 		return berth_error_wrap(err, "running '%s' in the container: ", argv[0]);
 	if (resp.status != 201)
-		return http_error(c, &resp, BERTH_RESULT_ERROR, err, "creating exec");
+		return http_error(&resp, BERTH_E_REFUSED, err, "creating exec");
 	answer = parse_json(resp.body, resp.len);
 	exec_id = dup_string(answer, "Id");
-	if (exec_id == NULL)
-		return berth_error_set(err, BERTH_RESULT_ERROR, "the daemon's exec answer has no id");
-	eexec = berth_engine_escape(exec_id);
+	if (exec_id == NULL || exec_id[0] == '\0')
+		return berth_error_set(err, BERTH_E_PROTOCOL, "the daemon's exec answer has no id");
 	berth_response_release(&resp);
 
 	/* Not detached: the daemon streams the output and closes when the command ends. */
-	snprintf(path, sizeof(path), "/exec/%s/start", eexec ? eexec : "");
-	if (call(c, "POST", path, "{\"Detach\":false,\"Tty\":false}", cap_ms > 0 ? cap_ms : CAP_EXEC_MS,
+	free(path);
+	if (object_path("exec", exec_id, "/start", &path, err) < 0 ||
+	    call(c, "POST", path, "{\"Detach\":false,\"Tty\":false}", cap_ms > 0 ? cap_ms : CAP_EXEC_MS,
 		 BERTH_ENGINE_KEEP_TAIL, &resp, err) < 0)
 		return berth_error_wrap(err, "running '%s' in the container: ", argv[0]);
 	if (resp.status != 200)
-		return http_error(c, &resp, BERTH_RESULT_ERROR, err, "starting exec");
+		return http_error(&resp, BERTH_E_REFUSED, err, "starting exec");
 	if (output)
 		*output = berth_engine_demux(resp.body ? resp.body : "", resp.len);
 	berth_response_release(&resp);
 
-	snprintf(path, sizeof(path), "/exec/%s/json", eexec ? eexec : "");
-	if (call(c, "GET", path, NULL, CAP_QUICK_MS, 0, &resp, err) < 0)
+	free(path);
+	if (object_path("exec", exec_id, "/json", &path, err) < 0 ||
+	    call(c, "GET", path, NULL, CAP_QUICK_MS, 0, &resp, err) < 0)
 		return berth_error_wrap(err, "reading the exit status of '%s': ", argv[0]);
 	if (resp.status != 200)
-		return http_error(c, &resp, BERTH_RESULT_ERROR, err, "inspecting exec");
+		return http_error(&resp, BERTH_E_REFUSED, err, "inspecting exec");
 	json_object_put(answer);
 	answer = parse_json(resp.body, resp.len);
 	if ((v = get(answer, "Running", json_type_boolean)) != NULL && json_object_get_boolean(v))
-		return berth_error_set(err, BERTH_RESULT_ERROR, "'%s' is still running in the container",
+		return berth_error_set(err, BERTH_E_PROTOCOL, "'%s' is still running in the container",
 				       argv[0]);
 	if ((v = get(answer, "ExitCode", json_type_int)) == NULL)
-		return berth_error_set(err, BERTH_RESULT_ERROR, "the daemon reported no exit status for '%s'",
+		return berth_error_set(err, BERTH_E_PROTOCOL, "the daemon reported no exit status for '%s'",
 				       argv[0]);
 	*exit_code = json_object_get_int(v);
 	return 0;
@@ -380,19 +363,17 @@ berth_container_exec(struct berth_client *c, const char *id, char *const *argv, 
 int
 berth_image_exists(struct berth_client *c, const char *image, bool *exists, berth_error_t *err)
 {
-	cleanup_response struct berth_response resp = { 0 };
-	cleanup_free char *eimage = berth_engine_escape(image);
-	char path[1024];
+	berth_cleanup(response) struct berth_response resp = { 0 };
+	cleanup_free char *path = NULL;
 
 	*exists = false;
-	if (snprintf(path, sizeof(path), "/images/%s/json", eimage ? eimage : "") >= (int)sizeof(path))
-		return berth_error_set(err, BERTH_RESULT_NOT_CONFIGURED, "image name too long");
-	if (call(c, "GET", path, NULL, CAP_QUICK_MS, 0, &resp, err) < 0)
+	if (object_path("images", image, "/json", &path, err) < 0 ||
+	    call(c, "GET", path, NULL, CAP_QUICK_MS, 0, &resp, err) < 0)
 		return berth_error_wrap(err, "looking up image %s: ", image);
-	if (resp.status == 404)
+	if (gone(&resp))
 		return 0;
 	if (resp.status != 200)
-		return http_error(c, &resp, BERTH_RESULT_ERROR, err, "looking up image");
+		return http_error(&resp, BERTH_E_REFUSED, err, "looking up image");
 	*exists = true;
 	return 0;
 }
@@ -400,22 +381,20 @@ berth_image_exists(struct berth_client *c, const char *image, bool *exists, bert
 int
 berth_image_pull(struct berth_client *c, const char *image, berth_error_t *err)
 {
-	cleanup_response struct berth_response resp = { 0 };
+	berth_cleanup(response) struct berth_response resp = { 0 };
 	cleanup_free char *eimage = berth_engine_escape(image);
-	char path[1024];
+	cleanup_free char *path = NULL;
 	const char *last;
 	cleanup_json json_object *line = NULL;
 	json_object *e;
 
 	/* fromImage takes the whole reference; the daemon splits off a tag or digest itself. */
-	if (snprintf(path, sizeof(path), "/images/create?fromImage=%s", eimage ? eimage : "") >=
-	    (int)sizeof(path))
-		return berth_error_set(err, BERTH_RESULT_NOT_CONFIGURED, "image name too long");
+	path = berth_xasprintf("/images/create?fromImage=%s", eimage);
 	berth_log_notice("pulling image %s", image);
 	if (call(c, "POST", path, NULL, 0, BERTH_ENGINE_KEEP_TAIL, &resp, err) < 0)
 		return berth_error_wrap(err, "pulling image %s: ", image);
 	if (resp.status != 200)
-		return http_error(c, &resp, BERTH_RESULT_ERROR, err, "pulling image");
+		return http_error(&resp, BERTH_E_REFUSED, err, "pulling image");
 	/* The answer is a stream of JSON lines; a failure is reported in the last one. */
 	if (resp.body == NULL)
 		return 0;
@@ -425,7 +404,7 @@ berth_image_pull(struct berth_client *c, const char *image, berth_error_t *err)
 	last = last ? last + 1 : resp.body;
 	line = parse_json(last, strlen(last));
 	if ((e = get(line, "error", json_type_string)) != NULL)
-		return berth_error_set(err, BERTH_RESULT_ERROR, "pulling image %s failed: %s", image,
+		return berth_error_set(err, BERTH_E_REFUSED, "pulling image %s failed: %s", image,
 				       json_object_get_string(e));
 	berth_log_notice("pulled image %s", image);
 	return 0;

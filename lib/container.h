@@ -1,8 +1,11 @@
 /* berth: the Engine API as domain operations on containers and images.
  *
- * Each call takes its time limit from the operation's deadline and returns 0 or -1 with an
- * error whose message names the container and what the daemon said. Failures to reach the daemon
- * are told apart (berth_container_unreachable) because monitor reports them differently. */
+ * Each call takes its time limit from the operation's deadline and returns 0, or the negative
+ * cause with an error whose message names the container and what the daemon said (error.h):
+ * the engine's causes (unreachable, timed out, protocol, too large, API too old), BERTH_E_REFUSED
+ * for an error status, and on create BERTH_E_REJECTED (HTTP 400) or BERTH_E_NO_IMAGE (404).
+ * A 404 counts as "the object is gone" only when the daemon says so, never when its router does
+ * not know the path. */
 #ifndef BERTH_CONTAINER_H
 #define BERTH_CONTAINER_H
 
@@ -11,6 +14,7 @@
 #include <string.h>
 #include <json-c/json.h>
 
+#include "cleanup.h"
 #include "deadline.h"
 #include "engine.h"
 #include "ocf.h"
@@ -37,14 +41,7 @@ struct berth_container_info {
 struct berth_client {
 	struct berth_engine *engine;
 	const struct berth_deadline *deadline;
-	int last_failure;    /**< the BERTH_ENGINE_E* of the last failed call, 0 if none */
 };
-
-/** True when the last failure of c was not reaching the daemon at all. */
-bool berth_container_unreachable(const struct berth_client *c);
-
-/** True when the last failure of c was a daemon whose API is older than berth supports. */
-bool berth_container_too_old(const struct berth_client *c);
 
 /**
  * Free what an inspect filled in and zero the struct. Inline so that a test's fake container
@@ -63,6 +60,7 @@ berth_container_info_release(struct berth_container_info *info)
 	free(info->config_hash);
 	memset(info, 0, sizeof(*info));
 }
+BERTH_DEFINE_CLEANUP_STRUCT(info, struct berth_container_info, berth_container_info_release)
 
 /**
  * Inspect a container by name or id. A container that does not exist is not an error:

@@ -11,8 +11,10 @@
 #include <curl/curl.h>
 #include <json-c/json.h>
 
-#include "engine.h"
+#include "alloc.h"
+#include "cleanup.h"
 #include "deadline.h"
+#include "engine.h"
 #include "log.h"
 
 #define TAIL_KEEP (64u * 1024)
@@ -32,34 +34,25 @@ struct sink {
 };
 
 static void
-cleanup_sink(struct sink *s)
+sink_release(struct sink *s)
 {
 	free(s->buf);
 }
+BERTH_DEFINE_CLEANUP_STRUCT(sink, struct sink, sink_release)
+BERTH_DEFINE_CLEANUP(slist, struct curl_slist *, curl_slist_free_all)
 
 static void
-cleanup_slist(struct curl_slist **l)
-{
-	curl_slist_free_all(*l);
-}
-
-static int
 sink_reserve(struct sink *s, size_t need)
 {
 	size_t ncap;
-	char *nbuf;
 
 	if (need <= s->cap)
-		return 0;
+		return;
 	ncap = s->cap ? s->cap : 4096;
 	while (ncap < need)
 		ncap *= 2;
-	nbuf = realloc(s->buf, ncap);
-	if (nbuf == NULL)
-		return -1;
-	s->buf = nbuf;
+	s->buf = berth_xrealloc(s->buf, ncap);
 	s->cap = ncap;
-	return 0;
 }
 
 static size_t
@@ -83,12 +76,30 @@ sink_write(char *data, size_t size, size_t nmemb, void *userp)
 		s->too_big = true;
 		return 0;  /* makes curl fail the transfer with CURLE_WRITE_ERROR */
 	}
-	if (sink_reserve(s, s->len + n + 1) < 0)
-		return 0;
+	sink_reserve(s, s->len + n + 1);
 	memcpy(s->buf + s->len, data, n);
 	s->len += n;
 	s->buf[s->len] = '\0';
 	return size * nmemb;
+}
+
+/* Parse "X.Y" into a comparable number (major * 1000 + minor). -1 if malformed. */
+static int
+api_version_num(const char *s)
+{
+	char *end = NULL;
+	long major, minor;
+
+	/* strtol, not sscanf("%d"): the daemon's text may hold any number of digits. */
+	if (!isdigit((unsigned char)s[0]))
+		return -1;
+	major = strtol(s, &end, 10);
+	if (*end != '.' || !isdigit((unsigned char)end[1]))
+		return -1;
+	minor = strtol(end + 1, &end, 10);
+	if (*end != '\0' || major > 99 || minor > 999)
+		return -1;
+	return (int)(major * 1000 + minor);
 }
 
 struct berth_engine *
@@ -114,15 +125,9 @@ berth_engine_new(const char *socket_path)
 			return NULL;
 		curl_ready = true;
 	}
-	e = calloc(1, sizeof(*e));
-	if (e == NULL)
-		return NULL;
-	e->socket_path = strdup(socket_path);
-	e->curl = curl_easy_init();
-	if (e->socket_path == NULL || e->curl == NULL) {
-		berth_engine_free(e);
-		return NULL;
-	}
+	e = berth_xcalloc(1, sizeof(*e));
+	e->socket_path = berth_xstrdup(socket_path);
+	e->curl = berth_nonnull(curl_easy_init());
 	snprintf(e->api_version, sizeof(e->api_version), "%s", BERTH_ENGINE_API_VERSION);
 	return e;
 }
@@ -145,6 +150,15 @@ berth_engine_socket(const struct berth_engine *e)
 }
 
 void
+berth_engine_api_version(const struct berth_engine *e, int *major, int *minor)
+{
+	int v = api_version_num(e->api_version);
+
+	*major = v / 1000;
+	*minor = v % 1000;
+}
+
+void
 berth_response_release(struct berth_response *resp)
 {
 	if (resp == NULL)
@@ -153,25 +167,6 @@ berth_response_release(struct berth_response *resp)
 	resp->body = NULL;
 	resp->len = 0;
 	resp->status = 0;
-}
-
-/* Parse "X.Y" into a comparable number (major * 1000 + minor). -1 if malformed. */
-static int
-api_version_num(const char *s)
-{
-	char *end = NULL;
-	long major, minor;
-
-	/* strtol, not sscanf("%d"): the daemon's text may hold any number of digits. */
-	if (!isdigit((unsigned char)s[0]))
-		return -1;
-	major = strtol(s, &end, 10);
-	if (*end != '.' || !isdigit((unsigned char)end[1]))
-		return -1;
-	minor = strtol(end + 1, &end, 10);
-	if (*end != '\0' || major > 99 || minor > 999)
-		return -1;
-	return (int)(major * 1000 + minor);
 }
 
 /* Docker answers a client version it cannot serve with 400 and one of:
@@ -200,7 +195,7 @@ version_hint(const struct berth_response *resp)
 		while (n > 0 && p[n - 1] == '.')
 			n--;
 		if (n > 0)
-			hint = strndup(p, n);
+			hint = berth_xstrndup(p, n);
 	}
 	free(msg);
 	return hint;
@@ -213,30 +208,23 @@ curl_failure(struct berth_engine *e, CURLcode rc, const struct sink *sink, const
 	switch (rc) {
 	case CURLE_COULDNT_CONNECT:
 	case CURLE_COULDNT_RESOLVE_HOST:
-		berth_error_set(err, BERTH_RESULT_ERROR,
-				"cannot connect to the Docker daemon at %s (%s): is dockerd running?",
-				e->socket_path, curl_easy_strerror(rc));
-		return BERTH_ENGINE_EUNREACHABLE;
+		return berth_error_set(err, BERTH_E_UNREACHABLE,
+				       "cannot connect to the Docker daemon at %s (%s): is dockerd running?",
+				       e->socket_path, curl_easy_strerror(rc));
 	case CURLE_OPERATION_TIMEDOUT:
-		berth_error_set(err, BERTH_RESULT_ERROR,
-				"the Docker daemon at %s did not answer %s %s within %ld ms", e->socket_path,
-				method, path, timeout_ms);
-		return BERTH_ENGINE_ETIMEDOUT;
+		return berth_error_set(err, BERTH_E_TIMEDOUT,
+				       "the Docker daemon at %s did not answer %s %s within %ld ms", e->socket_path,
+				       method, path, timeout_ms);
 	case CURLE_WRITE_ERROR:
-		if (sink->too_big) {
-			berth_error_set(err, BERTH_RESULT_ERROR,
-					"the Docker daemon's answer to %s %s exceeded %u bytes", method, path,
-					BERTH_ENGINE_MAX_BODY);
-			return BERTH_ENGINE_EPROTO;
-		}
-		berth_error_set(err, BERTH_RESULT_ERROR, "out of memory reading the answer to %s %s",
-				method, path);
-		return BERTH_ENGINE_EFAIL;
+		if (sink->too_big)
+			return berth_error_set(err, BERTH_E_TOOBIG,
+					       "the Docker daemon's answer to %s %s exceeded %u bytes", method, path,
+					       BERTH_ENGINE_MAX_BODY);
+		return berth_error_set(err, BERTH_E_PROTOCOL, "cannot read the answer to %s %s", method, path);
 	default:
-		berth_error_set(err, BERTH_RESULT_ERROR,
-				"broken answer from the Docker daemon at %s to %s %s: %s", e->socket_path,
-				method, path, curl_easy_strerror(rc));
-		return BERTH_ENGINE_EPROTO;
+		return berth_error_set(err, BERTH_E_PROTOCOL,
+				       "broken answer from the Docker daemon at %s to %s %s: %s", e->socket_path,
+				       method, path, curl_easy_strerror(rc));
 	}
 }
 
@@ -244,16 +232,14 @@ static int
 request_once(struct berth_engine *e, const char *method, const char *path, const char *body,
 	     long timeout_ms, int flags, struct berth_response *resp, berth_error_t *err)
 {
-	__attribute__((cleanup(cleanup_sink))) struct sink sink = { .keep_tail = flags & BERTH_ENGINE_KEEP_TAIL };
-	__attribute__((cleanup(cleanup_slist))) struct curl_slist *headers = NULL;
-	char url[4096];
+	berth_cleanup(sink) struct sink sink = { .keep_tail = flags & BERTH_ENGINE_KEEP_TAIL };
+	berth_cleanup(slist) struct curl_slist *headers = NULL;
+	cleanup_free char *url = NULL;
 	CURL *c = e->curl;
 	CURLcode rc;
 	long long t0 = berth_now_ms();
 
-	if (snprintf(url, sizeof(url), "http://docker/v%s%s", e->api_version, path) >= (int)sizeof(url))
-		return berth_error_set(err, BERTH_RESULT_NOT_CONFIGURED, "request path too long: %.80s...",
-				       path);
+	url = berth_xasprintf("http://docker/v%s%s", e->api_version, path);
 	curl_easy_reset(c);
 	curl_easy_setopt(c, CURLOPT_UNIX_SOCKET_PATH, e->socket_path);
 	curl_easy_setopt(c, CURLOPT_URL, url);
@@ -265,9 +251,9 @@ request_once(struct berth_engine *e, const char *method, const char *path, const
 	curl_easy_setopt(c, CURLOPT_PROTOCOLS_STR, "http");
 	curl_easy_setopt(c, CURLOPT_HTTP_VERSION, (long)CURL_HTTP_VERSION_1_1);
 	curl_easy_setopt(c, CURLOPT_CUSTOMREQUEST, method);
-	headers = curl_slist_append(headers, "Expect:");
+	headers = berth_nonnull(curl_slist_append(headers, "Expect:"));
 	if (body != NULL) {
-		headers = curl_slist_append(headers, "Content-Type: application/json");
+		headers = berth_nonnull(curl_slist_append(headers, "Content-Type: application/json"));
 		curl_easy_setopt(c, CURLOPT_POSTFIELDS, body);
 		curl_easy_setopt(c, CURLOPT_POSTFIELDSIZE, (long)strlen(body));
 	} else if (strcmp(method, "POST") == 0) {
@@ -305,9 +291,8 @@ berth_engine_request(struct berth_engine *e, const char *method, const char *pat
 
 	memset(resp, 0, sizeof(*resp));
 	if (timeout_ms <= 0)
-		return berth_error_set(err, BERTH_RESULT_ERROR,
-				       "no time left for %s %s before the operation's timeout", method, path),
-		       BERTH_ENGINE_ETIMEDOUT;
+		return berth_error_set(err, BERTH_E_TIMEDOUT,
+				       "no time left for %s %s before the operation's timeout", method, path);
 	ret = request_once(e, method, path, body, timeout_ms, flags, resp, err);
 	if (ret < 0 || resp->status != 400 || e->negotiated)
 		return ret;
@@ -319,12 +304,12 @@ berth_engine_request(struct berth_engine *e, const char *method, const char *pat
 		return 0;
 	e->negotiated = true;
 	if (api_version_num(hint) < BERTH_ENGINE_API_MIN_MAJOR * 1000 + BERTH_ENGINE_API_MIN_MINOR) {
-		berth_error_set(err, BERTH_RESULT_ERROR,
+		berth_error_set(err, BERTH_E_API_OLD,
 				"the Docker daemon at %s speaks Engine API %s; berth needs %d.%d or newer",
 				e->socket_path, hint, BERTH_ENGINE_API_MIN_MAJOR, BERTH_ENGINE_API_MIN_MINOR);
 		free(hint);
 		berth_response_release(resp);
-		return BERTH_ENGINE_EVERSION;
+		return -BERTH_E_API_OLD;
 	}
 	berth_log_info("Docker daemon asks for Engine API %s instead of %s", hint, e->api_version);
 	snprintf(e->api_version, sizeof(e->api_version), "%s", hint);
@@ -332,9 +317,8 @@ berth_engine_request(struct berth_engine *e, const char *method, const char *pat
 	berth_response_release(resp);
 	timeout_ms -= (long)(berth_now_ms() - t0);
 	if (timeout_ms <= 0)
-		return berth_error_set(err, BERTH_RESULT_ERROR,
-				       "no time left for %s %s before the operation's timeout", method, path),
-		       BERTH_ENGINE_ETIMEDOUT;
+		return berth_error_set(err, BERTH_E_TIMEDOUT,
+				       "no time left for %s %s before the operation's timeout", method, path);
 	return request_once(e, method, path, body, timeout_ms, flags, resp, err);
 }
 
@@ -346,19 +330,17 @@ berth_response_message(const struct berth_response *resp)
 	size_t i, n;
 
 	if (resp->body == NULL || resp->len == 0)
-		return strdup("(empty answer)");
+		return berth_xstrdup("(empty answer)");
 	obj = json_tokener_parse(resp->body);
 	if (obj != NULL && json_object_is_type(obj, json_type_object) &&
 	    json_object_object_get_ex(obj, "message", &msg) && json_object_is_type(msg, json_type_string))
-		out = strdup(json_object_get_string(msg));
+		out = berth_xstrdup(json_object_get_string(msg));
 	json_object_put(obj);
 	if (out != NULL)
 		return out;
 	/* Not a Docker error body: keep a short printable excerpt. */
 	n = resp->len < 200 ? resp->len : 200;
-	out = malloc(n + 1);
-	if (out == NULL)
-		return NULL;
+	out = berth_xmalloc(n + 1);
 	for (i = 0; i < n; i++) {
 		unsigned char ch = (unsigned char)resp->body[i];
 		out[i] = (isprint(ch) && ch < 0x80) ? (char)ch : ' ';
@@ -372,10 +354,8 @@ berth_engine_escape(const char *s)
 {
 	static const char hex[] = "0123456789ABCDEF";
 	size_t i, n = 0, len = strlen(s);
-	char *out = malloc(len * 3 + 1);
+	char *out = berth_xmalloc(len * 3 + 1);
 
-	if (out == NULL)
-		return NULL;
 	for (i = 0; i < len; i++) {
 		unsigned char ch = (unsigned char)s[i];
 
@@ -394,12 +374,10 @@ berth_engine_escape(const char *s)
 char *
 berth_engine_demux(const char *buf, size_t len)
 {
-	char *out = malloc(len + 1);
+	char *out = berth_xmalloc(len + 1);
 	size_t i = 0, n = 0;
 	bool framed = len >= 8 && (unsigned char)buf[0] <= 2 && buf[1] == 0 && buf[2] == 0 && buf[3] == 0;
 
-	if (out == NULL)
-		return NULL;
 	if (!framed) {
 		if (len > 0)
 			memcpy(out, buf, len);

@@ -7,7 +7,8 @@
 #define BERTH_ENGINE_H
 
 #include <stddef.h>
-#include "ocf.h"
+#include "cleanup.h"
+#include "error.h"
 
 /** The API version berth is written against (Docker 20.10); used until the daemon asks otherwise. */
 #define BERTH_ENGINE_API_VERSION "1.41"
@@ -16,15 +17,6 @@
 #define BERTH_ENGINE_API_MIN_MINOR 25
 /** Largest response body kept in memory. */
 #define BERTH_ENGINE_MAX_BODY (8u * 1024 * 1024)
-
-/** Failure kinds (negative return values of berth_engine_request). */
-enum {
-	BERTH_ENGINE_EFAIL = -1,         /**< anything else */
-	BERTH_ENGINE_EUNREACHABLE = -2,  /**< socket missing, refused, or permission denied */
-	BERTH_ENGINE_ETIMEDOUT = -3,     /**< the call's time limit passed */
-	BERTH_ENGINE_EPROTO = -4,        /**< broken HTTP, connection dropped, body too large */
-	BERTH_ENGINE_EVERSION = -5,      /**< the daemon's API is older than berth supports */
-};
 
 /** Request options. */
 enum {
@@ -60,25 +52,34 @@ const char *berth_engine_socket(const struct berth_engine *e);
  * \param timeout_ms time limit for the whole call (connect + answer); must be > 0
  * \param flags      BERTH_ENGINE_* request options
  * \param resp       out: status and body, filled on success; release it either way
- * \return 0 when an HTTP answer arrived (any status), or a negative BERTH_ENGINE_E* with err set
- *         (result BERTH_RESULT_ERROR) on failure to get one
+ * \return 0 when an HTTP answer arrived (any status), or the negative cause with err set when none
+ *         did: BERTH_E_UNREACHABLE, BERTH_E_TIMEDOUT, BERTH_E_PROTOCOL, BERTH_E_TOOBIG, or
+ *         BERTH_E_API_OLD (the daemon's API is older than berth can drive)
  */
 int berth_engine_request(struct berth_engine *e, const char *method, const char *path, const char *body,
 			 long timeout_ms, int flags, struct berth_response *resp, berth_error_t *err);
 
+/**
+ * The Engine API version this client speaks to the daemon: BERTH_ENGINE_API_VERSION, or the older
+ * one the daemon asked for. Known for certain only after the first request.
+ * \param major, minor out
+ */
+void berth_engine_api_version(const struct berth_engine *e, int *major, int *minor);
+
 /** Free the body of a response and zero it. */
 void berth_response_release(struct berth_response *resp);
+BERTH_DEFINE_CLEANUP_STRUCT(response, struct berth_response, berth_response_release)
 
 /**
  * The daemon's error message from a non-2xx response: the "message" field of a Docker error
  * body, or a printable excerpt of a non-JSON body.
- * \return malloc'd string; caller frees
+ * \return malloc'd string (never NULL); caller frees
  */
 char *berth_response_message(const struct berth_response *resp);
 
 /**
  * Percent-escape a string for use as one URL path segment or query value.
- * \return malloc'd string, or NULL on out of memory
+ * \return malloc'd string; caller frees
  */
 char *berth_engine_escape(const char *s);
 

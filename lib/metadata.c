@@ -6,25 +6,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "actions.h"
 #include "metadata.h"
 #include "params.h"
-
-/* "reload" is written "reload-agent" in the OCF 1.1 dialect. Role monitors need intervals of
- * their own: Pacemaker tells operations apart by name and interval. */
-const struct berth_action_def berth_action_table[] = {
-	{ "start", "90s", NULL, NULL, NULL },
-	{ "stop", "90s", NULL, NULL, NULL },
-	{ "monitor", "30s", "30s", NULL, "0" },
-	{ "monitor", "30s", "10s", "Promoted", "0" },
-	{ "monitor", "30s", "11s", "Unpromoted", "0" },
-	{ "promote", "90s", NULL, NULL, NULL },
-	{ "demote", "90s", NULL, NULL, NULL },
-	{ "notify", "90s", NULL, NULL, NULL },
-	{ "reload", "90s", NULL, NULL, NULL },
-	{ "validate-all", "30s", NULL, NULL, NULL },
-	{ "meta-data", "5s", NULL, NULL, NULL },
-	{ NULL, NULL, NULL, NULL, NULL },
-};
 
 enum berth_metadata_dialect
 berth_metadata_dialect_from_env(void)
@@ -65,7 +49,7 @@ int
 berth_metadata_write(FILE *out, enum berth_metadata_dialect dialect)
 {
 	const struct berth_param_def *p;
-	const struct berth_action_def *a;
+	const struct berth_action *a;
 	bool v11 = dialect == BERTH_METADATA_OCF_1_1;
 
 	fprintf(out, "<?xml version=\"1.0\"?>\n"
@@ -101,10 +85,12 @@ berth_metadata_write(FILE *out, enum berth_metadata_dialect dialect)
 		fputs("/>\n</parameter>\n", out);
 	}
 	fputs("</parameters>\n<actions>\n", out);
-	for (a = berth_action_table; a->name; a++) {
+	for (a = berth_actions; a->name; a++) {
 		const char *name = v11 && strcmp(a->name, "reload") == 0 ? "reload-agent" : a->name;
 
-		fprintf(out, "<action name=\"%s\" timeout=\"%s\"", name, a->timeout);
+		if (a->flags & BERTH_ACTION_UNLISTED)
+			continue;
+		fprintf(out, "<action name=\"%s\" timeout=\"%lds\"", name, a->timeout_ms / 1000);
 		if (a->interval)
 			fprintf(out, " interval=\"%s\"", a->interval);
 		if (a->role)

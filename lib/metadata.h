@@ -1,20 +1,9 @@
-/* berth: the OCF meta-data XML, rendered from the parameter and action tables. */
+/* berth: the OCF meta-data XML, rendered from the parameter table (params.h) and the action list
+ * (actions.h). */
 #ifndef BERTH_METADATA_H
 #define BERTH_METADATA_H
 
 #include <stdio.h>
-
-/** One row of the action table: what meta-data advertises. */
-struct berth_action_def {
-	const char *name;
-	const char *timeout;   /**< default timeout, e.g. "90s" */
-	const char *interval;  /**< default interval, or NULL */
-	const char *role;      /**< "Promoted"/"Unpromoted" for role-specific monitors, or NULL */
-	const char *depth;     /**< OCF depth, or NULL */
-};
-
-/** The advertised actions, terminated by a row with name NULL. */
-extern const struct berth_action_def berth_action_table[];
 
 /** Which OCF dialect to write (see README, "Meta-data dialect"). */
 enum berth_metadata_dialect {

@@ -10,58 +10,6 @@
 #include "ocf.h"
 
 int
-berth_error_set(berth_error_t *err, enum berth_result result, const char *fmt, ...)
-{
-	va_list ap;
-	char *msg = NULL;
-
-	if (err == NULL || *err != NULL)
-		return -1;
-	va_start(ap, fmt);
-	if (vasprintf(&msg, fmt, ap) < 0)
-		msg = NULL;
-	va_end(ap);
-	*err = calloc(1, sizeof(**err));
-	if (*err == NULL) {
-		free(msg);
-		return -1;
-	}
-	(*err)->result = result;
-	(*err)->msg = msg != NULL ? msg : strdup("out of memory");
-	return -1;
-}
-
-int
-berth_error_wrap(berth_error_t *err, const char *fmt, ...)
-{
-	va_list ap;
-	char *prefix = NULL, *msg = NULL;
-
-	if (err == NULL || *err == NULL)
-		return -1;
-	va_start(ap, fmt);
-	if (vasprintf(&prefix, fmt, ap) < 0)
-		prefix = NULL;
-	va_end(ap);
-	if (prefix != NULL && asprintf(&msg, "%s%s", prefix, (*err)->msg ? (*err)->msg : "") >= 0) {
-		free((*err)->msg);
-		(*err)->msg = msg;
-	}
-	free(prefix);
-	return -1;
-}
-
-void
-berth_error_free(berth_error_t *err)
-{
-	if (err == NULL || *err == NULL)
-		return;
-	free((*err)->msg);
-	free(*err);
-	*err = NULL;
-}
-
-int
 berth_result_to_ocf(enum berth_result r)
 {
 	/* The enum is laid out in OCF order; keep the mapping explicit all the same so that a

@@ -1,13 +1,14 @@
-/* berth: OCF results, errors, and the OCF environment.
+/* berth: OCF results, the exit reason, and the OCF environment.
  *
- * Every function in lib/ that can fail returns an int (0 on success, negative on failure) and fills
- * an optional berth_error_t with a message for the admin and the OCF result the failure stands for.
- * Only agent/main.c turns a result into a process exit code (berth_result_to_ocf). */
+ * What an action concludes is a berth_result; how failures travel up to it is in error.h. Only
+ * agent/main.c turns a result into a process exit code (berth_result_to_ocf). */
 #ifndef BERTH_OCF_H
 #define BERTH_OCF_H
 
 #include <stdbool.h>
 #include <stdarg.h>
+
+#include "error.h"
 
 /** What an action concluded; one value per OCF exit code, named for its meaning. */
 enum berth_result {
@@ -22,31 +23,6 @@ enum berth_result {
 	BERTH_RESULT_RUNNING_PROMOTED,  /**< OCF_RUNNING_PROMOTED (8) */
 	BERTH_RESULT_FAILED_PROMOTED,   /**< OCF_FAILED_PROMOTED (9) */
 };
-
-/** An error: the result it maps to and a message written for the admin. */
-struct berth_error {
-	enum berth_result result;
-	char *msg;
-};
-typedef struct berth_error *berth_error_t;
-
-/**
- * Record an error. If *err already holds one, the new message is dropped (the first cause wins).
- * \param err    where to store it; may be NULL to discard
- * \param result the OCF result this failure means
- * \return always -1, so callers can `return berth_error_set(...)`
- */
-int berth_error_set(berth_error_t *err, enum berth_result result, const char *fmt, ...)
-	__attribute__((format(printf, 3, 4)));
-
-/**
- * Prefix the message of an existing error with more context ("starting c1: " + msg).
- * \return always -1
- */
-int berth_error_wrap(berth_error_t *err, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-
-/** Free an error and set *err to NULL. Safe on NULL. */
-void berth_error_free(berth_error_t *err);
 
 /** The one mapping from a berth result to an OCF exit code (pacemaker's pcmk_rc2ocf). */
 int berth_result_to_ocf(enum berth_result r);

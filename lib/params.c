@@ -9,6 +9,7 @@
 #include <sys/un.h>
 
 #include "log.h"
+#include "alloc.h"
 #include "params.h"
 #include "promotion.h"
 
@@ -145,7 +146,7 @@ load_bool(const char *key, bool *out, berth_error_t *err)
 
 	*out = false;
 	if (v != NULL && berth_ocf_parse_bool(v, out) < 0)
-		return berth_error_set(err, BERTH_RESULT_NOT_CONFIGURED,
+		return berth_error_set(err, BERTH_E_CONFIG,
 				       "parameter %s='%s' is not a boolean (use true or false)", key, v);
 	return 0;
 }
@@ -161,27 +162,21 @@ derive_name(struct berth_params *p, berth_error_t *err)
 		berth_log_warn("parameter 'container' is deprecated; use 'name'");
 	if (base == NULL)
 		base = p->instance;
-	name = strdup(base);
-	if (name == NULL)
-		return berth_error_set(err, BERTH_RESULT_ERROR, "out of memory");
+	name = berth_xstrdup(base);
 	/* "rsc:2" (a globally-unique clone instance) becomes "rsc-2". */
 	colon = strchr(name, ':');
 	if (colon != NULL) {
 		*colon = '-';
 	} else if (clone != NULL) {
 		/* Anonymous clones and explicit names: tell the clone instances apart. */
-		char *n = NULL;
-		if (asprintf(&n, "%s-%s", name, clone) < 0)
-			n = NULL;
+		char *n = berth_xasprintf("%s-%s", name, clone);
 		free(name);
-		if (n == NULL)
-			return berth_error_set(err, BERTH_RESULT_ERROR, "out of memory");
 		name = n;
 	}
 	p->name_buf = name;
 	p->name = name;
 	if (!berth_params_name_ok(name))
-		return berth_error_set(err, BERTH_RESULT_NOT_CONFIGURED,
+		return berth_error_set(err, BERTH_E_CONFIG,
 				       "container name '%.200s' is not valid for Docker (letters, digits, '_', "
 				       "'.', '-'; starting with a letter or digit): set the name parameter",
 				       name);
@@ -199,15 +194,13 @@ derive_socket(struct berth_params *p, berth_error_t *err)
 	if (s == NULL)
 		s = DEFAULT_SOCKET;
 	if (s[0] != '/')
-		return berth_error_set(err, BERTH_RESULT_NOT_CONFIGURED,
+		return berth_error_set(err, BERTH_E_CONFIG,
 				       "docker_socket '%.200s' must be an absolute path to a unix socket", s);
 	if (strlen(s) >= sizeof(((struct sockaddr_un *)0)->sun_path))
-		return berth_error_set(err, BERTH_RESULT_NOT_CONFIGURED,
+		return berth_error_set(err, BERTH_E_CONFIG,
 				       "docker_socket '%.60s...' is longer than a unix socket path can be (%zu bytes)",
 				       s, sizeof(((struct sockaddr_un *)0)->sun_path) - 1);
-	p->socket_buf = strdup(s);
-	if (p->socket_buf == NULL)
-		return berth_error_set(err, BERTH_RESULT_ERROR, "out of memory");
+	p->socket_buf = berth_xstrdup(s);
 	p->docker_socket = p->socket_buf;
 	return 0;
 }
@@ -273,17 +266,17 @@ berth_params_validate(const struct berth_params *p, berth_error_t *err)
 	int i;
 
 	if (p->image == NULL)
-		return berth_error_set(err, BERTH_RESULT_NOT_CONFIGURED,
+		return berth_error_set(err, BERTH_E_CONFIG,
 				       "the required parameter 'image' is not set");
 	if (!image_ok(p->image))
-		return berth_error_set(err, BERTH_RESULT_NOT_CONFIGURED,
+		return berth_error_set(err, BERTH_E_CONFIG,
 				       "image '%.200s' is not a valid image reference (name[:tag][@digest], "
 				       "letters, digits, '.', '_', '-', '/', ':', '@'; at most 512 bytes)",
 				       p->image);
 	/* Everything that reaches the daemon as JSON must be UTF-8; dockerd would mangle the rest. */
 	for (i = 0; utf8_params[i].name; i++)
 		if (utf8_params[i].value != NULL && !berth_utf8_valid(utf8_params[i].value))
-			return berth_error_set(err, BERTH_RESULT_NOT_CONFIGURED,
+			return berth_error_set(err, BERTH_E_CONFIG,
 					       "parameter %s is not valid UTF-8", utf8_params[i].name);
 	for (i = 0; i < 5; i++) {
 		const char *cmd = cmds[i];
@@ -296,7 +289,7 @@ berth_params_validate(const struct berth_params *p, berth_error_t *err)
 			cmd++;
 		n = strcspn(cmd, " \t\n");
 		if (n >= PATH_MAX)
-			return berth_error_set(err, BERTH_RESULT_NOT_CONFIGURED,
+			return berth_error_set(err, BERTH_E_CONFIG,
 					       "the program name in a command parameter is longer than %d bytes",
 					       PATH_MAX - 1);
 	}
@@ -305,7 +298,7 @@ berth_params_validate(const struct berth_params *p, berth_error_t *err)
 			return -1;
 	if (berth_ocf_reskey("promotion_score") != NULL &&
 	    parse_score(berth_ocf_reskey("promotion_score"), &score) < 0)
-		return berth_error_set(err, BERTH_RESULT_NOT_CONFIGURED,
+		return berth_error_set(err, BERTH_E_CONFIG,
 				       "parameter promotion_score='%s' is not an integer score",
 				       berth_ocf_reskey("promotion_score"));
 	for (mp = p->mount_points; mp != NULL && *mp != '\0';) {
@@ -315,11 +308,11 @@ berth_params_validate(const struct berth_params *p, berth_error_t *err)
 			n--;
 		}
 		if (n > 0 && *mp != '/')
-			return berth_error_set(err, BERTH_RESULT_NOT_CONFIGURED,
+			return berth_error_set(err, BERTH_E_CONFIG,
 					       "mount_points entry '%.*s' is not an absolute path", (int)(n < 200 ? n : 200),
 					       mp);
 		if (n >= PATH_MAX || longest_component(mp, n) > NAME_MAX)
-			return berth_error_set(err, BERTH_RESULT_NOT_CONFIGURED,
+			return berth_error_set(err, BERTH_E_CONFIG,
 					       "mount_points entry '%.60s...' is longer than a path can be", mp);
 		mp += n;
 		if (*mp == ',')

@@ -46,7 +46,7 @@ run(char *const argv[], const struct berth_deadline *d, berth_error_t *err)
 	long long end = berth_now_ms() + berth_deadline_call_ms(d, CAP_MS);
 
 	if (pipe2(fds, O_CLOEXEC) < 0)
-		return berth_error_set(err, BERTH_RESULT_ERROR, "pipe: %s", strerror(errno));
+		return berth_error_set(err, errno, "pipe: %s", strerror(errno));
 	posix_spawn_file_actions_init(&fa);
 	posix_spawn_file_actions_adddup2(&fa, fds[1], STDOUT_FILENO);
 	posix_spawn_file_actions_adddup2(&fa, fds[1], STDERR_FILENO);
@@ -56,7 +56,7 @@ run(char *const argv[], const struct berth_deadline *d, berth_error_t *err)
 	close(fds[1]);
 	if (rc != 0) {
 		close(fds[0]);
-		return berth_error_set(err, BERTH_RESULT_ERROR, "cannot run %s: %s", argv[0], strerror(rc));
+		return berth_error_set(err, rc, "cannot run %s: %s", argv[0], strerror(rc));
 	}
 	for (;;) {
 		struct pollfd pfd = { .fd = fds[0], .events = POLLIN };
@@ -68,7 +68,7 @@ run(char *const argv[], const struct berth_deadline *d, berth_error_t *err)
 			kill(pid, SIGKILL);
 			waitpid(pid, NULL, 0);
 			close(fds[0]);
-			return berth_error_set(err, BERTH_RESULT_ERROR, "%s did not finish in time", argv[0]);
+			return berth_error_set(err, BERTH_E_TIMEDOUT, "%s did not finish in time", argv[0]);
 		}
 		if (poll(&pfd, 1, (int)left) <= 0)
 			continue;
@@ -86,7 +86,7 @@ run(char *const argv[], const struct berth_deadline *d, berth_error_t *err)
 	while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
 		;
 	if (!WIFEXITED(status) || WEXITSTATUS(status) != 0)
-		return berth_error_set(err, BERTH_RESULT_ERROR, "%s failed (status %d): %.300s", argv[0],
+		return berth_error_set(err, BERTH_E_FAILED, "%s failed (status %d): %.300s", argv[0],
 				       WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status), out);
 	return 0;
 }

@@ -207,11 +207,11 @@ berth_runopts_split(const char *s, char ***argv, int *argc, berth_error_t *err)
 fail:
 	free(b.s);
 	berth_words_free(w.v);
-	return berth_error_set(err, BERTH_RESULT_NOT_CONFIGURED, "%s at character %zu", what, at + 1);
+	return berth_error_set(err, BERTH_E_CONFIG, "%s at character %zu", what, at + 1);
 oom:
 	free(b.s);
 	berth_words_free(w.v);
-	return berth_error_set(err, BERTH_RESULT_ERROR, "out of memory");
+	return berth_error_set(err, BERTH_E_FAILED, "out of memory");
 }
 
 /* ------------------------------------------------------------------------------------------ */
@@ -905,7 +905,7 @@ struct runopts_flag {
 static int
 oom(berth_error_t *err)
 {
-	return berth_error_set(err, BERTH_RESULT_ERROR, "run_opts: out of memory");
+	return berth_error_set(err, BERTH_E_FAILED, "run_opts: out of memory");
 }
 
 static int bad_value(berth_error_t *err, const struct flag_use *u, const char *fmt, ...)
@@ -922,7 +922,7 @@ bad_value(berth_error_t *err, const struct flag_use *u, const char *fmt, ...)
 	if (vasprintf(&why, fmt, ap) < 0)
 		why = NULL;
 	va_end(ap);
-	return berth_error_set(err, BERTH_RESULT_NOT_CONFIGURED, "run_opts: invalid value '%s' for '%s': %s",
+	return berth_error_set(err, BERTH_E_CONFIG, "run_opts: invalid value '%s' for '%s': %s",
 			       u->value, u->name, why != NULL ? why : "");
 }
 
@@ -1028,15 +1028,15 @@ read_file(const struct flag_use *u, const char *path, char **buf, size_t *len, b
 	/* The agent runs with Pacemaker's working directory, not the admin's: a relative path
 	 * that worked from a shell would silently name another file under the cluster. */
 	if (path[0] != '/')
-		return berth_error_set(err, BERTH_RESULT_NOT_CONFIGURED,
+		return berth_error_set(err, BERTH_E_CONFIG,
 				       "run_opts: '%s' needs an absolute path, not '%s'", u->name, path);
 	fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK);
 	if (fd < 0)
-		return berth_error_set(err, BERTH_RESULT_NOT_CONFIGURED, "run_opts: cannot open '%s' for '%s': %s",
+		return berth_error_set(err, BERTH_E_CONFIG, "run_opts: cannot open '%s' for '%s': %s",
 				       path, u->name, strerror(errno));
 	if (fstat(fd, &st) < 0 || !S_ISREG(st.st_mode)) {
 		close(fd);
-		return berth_error_set(err, BERTH_RESULT_NOT_CONFIGURED,
+		return berth_error_set(err, BERTH_E_CONFIG,
 				       "run_opts: '%s' for '%s' is not a regular file", path, u->name);
 	}
 	data = malloc(RUNOPTS_FILE_MAX + 2);
@@ -1054,7 +1054,7 @@ read_file(const struct flag_use *u, const char *path, char **buf, size_t *len, b
 
 			close(fd);
 			free(data);
-			return berth_error_set(err, BERTH_RESULT_NOT_CONFIGURED,
+			return berth_error_set(err, BERTH_E_CONFIG,
 					       "run_opts: cannot read '%s' for '%s': %s", path, u->name, strerror(e));
 		}
 		if (r == 0)
@@ -1063,7 +1063,7 @@ read_file(const struct flag_use *u, const char *path, char **buf, size_t *len, b
 		if (n > RUNOPTS_FILE_MAX) {
 			close(fd);
 			free(data);
-			return berth_error_set(err, BERTH_RESULT_NOT_CONFIGURED,
+			return berth_error_set(err, BERTH_E_CONFIG,
 					       "run_opts: '%s' for '%s' is larger than %d bytes", path, u->name,
 					       RUNOPTS_FILE_MAX);
 		}
@@ -1142,7 +1142,7 @@ static int
 h_refused_restart(struct runopts_ctx *ctx, const struct flag_use *u, berth_error_t *err)
 {
 	if (strcmp(u->value, "no") != 0)
-		return berth_error_set(err, BERTH_RESULT_NOT_CONFIGURED,
+		return berth_error_set(err, BERTH_E_CONFIG,
 				       "run_opts: --restart=%s is not allowed: Pacemaker restarts the container, "
 				       "so the daemon must not; use --restart=no or leave it out", u->value);
 	ctx->restart_set = true;
@@ -1157,7 +1157,7 @@ h_pull(UNUSED struct runopts_ctx *ctx, const struct flag_use *u, berth_error_t *
 	if (strcmp(u->value, "missing") == 0 || strcmp(u->value, "never") == 0)
 		return 0;
 	if (strcmp(u->value, "always") == 0)
-		return berth_error_set(err, BERTH_RESULT_NOT_CONFIGURED,
+		return berth_error_set(err, BERTH_E_CONFIG,
 				       "run_opts: --pull=always is not supported: berth does not pull images "
 				       "when it creates a container; pull them ahead of time");
 	return bad_value(err, u, "expected missing or never");
@@ -1298,7 +1298,7 @@ read_kv_file(struct runopts_ctx *ctx, const struct flag_use *u, bool env, const 
 	if (read_file(u, u->value, &buf, &len, err) < 0)
 		return -1;
 	if (memchr(buf, '\0', len) != NULL)
-		return berth_error_set(err, BERTH_RESULT_NOT_CONFIGURED, "run_opts: '%s' for '%s' contains a NUL byte",
+		return berth_error_set(err, BERTH_E_CONFIG, "run_opts: '%s' for '%s' contains a NUL byte",
 				       u->value, u->name);
 	for (line = buf; line != NULL && line < buf + len; line = next) {
 		char *nl = strchr(line, '\n'), *eq;
@@ -1312,7 +1312,7 @@ read_kv_file(struct runopts_ctx *ctx, const struct flag_use *u, bool env, const 
 			line[--n] = '\0';
 		lineno++;
 		if (!utf8_valid((const unsigned char *)line, n))
-			return berth_error_set(err, BERTH_RESULT_NOT_CONFIGURED,
+			return berth_error_set(err, BERTH_E_CONFIG,
 					       "run_opts: '%s' for '%s' contains invalid UTF-8 on line %zu", u->value,
 					       u->name, lineno);
 		if (lineno == 1 && strncmp(line, "\xef\xbb\xbf", 3) == 0)
@@ -1324,11 +1324,11 @@ read_kv_file(struct runopts_ctx *ctx, const struct flag_use *u, bool env, const 
 		eq = strchr(line, '=');
 		key_len = eq != NULL ? (size_t)(eq - line) : strlen(line);
 		if (key_len == 0)
-			return berth_error_set(err, BERTH_RESULT_NOT_CONFIGURED,
+			return berth_error_set(err, BERTH_E_CONFIG,
 					       "run_opts: '%s' for '%s': no variable name on line %zu", u->value,
 					       u->name, lineno);
 		if (memchr(line, ' ', key_len) != NULL || memchr(line, '\t', key_len) != NULL)
-			return berth_error_set(err, BERTH_RESULT_NOT_CONFIGURED,
+			return berth_error_set(err, BERTH_E_CONFIG,
 					       "run_opts: '%s' for '%s': variable name '%.*s' on line %zu contains "
 					       "whitespace", u->value, u->name, (int)key_len, line, lineno);
 		if (eq != NULL) {
@@ -1943,7 +1943,7 @@ h_network(struct runopts_ctx *ctx, const struct flag_use *u, berth_error_t *err)
 	bool long_syntax = false;
 
 	if (json_object_object_get_ex(ctx->scratch, "net", &prev))
-		return berth_error_set(err, BERTH_RESULT_NOT_CONFIGURED,
+		return berth_error_set(err, BERTH_E_CONFIG,
 				       "run_opts: '%s' given more than once ('%s', then '%s'): a container is "
 				       "created on one network (Docker API 1.41)",
 				       u->name, get_string(prev, "Target"), v);
@@ -2295,7 +2295,7 @@ h_security_opt(struct runopts_ctx *ctx, const struct flag_use *u, berth_error_t 
 		json_tokener_free(tok);
 		json_object_put(parsed);
 		if (jerr != json_tokener_success || buf[end + strspn(buf + end, " \t\r\n")] != '\0')
-			return berth_error_set(err, BERTH_RESULT_NOT_CONFIGURED,
+			return berth_error_set(err, BERTH_E_CONFIG,
 					       "run_opts: the seccomp profile '%s' for '%s' is not valid JSON%s%s",
 					       sep + 1, u->name, jerr != json_tokener_success ? ": " : "",
 					       jerr != json_tokener_success ? json_tokener_error_desc(jerr) : "");
@@ -2501,9 +2501,9 @@ apply(struct runopts_ctx *ctx, const struct runopts_flag *f, const char *name, c
 
 	if (f->kind == FLAG_REFUSED) {
 		if (strcmp(f->name, "name") == 0)
-			return berth_error_set(err, BERTH_RESULT_NOT_CONFIGURED,
+			return berth_error_set(err, BERTH_E_CONFIG,
 					       "run_opts: --name is not allowed; set the 'name' parameter instead");
-		return berth_error_set(err, BERTH_RESULT_NOT_CONFIGURED, "run_opts: '%s' is not allowed: %s", name,
+		return berth_error_set(err, BERTH_E_CONFIG, "run_opts: '%s' is not allowed: %s", name,
 				       f->key);
 	}
 	if (f->kind == FLAG_BOOL && go_parse_bool(value, &u.on) < 0)
@@ -2580,7 +2580,7 @@ finish_health(struct runopts_ctx *ctx, berth_error_t *err)
 			have = true;
 	if (nohc != NULL && json_object_get_boolean(nohc)) {
 		if (have)
-			return berth_error_set(err, BERTH_RESULT_NOT_CONFIGURED,
+			return berth_error_set(err, BERTH_E_CONFIG,
 					       "run_opts: --no-healthcheck conflicts with --health-* options");
 		test = json_object_new_array();
 		if (append_string(test, "NONE", err) < 0)
@@ -2629,7 +2629,7 @@ finish_network(struct runopts_ctx *ctx, berth_error_t *err)
 		/* The CLI silently drops these without --network; under berth the container would
 		 * land on the host network, where they mean nothing. Say so instead. */
 		if (n_aliases > 0 || ip != NULL || ip6 != NULL || n_lla > 0)
-			return berth_error_set(err, BERTH_RESULT_NOT_CONFIGURED,
+			return berth_error_set(err, BERTH_E_CONFIG,
 					       "run_opts: %s needs --network naming a user-defined network",
 					       n_aliases > 0 ? "--network-alias"
 					       : ip != NULL  ? "--ip"
@@ -2639,13 +2639,13 @@ finish_network(struct runopts_ctx *ctx, berth_error_t *err)
 	}
 	name = get_string(net, "Target");
 	if (n_aliases > 0 && array_len(net, "Aliases") > 0)
-		return berth_error_set(err, BERTH_RESULT_NOT_CONFIGURED,
+		return berth_error_set(err, BERTH_E_CONFIG,
 				       "run_opts: conflicting options: --network-alias and a per-network alias");
 	if (ip != NULL && get_string(net, "IPv4Address") != NULL)
-		return berth_error_set(err, BERTH_RESULT_NOT_CONFIGURED,
+		return berth_error_set(err, BERTH_E_CONFIG,
 				       "run_opts: conflicting options: --ip and a per-network IPv4 address");
 	if (ip6 != NULL && get_string(net, "IPv6Address") != NULL)
-		return berth_error_set(err, BERTH_RESULT_NOT_CONFIGURED,
+		return berth_error_set(err, BERTH_E_CONFIG,
 				       "run_opts: conflicting options: --ip6 and a per-network IPv6 address");
 	if (n_aliases > 0)
 		json_object_object_get_ex(ctx->scratch, "Aliases", &aliases);
@@ -2656,7 +2656,7 @@ finish_network(struct runopts_ctx *ctx, berth_error_t *err)
 	if (ip6 == NULL)
 		ip6 = get_string(net, "IPv6Address");
 	if (aliases != NULL && !network_is_user_defined(name))
-		return berth_error_set(err, BERTH_RESULT_NOT_CONFIGURED,
+		return berth_error_set(err, BERTH_E_CONFIG,
 				       "run_opts: network-scoped aliases need a user-defined network, not '%s'", name);
 
 	ep = json_object_new_object();
@@ -2738,7 +2738,7 @@ finish_log(struct runopts_ctx *ctx, berth_error_t *err)
 	type = get_string(lc, "Type");
 	if (type != NULL && strcmp(type, "none") == 0 && json_object_object_get_ex(lc, "Config", &cfg) &&
 	    json_object_object_length(cfg) > 0)
-		return berth_error_set(err, BERTH_RESULT_NOT_CONFIGURED,
+		return berth_error_set(err, BERTH_E_CONFIG,
 				       "run_opts: --log-opt cannot be used with --log-driver=none");
 	return 0;
 }
@@ -2762,7 +2762,7 @@ parse_words(struct runopts_ctx *ctx, char **argv, int argc, berth_error_t *err)
 		const char *s = argv[i++];
 
 		if (s[0] != '-' || s[1] == '\0')
-			return berth_error_set(err, BERTH_RESULT_NOT_CONFIGURED,
+			return berth_error_set(err, BERTH_E_CONFIG,
 					       "run_opts: unexpected argument '%s' (put the command in run_cmd)", s);
 		if (s[1] == '-') {
 			const char *name = s + 2, *eq, *value;
@@ -2773,19 +2773,19 @@ parse_words(struct runopts_ctx *ctx, char **argv, int argc, berth_error_t *err)
 			if (name[0] == '\0') {
 				/* "--" ends the flags; whatever follows would be the image and command */
 				if (i < argc)
-					return berth_error_set(err, BERTH_RESULT_NOT_CONFIGURED,
+					return berth_error_set(err, BERTH_E_CONFIG,
 							       "run_opts: unexpected argument '%s' after '--' "
 							       "(put the command in run_cmd)", argv[i]);
 				break;
 			}
 			if (name[0] == '-' || name[0] == '=')
-				return berth_error_set(err, BERTH_RESULT_NOT_CONFIGURED, "run_opts: bad flag syntax '%s'",
+				return berth_error_set(err, BERTH_E_CONFIG, "run_opts: bad flag syntax '%s'",
 						       s);
 			eq = strchr(name, '=');
 			len = eq != NULL ? (size_t)(eq - name) : strlen(name);
 			f = flag_by_name(name, len);
 			if (f == NULL)
-				return berth_error_set(err, BERTH_RESULT_NOT_CONFIGURED, "run_opts: unknown flag '--%.*s'",
+				return berth_error_set(err, BERTH_E_CONFIG, "run_opts: unknown flag '--%.*s'",
 						       (int)len, name);
 			snprintf(shown, sizeof(shown), "--%s", f->name);
 			if (eq != NULL)
@@ -2795,7 +2795,7 @@ parse_words(struct runopts_ctx *ctx, char **argv, int argc, berth_error_t *err)
 			else if (i < argc)
 				value = argv[i++];
 			else
-				return berth_error_set(err, BERTH_RESULT_NOT_CONFIGURED, "run_opts: flag '%s' needs a value",
+				return berth_error_set(err, BERTH_E_CONFIG, "run_opts: flag '%s' needs a value",
 						       shown);
 			if (apply(ctx, f, shown, value, err) < 0)
 				return -1;
@@ -2810,9 +2810,9 @@ parse_words(struct runopts_ctx *ctx, char **argv, int argc, berth_error_t *err)
 
 			if (f == NULL) {
 				if (strlen(s) > 2)
-					return berth_error_set(err, BERTH_RESULT_NOT_CONFIGURED,
+					return berth_error_set(err, BERTH_E_CONFIG,
 							       "run_opts: unknown flag '-%c' in '%s'", *sh, s);
-				return berth_error_set(err, BERTH_RESULT_NOT_CONFIGURED, "run_opts: unknown flag '%s'", s);
+				return berth_error_set(err, BERTH_E_CONFIG, "run_opts: unknown flag '%s'", s);
 			}
 			if (sh[1] == '=' && sh[2] != '\0') {
 				value = sh + 2;
@@ -2827,7 +2827,7 @@ parse_words(struct runopts_ctx *ctx, char **argv, int argc, berth_error_t *err)
 				value = argv[i++];
 				sh++;
 			} else {
-				return berth_error_set(err, BERTH_RESULT_NOT_CONFIGURED, "run_opts: flag '%s' needs a value",
+				return berth_error_set(err, BERTH_E_CONFIG, "run_opts: flag '%s' needs a value",
 						       shown);
 			}
 			if (apply(ctx, f, shown, value, err) < 0)

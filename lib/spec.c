@@ -5,22 +5,17 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "alloc.h"
 #include "spec.h"
 
 struct berth_spec *
 berth_spec_new(void)
 {
-	struct berth_spec *spec = calloc(1, sizeof(*spec));
+	struct berth_spec *spec = berth_xcalloc(1, sizeof(*spec));
 
-	if (spec == NULL)
-		return NULL;
-	spec->config = json_object_new_object();
-	spec->host_config = json_object_new_object();
-	spec->networking = json_object_new_object();
-	if (!spec->config || !spec->host_config || !spec->networking) {
-		berth_spec_free(spec);
-		return NULL;
-	}
+	spec->config = berth_nonnull(json_object_new_object());
+	spec->host_config = berth_nonnull(json_object_new_object());
+	spec->networking = berth_nonnull(json_object_new_object());
 	return spec;
 }
 
@@ -54,9 +49,10 @@ copy_or_new(json_object *src)
 	json_object *dst = NULL;
 
 	if (src == NULL)
-		return json_object_new_object();
+		return berth_nonnull(json_object_new_object());
+	/* deep_copy of a tree json-c built itself fails only when out of memory */
 	if (json_object_deep_copy(src, &dst, NULL) < 0)
-		return NULL;
+		berth_oom();
 	return dst;
 }
 
@@ -72,35 +68,30 @@ berth_spec_create_body(const struct berth_spec *spec, const char *image, char *c
 
 	*body = NULL;
 	*hash = NULL;
-	if (b == NULL || hc == NULL) {
-		json_object_put(b);
-		json_object_put(hc);
-		return berth_error_set(err, BERTH_RESULT_ERROR, "out of memory");
-	}
-	json_object_object_add(b, "Image", json_object_new_string(image));
+	json_object_object_add(b, "Image", berth_nonnull(json_object_new_string(image)));
 	if (cmd_argv != NULL && cmd_argv[0] != NULL) {
-		cmd = json_object_new_array();
+		cmd = berth_nonnull(json_object_new_array());
 		for (i = 0; cmd_argv[i]; i++)
-			json_object_array_add(cmd, json_object_new_string(cmd_argv[i]));
+			json_object_array_add(cmd, berth_nonnull(json_object_new_string(cmd_argv[i])));
 		json_object_object_add(b, "Cmd", cmd);
 	}
 	if (!json_object_object_get_ex(b, "Labels", &labels)) {
-		labels = json_object_new_object();
+		labels = berth_nonnull(json_object_new_object());
 		json_object_object_add(b, "Labels", labels);
 	}
-	json_object_object_add(labels, BERTH_LABEL_MANAGED, json_object_new_string("1"));
-	json_object_object_add(labels, BERTH_LABEL_INSTANCE, json_object_new_string(instance));
+	json_object_object_add(labels, BERTH_LABEL_MANAGED, berth_nonnull(json_object_new_string("1")));
+	json_object_object_add(labels, BERTH_LABEL_INSTANCE, berth_nonnull(json_object_new_string(instance)));
 
 	/* Pacemaker, not the daemon, decides restarts; and host networking unless asked otherwise. */
-	restart = json_object_new_object();
-	json_object_object_add(restart, "Name", json_object_new_string("no"));
-	json_object_object_add(restart, "MaximumRetryCount", json_object_new_int(0));
+	restart = berth_nonnull(json_object_new_object());
+	json_object_object_add(restart, "Name", berth_nonnull(json_object_new_string("no")));
+	json_object_object_add(restart, "MaximumRetryCount", berth_nonnull(json_object_new_int(0)));
 	json_object_object_add(hc, "RestartPolicy", restart);
 	if (!spec->network_set)
-		json_object_object_add(hc, "NetworkMode", json_object_new_string("host"));
+		json_object_object_add(hc, "NetworkMode", berth_nonnull(json_object_new_string("host")));
 	json_object_object_add(b, "HostConfig", hc);
 	if (spec->networking != NULL && json_object_object_length(spec->networking) > 0) {
-		json_object *nc = json_object_new_object();
+		json_object *nc = berth_nonnull(json_object_new_object());
 		json_object_object_add(nc, "EndpointsConfig", copy_or_new(spec->networking));
 		json_object_object_add(b, "NetworkingConfig", nc);
 	}
@@ -108,12 +99,8 @@ berth_spec_create_body(const struct berth_spec *spec, const char *image, char *c
 	/* The hash covers the body as built so far (labels included, the hash itself not). */
 	snprintf(hex, sizeof(hex), "%016llx",
 		 fnv1a64(json_object_to_json_string_ext(b, JSON_C_TO_STRING_PLAIN)));
-	json_object_object_add(labels, BERTH_LABEL_HASH, json_object_new_string(hex));
-	*hash = strdup(hex);
-	if (*hash == NULL) {
-		json_object_put(b);
-		return berth_error_set(err, BERTH_RESULT_ERROR, "out of memory");
-	}
+	json_object_object_add(labels, BERTH_LABEL_HASH, berth_nonnull(json_object_new_string(hex)));
+	*hash = berth_xstrdup(hex);
 	*body = b;
 	return 0;
 }

@@ -63,7 +63,7 @@ berth_state_save(const char *name, const struct berth_state *st, berth_error_t *
 	const char *dir;
 
 	if (state_path(name, path, sizeof(path)) < 0)
-		return berth_error_set(err, BERTH_RESULT_ERROR, "state path too long for %s", name);
+		return berth_error_set(err, ENAMETOOLONG, "state path too long for %s", name);
 	dir = berth_ocf_getenv("HA_RSCTMP");
 	(void)mkdir(dir ? dir : "/run/resource-agents", 0755);
 	snprintf(tmp, sizeof(tmp), "%s.%ld.tmp", path, (long)getpid());
@@ -73,18 +73,18 @@ berth_state_save(const char *name, const struct berth_state *st, berth_error_t *
 		       st->started_at[0] ? st->started_at : "-", st->pid, st->pid_start, st->promoted ? 1 : 0, score);
 	fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
 	if (fd < 0)
-		return berth_error_set(err, BERTH_RESULT_ERROR, "cannot write %s: %s", tmp, strerror(errno));
+		return berth_error_set(err, errno, "cannot write %s: %s", tmp, strerror(errno));
 	if (write(fd, line, (size_t)len) != len || fsync(fd) < 0) {
 		int e = errno;
 		close(fd);
 		unlink(tmp);
-		return berth_error_set(err, BERTH_RESULT_ERROR, "cannot write %s: %s", tmp, strerror(e));
+		return berth_error_set(err, e, "cannot write %s: %s", tmp, strerror(e));
 	}
 	close(fd);
 	if (rename(tmp, path) < 0) {
 		int e = errno;
 		unlink(tmp);
-		return berth_error_set(err, BERTH_RESULT_ERROR, "cannot rename %s: %s", tmp, strerror(e));
+		return berth_error_set(err, e, "cannot rename %s: %s", tmp, strerror(e));
 	}
 	return 0;
 }

@@ -31,6 +31,7 @@ static struct {
 	bool image_exists;
 	int exec_exit;        /* exit status of any exec */
 	bool exit_on_start;   /* the container dies right after start */
+	char error[64];       /* State.Error of the container, "" for none */
 	int creates, starts, stops, kills, removes, pulls, execs;
 	char last_exec[128];
 } fake;
@@ -48,26 +49,13 @@ fake_reset(void)
 static int
 unreachable(struct berth_client *c, berth_error_t *err)
 {
-	c->last_failure = BERTH_ENGINE_EUNREACHABLE;
-	return berth_error_set(err, BERTH_RESULT_ERROR, "cannot connect to the Docker daemon at /fake.sock");
-}
-
-bool
-berth_container_unreachable(const struct berth_client *c)
-{
-	return c->last_failure == BERTH_ENGINE_EUNREACHABLE;
-}
-
-bool
-berth_container_too_old(const struct berth_client *c)
-{
-	return c->last_failure == BERTH_ENGINE_EVERSION;
+	return berth_error_set(err, BERTH_E_UNREACHABLE, "cannot connect to the Docker daemon at /fake.sock");
 }
 
 int
 berth_container_parse_inspect(const char *body, size_t len, struct berth_container_info *info, berth_error_t *err)
 {
-	return berth_error_set(err, BERTH_RESULT_ERROR, "not used by the fake");
+	return berth_error_set(err, BERTH_E_PROTOCOL, "not used by the fake");
 }
 
 int
@@ -75,7 +63,6 @@ berth_container_inspect(struct berth_client *c, const char *name, struct berth_c
 			berth_error_t *err)
 {
 	memset(info, 0, sizeof(*info));
-	c->last_failure = 0;
 	if (fake.unreachable)
 		return unreachable(c, err);
 	if (!fake.exists)
@@ -87,6 +74,7 @@ berth_container_inspect(struct berth_client *c, const char *name, struct berth_c
 	info->id = strdup(fake.id);
 	info->status = strdup(fake.running ? "running" : "exited");
 	info->started_at = strdup(fake.started_at);
+	info->error = fake.error[0] ? strdup(fake.error) : NULL;
 	info->managed = fake.managed;
 	info->instance = fake.managed ? strdup(fake.instance) : NULL;
 	info->config_hash = fake.managed ? strdup(fake.hash) : NULL;
@@ -230,11 +218,24 @@ teardown(void **state)
 	return 0;
 }
 
+/* The row of berth_actions that runs fn, as agent/main.c would pick it. */
+static const struct berth_action *
+action_of(berth_action_fn fn)
+{
+	const struct berth_action *a;
+
+	for (a = berth_actions; a->name; a++)
+		if (a->fn == fn)
+			return a;
+	fail_msg("no action runs this function");
+	return NULL;
+}
+
 /* Run an action; check its result and, for anything but success, that a reason exists. */
 #define expect_action(fn, want)                                                                        \
 	do {                                                                                           \
 		berth_error_t e_ = NULL;                                                               \
-		enum berth_result r_ = fn(&ctx, &e_);                                                  \
+		enum berth_result r_ = (ctx.action = action_of(fn), fn(&ctx, &e_));                    \
 		if (r_ != (want))                                                                      \
 			fail_msg("%s: got %s, want %s (%s)", #fn, berth_result_name(r_),                \
 				 berth_result_name(want), e_ ? e_->msg : "no reason");                  \
@@ -315,11 +316,21 @@ test_config_errors_are_6_but_stop_still_works(void **state)
 static void
 test_exit_during_start(void **state)
 {
-	fake.exit_on_start = true;
 	berth_error_t e = NULL;
+
+	fake.exit_on_start = true;
+	ctx.action = action_of(berth_action_start);
 	assert_int_equal(berth_action_start(&ctx, &e), BERTH_RESULT_ERROR);
-	assert_non_null(strstr(e->msg, "exit code 3"));
-	assert_non_null(strstr(e->msg, "boom: config missing"));
+	assert_non_null(strstr(e->msg, "(status exited, exit code 3); last output: boom: config missing"));
+	berth_error_free(&e);
+
+	/* The daemon's own error goes inside the parentheses, without a stray separator. */
+	fake_reset();
+	fake.exit_on_start = true;
+	strcpy(fake.error, "OCI runtime create failed");
+	assert_int_equal(berth_action_start(&ctx, &e), BERTH_RESULT_ERROR);
+	if (strstr(e->msg, "(status exited, exit code 3, OCI runtime create failed); last output: boom") == NULL)
+		fail_msg("reason: %s", e->msg);
 	berth_error_free(&e);
 }
 

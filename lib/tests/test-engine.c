@@ -106,9 +106,9 @@ expect_bad_shape(const char *json)
 	struct berth_container_info info;
 	berth_error_t err = NULL;
 
-	assert_int_equal(berth_container_parse_inspect(json, strlen(json), &info, &err), -1);
+	assert_true(berth_container_parse_inspect(json, strlen(json), &info, &err) < 0);
 	assert_non_null(err);
-	assert_int_equal(err->result, BERTH_RESULT_ERROR);
+	assert_int_equal(err->cause, BERTH_E_PROTOCOL);
 	assert_false(info.exists);
 	berth_error_free(&err);
 	berth_container_info_release(&info);

@@ -1,6 +1,7 @@
 /* Unit tests: OCF results, exit reasons, environment handling, parameters. */
 #include "config.h"
 
+#include <errno.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -49,14 +50,21 @@ test_error_first_cause_wins_and_wrap(void **state)
 {
 	berth_error_t err = NULL;
 
-	assert_int_equal(berth_error_set(&err, BERTH_RESULT_NOT_CONFIGURED, "bad %s", "flag"), -1);
-	berth_error_set(&err, BERTH_RESULT_ERROR, "second");
-	assert_int_equal(err->result, BERTH_RESULT_NOT_CONFIGURED);
-	berth_error_wrap(&err, "starting %s: ", "c1");
+	assert_int_equal(berth_error_set(&err, BERTH_E_CONFIG, "bad %s", "flag"), -BERTH_E_CONFIG);
+	assert_int_equal(berth_error_set(&err, BERTH_E_FAILED, "second"), -BERTH_E_FAILED);
+	assert_int_equal(err->cause, BERTH_E_CONFIG);
+	assert_int_equal(berth_error_wrap(&err, "starting %s: ", "c1"), -BERTH_E_CONFIG);
 	assert_string_equal(err->msg, "starting c1: bad flag");
+	assert_int_equal(berth_error_cause(err), BERTH_E_CONFIG);
 	berth_error_free(&err);
 	assert_null(err);
-	assert_int_equal(berth_error_set(NULL, BERTH_RESULT_ERROR, "ignored"), -1);
+	assert_int_equal(berth_error_cause(err), 0);
+	assert_int_equal(berth_error_set(NULL, BERTH_E_FAILED, "ignored"), -BERTH_E_FAILED);
+	/* an errno is a cause too; 0 or a negative value is no cause and becomes BERTH_E_FAILED */
+	assert_int_equal(berth_error_set(&err, ENOENT, "missing"), -ENOENT);
+	berth_error_free(&err);
+	assert_int_equal(berth_error_set(&err, 0, "unknown"), -BERTH_E_FAILED);
+	berth_error_free(&err);
 }
 
 static void
@@ -92,8 +100,8 @@ test_parse_bool(void **state)
 	assert_false(b);
 	assert_int_equal(berth_ocf_parse_bool("off", &b), 0);
 	assert_false(b);
-	assert_int_equal(berth_ocf_parse_bool("maybe", &b), -1);
-	assert_int_equal(berth_ocf_parse_bool(NULL, &b), -1);
+	assert_true(berth_ocf_parse_bool("maybe", &b) < 0);
+	assert_true(berth_ocf_parse_bool(NULL, &b) < 0);
 }
 
 static void
@@ -161,8 +169,8 @@ test_name_derivation(void **state)
 
 	unsetenv("OCF_RESKEY_CRM_meta_clone");
 	setenv("OCF_RESKEY_name", "bad/name", 1);
-	assert_int_equal(berth_params_load(&p, &err), -1);
-	assert_int_equal(err->result, BERTH_RESULT_NOT_CONFIGURED);
+	assert_true(berth_params_load(&p, &err) < 0);
+	assert_int_equal(err->cause, BERTH_E_CONFIG);
 	assert_non_null(strstr(err->msg, "bad/name"));
 	berth_error_free(&err);
 	berth_params_release(&p);
@@ -185,8 +193,8 @@ test_socket_derivation(void **state)
 	assert_string_equal(p.docker_socket, "/run/docker.sock");
 	berth_params_release(&p);
 	setenv("OCF_RESKEY_docker_socket", "relative.sock", 1);
-	assert_int_equal(berth_params_load(&p, &err), -1);
-	assert_int_equal(err->result, BERTH_RESULT_NOT_CONFIGURED);
+	assert_true(berth_params_load(&p, &err) < 0);
+	assert_int_equal(err->cause, BERTH_E_CONFIG);
 	berth_error_free(&err);
 	berth_params_release(&p);
 	clear_env();
@@ -200,8 +208,8 @@ test_validate(void **state)
 
 	clear_env();
 	assert_int_equal(berth_params_load(&p, &err), 0);
-	assert_int_equal(berth_params_validate(&p, &err), -1);
-	assert_int_equal(err->result, BERTH_RESULT_NOT_CONFIGURED);
+	assert_true(berth_params_validate(&p, &err) < 0);
+	assert_int_equal(err->cause, BERTH_E_CONFIG);
 	assert_non_null(strstr(err->msg, "image"));
 	berth_error_free(&err);
 	berth_params_release(&p);
@@ -209,7 +217,7 @@ test_validate(void **state)
 	setenv("OCF_RESKEY_image", "busybox", 1);
 	setenv("OCF_RESKEY_reuse", "perhaps", 1);
 	assert_int_equal(berth_params_load(&p, &err), 0);  /* stop and monitor still work */
-	assert_int_equal(berth_params_validate(&p, &err), -1);
+	assert_true(berth_params_validate(&p, &err) < 0);
 	assert_non_null(strstr(err->msg, "reuse"));
 	berth_error_free(&err);
 	berth_params_release(&p);
@@ -218,7 +226,7 @@ test_validate(void **state)
 	setenv("OCF_RESKEY_mount_points", "/a/b, relative", 1);
 	assert_int_equal(berth_params_load(&p, &err), 0);
 	assert_true(p.reuse);
-	assert_int_equal(berth_params_validate(&p, &err), -1);
+	assert_true(berth_params_validate(&p, &err) < 0);
 	assert_non_null(strstr(err->msg, "relative"));
 	berth_error_free(&err);
 	berth_params_release(&p);

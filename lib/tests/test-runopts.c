@@ -44,10 +44,10 @@ assert_split_error(const char *in, const char *what)
 	char **argv = NULL;
 	berth_error_t err = NULL;
 
-	assert_int_equal(berth_runopts_split(in, &argv, NULL, &err), -1);
+	assert_true(berth_runopts_split(in, &argv, NULL, &err) < 0);
 	assert_null(argv);
 	assert_non_null(err);
-	assert_int_equal(err->result, BERTH_RESULT_NOT_CONFIGURED);
+	assert_int_equal(err->cause, BERTH_E_CONFIG);
 	if (strstr(err->msg, what) == NULL)
 		fail_msg("split of [%s]: message '%s' lacks '%s'", in, err->msg, what);
 	berth_error_free(&err);
@@ -77,7 +77,7 @@ assert_parse_error(const char *opts, const char *what)
 	if (berth_runopts_parse(opts, spec, &err) == 0)
 		fail_msg("parse of [%s] succeeded; expected an error with '%s'", opts, what);
 	assert_non_null(err);
-	assert_int_equal(err->result, BERTH_RESULT_NOT_CONFIGURED);
+	assert_int_equal(err->cause, BERTH_E_CONFIG);
 	if (strncmp(err->msg, "run_opts: ", 10) != 0 || strstr(err->msg, what) == NULL)
 		fail_msg("parse of [%s]: message '%s' lacks '%s'", opts, err->msg, what);
 	/* a failed parse leaves the spec alone */
@@ -421,7 +421,7 @@ test_failure_leaves_spec_alone(void **state)
 	berth_error_t err = NULL;
 
 	(void)state;
-	assert_int_equal(berth_runopts_parse("-u root --net=host --restart=no --bogus", spec, &err), -1);
+	assert_true(berth_runopts_parse("-u root --net=host --restart=no --bogus", spec, &err) < 0);
 	assert_int_equal(json_object_object_length(spec->config), 0);
 	assert_int_equal(json_object_object_length(spec->host_config), 0);
 	assert_false(spec->network_set);

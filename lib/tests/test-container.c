@@ -1,0 +1,256 @@
+/* Unit tests: the container module's reading of the daemon's answers, against a canned server.
+ *
+ * A child process listens on a unix socket and answers every request with one fixed response;
+ * it writes the request line of each request it got to a pipe, so a test can tell whether a
+ * request was sent at all. */
+#include "config.h"
+
+#include <errno.h>
+#include <setjmp.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <sys/un.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "container.h"
+
+static char dir[64], sock[96];
+static pid_t server = -1;
+static int seen = -1; /* read end: one request line per request the server got */
+static struct berth_deadline deadline;
+static struct berth_client client;
+
+/* Serve `answer` (status line, headers, body) to every request until killed. */
+static void
+serve(int lfd, int out, const char *answer)
+{
+	for (;;) {
+		char req[8192];
+		size_t n = 0;
+		int fd = accept(lfd, NULL, NULL);
+
+		if (fd < 0)
+			continue;
+		while (n < sizeof(req) - 1) {
+			ssize_t r = read(fd, req + n, sizeof(req) - 1 - n);
+			if (r <= 0)
+				break;
+			n += (size_t)r;
+			req[n] = '\0';
+			if (strstr(req, "\r\n\r\n") != NULL)
+				break;
+		}
+		req[n] = '\0';
+		req[strcspn(req, "\r")] = '\0';
+		dprintf(out, "%s\n", req);
+		if (write(fd, answer, strlen(answer)) < 0)
+			_exit(1);
+		close(fd);
+	}
+}
+
+static void
+start_server(const char *status, const char *body)
+{
+	struct sockaddr_un sa = { .sun_family = AF_UNIX };
+	char answer[1024];
+	int lfd, fds[2];
+
+	snprintf(answer, sizeof(answer),
+		 "HTTP/1.1 %s\r\nContent-Type: application/json\r\nContent-Length: %zu\r\nConnection: close\r\n\r\n%s",
+		 status, strlen(body), body);
+	snprintf(sa.sun_path, sizeof(sa.sun_path), "%s", sock);
+	unlink(sock);
+	lfd = socket(AF_UNIX, SOCK_STREAM, 0);
+	assert_true(lfd >= 0);
+	assert_int_equal(bind(lfd, (struct sockaddr *)&sa, sizeof(sa)), 0);
+	assert_int_equal(listen(lfd, 8), 0);
+	assert_int_equal(pipe(fds), 0);
+	server = fork();
+	assert_true(server >= 0);
+	if (server == 0) {
+		close(fds[0]);
+		serve(lfd, fds[1], answer);
+	}
+	close(lfd);
+	close(fds[1]);
+	seen = fds[0];
+	client.engine = berth_engine_new(sock);
+	assert_non_null(client.engine);
+}
+
+/* The request lines the server has got so far (after the client is done with them). */
+static char *
+requests(void)
+{
+	static char buf[4096];
+	ssize_t n;
+
+	kill(server, SIGKILL);
+	waitpid(server, NULL, 0);
+	server = -1;
+	n = read(seen, buf, sizeof(buf) - 1);
+	buf[n > 0 ? n : 0] = '\0';
+	return buf;
+}
+
+static int
+setup(void **state)
+{
+	snprintf(dir, sizeof(dir), "/tmp/berth-unit.XXXXXX");
+	assert_non_null(mkdtemp(dir));
+	snprintf(sock, sizeof(sock), "%s/engine.sock", dir);
+	berth_deadline_init(&deadline, 20000);
+	client.deadline = &deadline;
+	return 0;
+}
+
+static int
+teardown(void **state)
+{
+	if (server > 0) {
+		kill(server, SIGKILL);
+		waitpid(server, NULL, 0);
+	}
+	if (seen >= 0)
+		close(seen);
+	seen = -1;
+	berth_engine_free(client.engine);
+	client.engine = NULL;
+	unlink(sock);
+	rmdir(dir);
+	return 0;
+}
+
+/* "No such container" is the goal of stop, kill and remove, reached. */
+static void
+test_gone_is_success(void **state)
+{
+	berth_error_t err = NULL;
+
+	start_server("404 Not Found", "{\"message\":\"No such container: c1\"}");
+	assert_int_equal(berth_container_stop(&client, "c1", 5, 5000, &err), 0);
+	assert_int_equal(berth_container_kill(&client, "c1", &err), 0);
+	assert_int_equal(berth_container_remove(&client, "c1", &err), 0);
+	assert_null(err);
+	assert_non_null(strstr(requests(), "POST /v1.41/containers/c1/stop?t=5 HTTP/1.1"));
+}
+
+/* The router's 404 for a path it does not know means the request was malformed: never "stopped". */
+static void
+test_unknown_path_is_an_error(void **state)
+{
+	struct berth_container_info info;
+	berth_error_t err = NULL;
+
+	start_server("404 Not Found", "{\"message\":\"page not found\"}");
+	assert_true(berth_container_stop(&client, "c1", 5, 5000, &err) < 0);
+	assert_int_equal(berth_error_cause(err), BERTH_E_REFUSED);
+	berth_error_free(&err);
+	assert_true(berth_container_remove(&client, "c1", &err) < 0);
+	berth_error_free(&err);
+	assert_true(berth_container_inspect(&client, "c1", &info, &err) < 0);
+	assert_false(info.exists);
+	assert_int_equal(berth_error_cause(err), BERTH_E_REFUSED);
+	berth_error_free(&err);
+}
+
+/* An empty id would address another object ("/containers//stop"): refused before sending. */
+static void
+test_empty_id_is_never_sent(void **state)
+{
+	struct berth_container_info info;
+	berth_error_t err = NULL;
+	int code;
+	char *argv[] = { (char *)"true", NULL };
+
+	start_server("204 No Content", "");
+	assert_true(berth_container_stop(&client, "", 5, 5000, &err) < 0);
+	assert_int_equal(berth_error_cause(err), BERTH_E_FAILED);
+	berth_error_free(&err);
+	assert_true(berth_container_kill(&client, NULL, &err) < 0);
+	berth_error_free(&err);
+	assert_true(berth_container_remove(&client, "", &err) < 0);
+	berth_error_free(&err);
+	assert_true(berth_container_inspect(&client, "", &info, &err) < 0);
+	berth_error_free(&err);
+	assert_true(berth_container_exec(&client, "", argv, NULL, 1000, &code, NULL, &err) < 0);
+	berth_error_free(&err);
+	assert_string_equal(requests(), "");
+}
+
+/* Long or odd names are escaped whole, never cut at a buffer's end. */
+static void
+test_long_name_is_not_truncated(void **state)
+{
+	struct berth_container_info info;
+	berth_error_t err = NULL;
+	char name[3000];
+
+	memset(name, 'a', sizeof(name) - 1);
+	name[sizeof(name) - 1] = '\0';
+	name[10] = '/';
+	start_server("404 Not Found", "{\"message\":\"No such container\"}");
+	assert_int_equal(berth_container_inspect(&client, name, &info, &err), 0);
+	assert_false(info.exists);
+	assert_non_null(strstr(requests(), "aaaaaaaaaa%2Faaaa"));
+}
+
+/* What create's error statuses mean: the image gone, or this node's daemon refusing the request. */
+static void
+test_create_statuses(void **state)
+{
+	json_object *body = json_object_new_object();
+	berth_error_t err = NULL;
+	char *id = NULL;
+
+	start_server("400 Bad Request", "{\"message\":\"invalid mount config\"}");
+	assert_true(berth_container_create(&client, "c1", body, &id, &err) < 0);
+	assert_int_equal(berth_error_cause(err), BERTH_E_REJECTED);
+	assert_non_null(strstr(err->msg, "invalid mount config (HTTP 400)"));
+	berth_error_free(&err);
+	teardown(state);
+	setup(state);
+	start_server("404 Not Found", "{\"message\":\"No such image: img:1\"}");
+	assert_true(berth_container_create(&client, "c1", body, &id, &err) < 0);
+	assert_int_equal(berth_error_cause(err), BERTH_E_NO_IMAGE);
+	berth_error_free(&err);
+	assert_null(id);
+	json_object_put(body);
+}
+
+/* Nobody listening: the one cause monitor and stop treat apart. */
+static void
+test_unreachable(void **state)
+{
+	struct berth_container_info info;
+	berth_error_t err = NULL;
+
+	client.engine = berth_engine_new(sock);
+	assert_true(berth_container_inspect(&client, "c1", &info, &err) < 0);
+	assert_int_equal(berth_error_cause(err), BERTH_E_UNREACHABLE);
+	berth_error_free(&err);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_setup_teardown(test_gone_is_success, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_unknown_path_is_an_error, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_empty_id_is_never_sent, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_long_name_is_not_truncated, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_create_statuses, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_unreachable, setup, teardown),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
