@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/stat.h>
 #include <syslog.h>
 
 #include "log.h"
@@ -29,6 +30,19 @@ facility_from_env(bool *off)
 	return fac >= 0 ? fac : LOG_DAEMON;
 }
 
+/* Do a and b name one file (the same path, or links to one inode)? */
+static bool
+same_file(const char *a, const char *b)
+{
+	struct stat sa, sb;
+
+	if (a == NULL || b == NULL)
+		return false;
+	if (strcmp(a, b) == 0)
+		return true;
+	return stat(a, &sa) == 0 && stat(b, &sb) == 0 && sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
+}
+
 static void
 add_file_target(const char *path, int priority)
 {
@@ -47,6 +61,7 @@ add_file_target(const char *path, int priority)
 void
 berth_log_init(const char *instance)
 {
+	const char *logfile, *debuglog;
 	char name[128];
 	bool syslog_off, debug = false;
 	int facility, priority;
@@ -67,8 +82,13 @@ berth_log_init(const char *instance)
 	qb_log_filter_ctl(QB_LOG_SYSLOG, QB_LOG_FILTER_ADD, QB_LOG_FILTER_FILE, "*", priority);
 	qb_log_format_set(QB_LOG_SYSLOG, "%b");
 
-	add_file_target(berth_ocf_getenv("HA_LOGFILE"), priority);
-	add_file_target(berth_ocf_getenv("HA_DEBUGLOG"), LOG_DEBUG);
+	logfile = berth_ocf_getenv("HA_LOGFILE");
+	debuglog = berth_ocf_getenv("HA_DEBUGLOG");
+	/* Pacemaker's executor names one file in both when debug is on: two targets on it would
+	 * write every line twice. The debug target alone gets every line once. */
+	if (!same_file(logfile, debuglog))
+		add_file_target(logfile, priority);
+	add_file_target(debuglog, LOG_DEBUG);
 }
 
 void

@@ -188,9 +188,3 @@ berth_ocf_interval_ms(void)
 {
 	return env_ms("OCF_RESKEY_CRM_meta_interval", 0);
 }
-
-bool
-berth_ocf_is_probe(const char *action)
-{
-	return action != NULL && strcmp(action, "monitor") == 0 && berth_ocf_interval_ms() == 0;
-}

@@ -57,7 +57,5 @@ long berth_ocf_timeout_ms(long dflt_ms);
 /** OCF_RESKEY_CRM_meta_interval in milliseconds (0 for a probe or one-shot action). */
 long berth_ocf_interval_ms(void);
 
-/** True when this is a probe: a monitor with interval 0. */
-bool berth_ocf_is_probe(const char *action);
 
 #endif

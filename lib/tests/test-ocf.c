@@ -115,10 +115,9 @@ test_timeouts(void **state)
 	assert_int_equal(berth_ocf_timeout_ms(90000), 90000);
 	setenv("OCF_RESKEY_CRM_meta_timeout", "", 1);
 	assert_int_equal(berth_ocf_timeout_ms(90000), 90000);
-	assert_true(berth_ocf_is_probe("monitor"));
+	assert_int_equal(berth_ocf_interval_ms(), 0);
 	setenv("OCF_RESKEY_CRM_meta_interval", "10000", 1);
-	assert_false(berth_ocf_is_probe("monitor"));
-	assert_false(berth_ocf_is_probe("start"));
+	assert_int_equal(berth_ocf_interval_ms(), 10000);
 	clear_env();
 }
 
