@@ -7,12 +7,15 @@
  * one exit reason and leaves with OCF_ERR_GENERIC, which Pacemaker treats as a soft, node-local
  * failure it can recover from.
  *
- * Use berth_x* for our own allocations and berth_nonnull() on what a library allocates for us
- * (json-c objects, curl handles), so every allocation failure ends in the same place. */
+ * Use berth_x* for our own allocations, berth_nonnull() on what a library allocates for us
+ * (json-c objects, curl handles), and berth_json_* to add to json-c containers (json-c reports a
+ * failed insertion only through a return value), so every allocation failure ends in the same
+ * place. lib/tests/test-oom fails every allocation in turn to keep it so. */
 #ifndef BERTH_ALLOC_H
 #define BERTH_ALLOC_H
 
 #include <stddef.h>
+#include <json-c/json.h>
 
 /** Print "ocf-exit-reason:out of memory" with one write(2) and _exit(1): nothing that allocates. */
 void berth_oom(void) __attribute__((noreturn));
@@ -43,5 +46,29 @@ berth_nonnull(void *p)
 		berth_oom();
 	return p;
 }
+
+/** json_object_object_add that cannot fail; takes val (never NULL). */
+static inline void
+berth_json_set(json_object *obj, const char *key, json_object *val)
+{
+	if (json_object_object_add(obj, key, berth_nonnull(val)) < 0)
+		berth_oom();
+}
+
+/** json_object_array_add that cannot fail; takes val (never NULL). */
+static inline void
+berth_json_append(json_object *arr, json_object *val)
+{
+	if (json_object_array_add(arr, berth_nonnull(val)) < 0)
+		berth_oom();
+}
+
+/**
+ * The compact JSON text of obj, owned by obj; never NULL, and never text that lost a part: json-c's
+ * serializer (0.16) drops what it cannot append when its buffer cannot grow and still succeeds,
+ * so the text is parsed back and compared once. It is only used on create requests (once per
+ * start), where a silently shortened body or config hash would do real harm.
+ */
+const char *berth_json_text(json_object *obj);
 
 #endif

@@ -187,7 +187,7 @@ berth_container_create(struct berth_client *c, const char *name, json_object *bo
 		return berth_error_set(err, BERTH_E_FAILED, "internal error: create without a container name");
 	ename = berth_engine_escape(name);
 	path = berth_xasprintf("/containers/create?name=%s", ename);
-	if (call(c, "POST", path, json_object_to_json_string_ext(body, JSON_C_TO_STRING_PLAIN), CAP_QUICK_MS,
+	if (call(c, "POST", path, berth_json_text(body), CAP_QUICK_MS,
 		 0, &resp, err) < 0)
 		return berth_error_wrap(err, "creating container %s: ", name);
 	if (resp.status == 404) /* the image vanished between the check and the create */
@@ -307,19 +307,19 @@ berth_container_exec(struct berth_client *c, const char *id, char *const *argv, 
 	if (output)
 		*output = NULL;
 	for (i = 0; argv[i]; i++)
-		json_object_array_add(cmd, berth_nonnull(json_object_new_string(argv[i])));
-	json_object_object_add(req, "AttachStdout", berth_nonnull(json_object_new_boolean(1)));
-	json_object_object_add(req, "AttachStderr", berth_nonnull(json_object_new_boolean(1)));
-	json_object_object_add(req, "Cmd", cmd);
+		berth_json_append(cmd, json_object_new_string(argv[i]));
+	berth_json_set(req, "AttachStdout", json_object_new_boolean(1));
+	berth_json_set(req, "AttachStderr", json_object_new_boolean(1));
+	berth_json_set(req, "Cmd", cmd);
 	if (envp != NULL && envp[0] != NULL) {
 		json_object *env = berth_nonnull(json_object_new_array());
 		for (i = 0; envp[i]; i++)
-			json_object_array_add(env, berth_nonnull(json_object_new_string(envp[i])));
-		json_object_object_add(req, "Env", env);
+			berth_json_append(env, json_object_new_string(envp[i]));
+		berth_json_set(req, "Env", env);
 	}
 
 	if (object_path("containers", id, "/exec", &path, err) < 0 ||
-	    call(c, "POST", path, json_object_to_json_string_ext(req, JSON_C_TO_STRING_PLAIN), CAP_QUICK_MS, 0,
+	    call(c, "POST", path, berth_json_text(req), CAP_QUICK_MS, 0,
 		 &resp, err) < 0)
 		return berth_error_wrap(err, "running '%s' in the container: ", argv[0]);
 	if (resp.status != 201)

@@ -68,38 +68,38 @@ berth_spec_create_body(const struct berth_spec *spec, const char *image, char *c
 
 	*body = NULL;
 	*hash = NULL;
-	json_object_object_add(b, "Image", berth_nonnull(json_object_new_string(image)));
+	berth_json_set(b, "Image", json_object_new_string(image));
 	if (cmd_argv != NULL && cmd_argv[0] != NULL) {
 		cmd = berth_nonnull(json_object_new_array());
 		for (i = 0; cmd_argv[i]; i++)
-			json_object_array_add(cmd, berth_nonnull(json_object_new_string(cmd_argv[i])));
-		json_object_object_add(b, "Cmd", cmd);
+			berth_json_append(cmd, json_object_new_string(cmd_argv[i]));
+		berth_json_set(b, "Cmd", cmd);
 	}
 	if (!json_object_object_get_ex(b, "Labels", &labels)) {
 		labels = berth_nonnull(json_object_new_object());
-		json_object_object_add(b, "Labels", labels);
+		berth_json_set(b, "Labels", labels);
 	}
-	json_object_object_add(labels, BERTH_LABEL_MANAGED, berth_nonnull(json_object_new_string("1")));
-	json_object_object_add(labels, BERTH_LABEL_INSTANCE, berth_nonnull(json_object_new_string(instance)));
+	berth_json_set(labels, BERTH_LABEL_MANAGED, json_object_new_string("1"));
+	berth_json_set(labels, BERTH_LABEL_INSTANCE, json_object_new_string(instance));
 
 	/* Pacemaker, not the daemon, decides restarts; and host networking unless asked otherwise. */
 	restart = berth_nonnull(json_object_new_object());
-	json_object_object_add(restart, "Name", berth_nonnull(json_object_new_string("no")));
-	json_object_object_add(restart, "MaximumRetryCount", berth_nonnull(json_object_new_int(0)));
-	json_object_object_add(hc, "RestartPolicy", restart);
+	berth_json_set(restart, "Name", json_object_new_string("no"));
+	berth_json_set(restart, "MaximumRetryCount", json_object_new_int(0));
+	berth_json_set(hc, "RestartPolicy", restart);
 	if (!spec->network_set)
-		json_object_object_add(hc, "NetworkMode", berth_nonnull(json_object_new_string("host")));
-	json_object_object_add(b, "HostConfig", hc);
+		berth_json_set(hc, "NetworkMode", json_object_new_string("host"));
+	berth_json_set(b, "HostConfig", hc);
 	if (spec->networking != NULL && json_object_object_length(spec->networking) > 0) {
 		json_object *nc = berth_nonnull(json_object_new_object());
-		json_object_object_add(nc, "EndpointsConfig", copy_or_new(spec->networking));
-		json_object_object_add(b, "NetworkingConfig", nc);
+		berth_json_set(nc, "EndpointsConfig", copy_or_new(spec->networking));
+		berth_json_set(b, "NetworkingConfig", nc);
 	}
 
 	/* The hash covers the body as built so far (labels included, the hash itself not). */
 	snprintf(hex, sizeof(hex), "%016llx",
-		 fnv1a64(json_object_to_json_string_ext(b, JSON_C_TO_STRING_PLAIN)));
-	json_object_object_add(labels, BERTH_LABEL_HASH, berth_nonnull(json_object_new_string(hex)));
+		 fnv1a64(berth_json_text(b)));
+	berth_json_set(labels, BERTH_LABEL_HASH, json_object_new_string(hex));
 	*hash = berth_xstrdup(hex);
 	*body = b;
 	return 0;
