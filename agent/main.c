@@ -65,6 +65,7 @@ main(int argc, char **argv)
 	struct berth_ctx ctx = { 0 };
 	berth_error_t err = NULL;
 	enum berth_result result;
+	long timeout_ms;
 	int rc;
 
 	if (name == NULL) {
@@ -88,7 +89,20 @@ main(int argc, char **argv)
 		return finish(name, instance ? instance : "-", BERTH_RESULT_UNIMPLEMENTED, &err, 0);
 	}
 
-	berth_deadline_init(&deadline, berth_ocf_timeout_ms(action->timeout_ms));
+	timeout_ms = berth_ocf_timeout_ms(action->timeout_ms);
+	berth_deadline_init(&deadline, timeout_ms);
+	{
+		/* The bound by construction (deadline.h): what the action reports for a timeout. */
+		struct berth_error timed_out = { BERTH_E_TIMEDOUT, NULL };
+		int code = berth_result_to_ocf(berth_action_result(action, &timed_out));
+
+		if (berth_deadline_arm_watchdog(&deadline, code,
+						"%s of %s gave up: it did not finish within %ld ms of its %ld ms "
+						"timeout (watchdog); see the log for the call it was making",
+						name, instance ? instance : "-",
+						(long)(deadline.hard_ms - deadline.start_ms), timeout_ms) < 0)
+			berth_log_warn("%s: cannot arm the watchdog; relying on each call's time limit", name);
+	}
 	if (berth_params_load(&params, &err) < 0) {
 		result = berth_action_result(action, err);
 		berth_params_release(&params);

@@ -50,6 +50,8 @@ static const struct {
 	{ BERTH_E_NO_IMAGE,    { INS,  ERR, ERR,    INS,     ERR,    ERR,   ERR,   INS } },
 	{ BERTH_E_NOT_RUNNING, { ERR,  OK_, NRN,    ERR,     ERR,    NRN,   ERR,   ERR } },
 	{ BERTH_E_PROMOTED,    { OK_,  OK_, PRO,    OK_,     OK_,    OK_,   OK_,   OK_ } },
+	/* validate-all only logs what the daemon does: the watchdog's timeout too */
+	{ BERTH_E_TIMEDOUT,    { ERR,  ERR, ERR,    OK_,     ERR,    ERR,   ERR,   ERR } },
 };
 #undef OK_
 #undef ERR

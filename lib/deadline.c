@@ -2,9 +2,18 @@
 #include "config.h"
 
 #include <errno.h>
+#include <fcntl.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/time.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "deadline.h"
+
+#define AGE_MAX_MS 10000L /* an age beyond this is not a fresh agent: the clock reading is off */
 
 long long
 berth_now_ms(void)
@@ -15,20 +24,98 @@ berth_now_ms(void)
 	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
 }
 
+long
+berth_process_age_ms(void)
+{
+	char buf[1024], *p;
+	unsigned long long start_ticks = 0;
+	struct timespec boot;
+	long hz = sysconf(_SC_CLK_TCK), age;
+	ssize_t n;
+	int fd = open("/proc/self/stat", O_RDONLY | O_CLOEXEC), field;
+
+	if (fd < 0)
+		return 0;
+	n = read(fd, buf, sizeof(buf) - 1);
+	close(fd);
+	if (n <= 0 || hz <= 0 || clock_gettime(CLOCK_BOOTTIME, &boot) < 0)
+		return 0;
+	buf[n] = '\0';
+	/* The command name may hold spaces and parentheses: fields are counted after the last ')'.
+	 * The one after it is field 3 (state); starttime is field 22, in clock ticks since boot. */
+	p = strrchr(buf, ')');
+	for (field = 2; p != NULL && field < 22; field++)
+		p = strchr(p + 1, ' ');
+	if (p == NULL || sscanf(p + 1, "%llu", &start_ticks) != 1)
+		return 0;
+	age = (long)((long long)boot.tv_sec * 1000 + boot.tv_nsec / 1000000 -
+		     (long long)(start_ticks * 1000ULL / (unsigned long long)hz));
+	return age < 0 || age > AGE_MAX_MS ? 0 : age;
+}
+
+static long
+clamp(long v, long lo, long hi)
+{
+	return v < lo ? lo : v > hi ? hi : v;
+}
+
 void
 berth_deadline_init(struct berth_deadline *d, long timeout_ms)
 {
-	long margin = timeout_ms / 10, budget;
+	long budget = timeout_ms - clamp(timeout_ms / 10, 500, 5000);
+	long hard = timeout_ms - clamp(timeout_ms / 20, 300, 2000);
 
-	if (margin < 500)
-		margin = 500;
-	if (margin > 5000)
-		margin = 5000;
-	budget = timeout_ms - margin;
 	if (budget < 200)
 		budget = 200;
-	d->start_ms = berth_now_ms();
+	d->start_ms = berth_now_ms() - berth_process_age_ms();
 	d->end_ms = d->start_ms + budget;
+	d->hard_ms = d->start_ms + (hard > budget ? hard : budget);
+}
+
+/* What the watchdog's handler needs, prepared before it can run. */
+static char watchdog_reason[512];
+static size_t watchdog_len;
+static int watchdog_code;
+
+static void
+watchdog_fire(int sig)
+{
+	/* Only async-signal-safe calls: write(2) and _exit(2). A failed write cannot be reported. */
+	if (watchdog_code != 0) {
+		ssize_t r = write(STDERR_FILENO, watchdog_reason, watchdog_len);
+		(void)r;
+	}
+	_exit(watchdog_code);
+}
+
+int
+berth_deadline_arm_watchdog(const struct berth_deadline *d, int exit_code, const char *fmt, ...)
+{
+	struct sigaction sa;
+	struct itimerval it;
+	long long left = d->hard_ms - berth_now_ms();
+	va_list ap;
+	int n;
+
+	n = snprintf(watchdog_reason, sizeof(watchdog_reason), "ocf-exit-reason:");
+	va_start(ap, fmt);
+	vsnprintf(watchdog_reason + n, sizeof(watchdog_reason) - (size_t)n - 1, fmt, ap);
+	va_end(ap);
+	watchdog_len = strlen(watchdog_reason);
+	watchdog_reason[watchdog_len++] = '\n';
+	watchdog_code = exit_code;
+
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = watchdog_fire;
+	sigemptyset(&sa.sa_mask);
+	if (sigaction(SIGALRM, &sa, NULL) < 0)
+		return -errno;
+	if (left < 1)
+		left = 1;
+	memset(&it, 0, sizeof(it));
+	it.it_value.tv_sec = (time_t)(left / 1000);
+	it.it_value.tv_usec = (suseconds_t)(left % 1000) * 1000;
+	return setitimer(ITIMER_REAL, &it, NULL) < 0 ? -errno : 0;
 }
 
 long

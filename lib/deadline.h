@@ -1,31 +1,57 @@
 /* berth: the time budget of the running operation.
  *
  * Pacemaker's executor kills an agent that overruns its op timeout and counts the op as failed (a
- * failed stop fences the node). berth therefore plans its own end: the budget is the op timeout
- * less a safety margin, and every blocking call gets min(its own cap, what is left). */
+ * failed stop fences the node). berth therefore plans its own end, in two layers, both counted
+ * from the moment the process started (the executor's timer starts at its fork, and on a loaded
+ * node exec and dynamic loading alone can take hundreds of milliseconds):
+ *   - the budget: the op timeout less a margin (10 %, 0.5 s to 5 s). Every blocking call gets
+ *     min(its own cap, what is left), so the action ends on its own with a reason that says
+ *     which call gave up;
+ *   - the watchdog: a timer at the op timeout less a smaller margin (5 %, 0.3 s to 2 s). Whatever
+ *     the agent is doing then -- a call that overran, a CPU starved by load -- the signal handler
+ *     writes the exit reason prepared in advance and ends the process with the action's code for
+ *     "timed out". It is the bound by construction; the budget is what normally ends first.
+ * README, "Deadlines", explains the margins. */
 #ifndef BERTH_DEADLINE_H
 #define BERTH_DEADLINE_H
 
 #include <stdbool.h>
 
 struct berth_deadline {
-	long long start_ms;  /**< monotonic time the operation began */
-	long long end_ms;    /**< monotonic time berth must have answered by */
+	long long start_ms;  /**< monotonic time the process started */
+	long long end_ms;    /**< monotonic time the budget ends: berth answers by then */
+	long long hard_ms;   /**< monotonic time the watchdog ends the process */
 };
 
 /** Monotonic clock in milliseconds. */
 long long berth_now_ms(void);
 
 /**
- * Start a budget for an operation of timeout_ms. The margin kept back for reporting is 10% of
- * the timeout, at least 500 ms and at most 5 s; the budget is never below 200 ms.
+ * Start a budget for an operation of timeout_ms, counted from the start of this process. The
+ * margin kept back for reporting is 10% of the timeout, at least 500 ms and at most 5 s; the
+ * budget is never below 200 ms. The watchdog's limit is the timeout less 5 % (0.3 s to 2 s), and
+ * never before the budget's end.
  */
 void berth_deadline_init(struct berth_deadline *d, long timeout_ms);
+
+/**
+ * Arm the watchdog at d->hard_ms: then the process writes "ocf-exit-reason:<reason>" (when
+ * exit_code is not 0) and ends with _exit(exit_code), whatever it is doing. Call once.
+ * eturn 0, or -errno when no timer could be set
+ */
+int berth_deadline_arm_watchdog(const struct berth_deadline *d, int exit_code, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
+/**
+ * Milliseconds since this process started, from /proc/self/stat (10 ms resolution); 0 when it
+ * cannot be read.
+ */
+long berth_process_age_ms(void);
 
 /** Milliseconds left (0 when expired). */
 long berth_deadline_left_ms(const struct berth_deadline *d);
 
-/** Milliseconds since the operation began. */
+/** Milliseconds since the process began. */
 long berth_deadline_elapsed_ms(const struct berth_deadline *d);
 
 /** True once the budget is spent. */

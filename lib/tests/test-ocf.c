@@ -122,22 +122,6 @@ test_timeouts(void **state)
 }
 
 static void
-test_deadline_margin(void **state)
-{
-	struct berth_deadline d;
-
-	berth_deadline_init(&d, 20000);  /* margin 2 s */
-	assert_in_range(berth_deadline_left_ms(&d), 17900, 18000);
-	assert_int_equal(berth_deadline_call_ms(&d, 1000), 1000);
-	berth_deadline_init(&d, 100000); /* margin capped at 5 s */
-	assert_in_range(berth_deadline_left_ms(&d), 94900, 95000);
-	berth_deadline_init(&d, 1000);   /* margin at least 500 ms */
-	assert_in_range(berth_deadline_left_ms(&d), 400, 500);
-	berth_deadline_init(&d, 0);      /* never below 200 ms */
-	assert_in_range(berth_deadline_left_ms(&d), 100, 200);
-}
-
-static void
 test_name_derivation(void **state)
 {
 	struct berth_params p;
@@ -241,7 +225,6 @@ main(void)
 		cmocka_unit_test(test_exit_reason_one_line),
 		cmocka_unit_test(test_parse_bool),
 		cmocka_unit_test(test_timeouts),
-		cmocka_unit_test(test_deadline_margin),
 		cmocka_unit_test(test_name_derivation),
 		cmocka_unit_test(test_socket_derivation),
 		cmocka_unit_test(test_validate),

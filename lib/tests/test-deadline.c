@@ -1,0 +1,148 @@
+/* Unit tests: the operation's budget and the watchdog (deadline.h). */
+#include "config.h"
+
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "deadline.h"
+
+/* The budget and the watchdog's limit, counted from the process's start. */
+static void
+test_margins(void **state)
+{
+	static const struct {
+		long timeout, budget, hard;
+	} rows[] = {
+		{ 20000, 18000, 19000 },   /* 10 % and 5 % */
+		{ 100000, 95000, 98000 },  /* margins capped at 5 s and 2 s */
+		{ 4000, 3500, 3700 },      /* at least 500 ms and 300 ms */
+		{ 1000, 500, 700 },
+		{ 600, 200, 300 },         /* the budget never below 200 ms */
+		{ 0, 200, 200 },           /* the watchdog never before the budget's end */
+	};
+	struct berth_deadline d;
+	size_t i;
+
+	for (i = 0; i < sizeof(rows) / sizeof(rows[0]); i++) {
+		berth_deadline_init(&d, rows[i].timeout);
+		assert_int_equal(d.end_ms - d.start_ms, rows[i].budget);
+		assert_int_equal(d.hard_ms - d.start_ms, rows[i].hard);
+	}
+	berth_deadline_init(&d, 20000);
+	assert_int_equal(berth_deadline_call_ms(&d, 1000), 1000);
+	assert_true(berth_deadline_left_ms(&d) <= 18000);
+}
+
+/* A fresh process is young, and its age counts toward the budget. */
+static void
+test_process_age(void **state)
+{
+	int fds[2], status;
+	long age = -1;
+	pid_t pid;
+
+	assert_in_range(berth_process_age_ms(), 0, 9999);
+	assert_int_equal(pipe(fds), 0);
+	pid = fork();
+	assert_true(pid >= 0);
+	if (pid == 0) {
+		struct berth_deadline d;
+
+		usleep(300 * 1000);
+		berth_deadline_init(&d, 20000);
+		age = berth_process_age_ms();
+		/* started 300 ms ago: that much of the budget is spent already */
+		if (write(fds[1], &age, sizeof(age)) < 0 || berth_deadline_elapsed_ms(&d) < 280)
+			_exit(1);
+		_exit(0);
+	}
+	close(fds[1]);
+	assert_int_equal(read(fds[0], &age, sizeof(age)), sizeof(age));
+	close(fds[0]);
+	waitpid(pid, &status, 0);
+	assert_true(WIFEXITED(status));
+	assert_int_equal(WEXITSTATUS(status), 0);
+	assert_in_range(age, 280, 5000);
+}
+
+/* Run a child that arms the watchdog for timeout_ms and then never ends by itself. */
+static int
+run_stuck_child(long timeout_ms, int code, char *reason, size_t size, long *elapsed_ms)
+{
+	int fds[2], status;
+	long long t0 = berth_now_ms();
+	ssize_t n;
+	pid_t pid;
+
+	assert_int_equal(pipe(fds), 0);
+	pid = fork();
+	assert_true(pid >= 0);
+	if (pid == 0) {
+		struct berth_deadline d;
+
+		signal(SIGALRM, SIG_DFL);
+		dup2(fds[1], STDERR_FILENO);
+		berth_deadline_init(&d, timeout_ms);
+		if (berth_deadline_arm_watchdog(&d, code, "stop of %s did not finish", "rsc") < 0)
+			_exit(99);
+		for (;;)
+			pause(); /* a call that never returns */
+	}
+	close(fds[1]);
+	waitpid(pid, &status, 0);
+	*elapsed_ms = (long)(berth_now_ms() - t0);
+	n = read(fds[0], reason, size - 1);
+	reason[n > 0 ? n : 0] = '\0';
+	close(fds[0]);
+	return status;
+}
+
+static void
+test_watchdog_ends_a_stuck_action(void **state)
+{
+	char reason[256];
+	long elapsed;
+	int status = run_stuck_child(2000, 1, reason, sizeof(reason), &elapsed);
+
+	assert_true(WIFEXITED(status));
+	assert_int_equal(WEXITSTATUS(status), 1);
+	assert_string_equal(reason, "ocf-exit-reason:stop of rsc did not finish\n");
+	/* hard limit 1700 ms after the child's start: before the 2 s timeout */
+	assert_in_range(elapsed, 1600, 1999);
+}
+
+/* An action whose timeout means success (validate-all) ends with 0 and no reason. */
+static void
+test_watchdog_success_has_no_reason(void **state)
+{
+	char reason[256];
+	long elapsed;
+	int status = run_stuck_child(1000, 0, reason, sizeof(reason), &elapsed);
+
+	assert_true(WIFEXITED(status));
+	assert_int_equal(WEXITSTATUS(status), 0);
+	assert_string_equal(reason, "");
+	assert_in_range(elapsed, 600, 999);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_margins),
+		cmocka_unit_test(test_process_age),
+		cmocka_unit_test(test_watchdog_ends_a_stuck_action),
+		cmocka_unit_test(test_watchdog_success_has_no_reason),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
