@@ -378,18 +378,44 @@ berth_image_exists(struct berth_client *c, const char *image, bool *exists, bert
 	return 0;
 }
 
+void
+berth_image_split_ref(const char *image, char **name, char **tag)
+{
+	const char *at = strchr(image, '@'), *slash, *colon;
+
+	if (at != NULL) {
+		*name = berth_xstrndup(image, (size_t)(at - image));
+		*tag = berth_xstrdup(at + 1);
+		return;
+	}
+	/* A ':' before the last '/' belongs to a registry's port (registry:5000/app). */
+	slash = strrchr(image, '/');
+	colon = strrchr(slash ? slash : image, ':');
+	if (colon != NULL) {
+		*name = berth_xstrndup(image, (size_t)(colon - image));
+		*tag = berth_xstrdup(colon + 1);
+	} else {
+		*name = berth_xstrdup(image);
+		*tag = berth_xstrdup("latest");
+	}
+}
+
 int
 berth_image_pull(struct berth_client *c, const char *image, berth_error_t *err)
 {
 	berth_cleanup(response) struct berth_response resp = { 0 };
-	cleanup_free char *eimage = berth_engine_escape(image);
+	cleanup_free char *name = NULL, *tag = NULL, *ename = NULL, *etag = NULL;
 	cleanup_free char *path = NULL;
 	const char *last;
 	cleanup_json json_object *line = NULL;
 	json_object *e;
 
-	/* fromImage takes the whole reference; the daemon splits off a tag or digest itself. */
-	path = berth_xasprintf("/images/create?fromImage=%s", eimage);
+	/* Without a tag the Engine API pulls every tag of the repository: name the tag, as the
+	 * docker CLI does. */
+	berth_image_split_ref(image, &name, &tag);
+	ename = berth_engine_escape(name);
+	etag = berth_engine_escape(tag);
+	path = berth_xasprintf("/images/create?fromImage=%s&tag=%s", ename, etag);
 	berth_log_notice("pulling image %s", image);
 	if (call(c, "POST", path, NULL, 0, BERTH_ENGINE_KEEP_TAIL, &resp, err) < 0)
 		return berth_error_wrap(err, "pulling image %s: ", image);

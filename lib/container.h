@@ -110,7 +110,14 @@ int berth_container_exec(struct berth_client *c, const char *id, char *const *ar
 /** Does the image exist locally? */
 int berth_image_exists(struct berth_client *c, const char *image, bool *exists, berth_error_t *err);
 
-/** Pull an image. Progress goes to the log. */
+/**
+ * Split an image reference for a pull: "name@sha256:..." -> name and the digest; "name:tag" ->
+ * name and tag (a ':' before the last '/' is a registry port); "name" -> name and "latest", as the
+ * docker CLI does. \param name, tag out: malloc'd
+ */
+void berth_image_split_ref(const char *image, char **name, char **tag);
+
+/** Pull an image (its tag, or "latest" when it names none). Progress goes to the log. */
 int berth_image_pull(struct berth_client *c, const char *image, berth_error_t *err);
 
 #endif

@@ -227,6 +227,46 @@ test_create_statuses(void **state)
 	json_object_put(body);
 }
 
+static void
+test_split_ref(void **state)
+{
+	static const char *const rows[][3] = {
+		{ "nginx", "nginx", "latest" },
+		{ "nginx:1.25", "nginx", "1.25" },
+		{ "library/nginx", "library/nginx", "latest" },
+		{ "localhost:5000/app", "localhost:5000/app", "latest" },
+		{ "localhost:5000/team/app:v2", "localhost:5000/team/app", "v2" },
+		{ "busybox@sha256:abcd", "busybox", "sha256:abcd" },
+		{ "reg:5000/app:v1@sha256:abcd", "reg:5000/app:v1", "sha256:abcd" },
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof(rows) / sizeof(rows[0]); i++) {
+		char *name, *tag;
+
+		berth_image_split_ref(rows[i][0], &name, &tag);
+		assert_string_equal(name, rows[i][1]);
+		assert_string_equal(tag, rows[i][2]);
+		free(name);
+		free(tag);
+	}
+}
+
+/* A pull without a tag asks for "latest", never for every tag of the repository. */
+static void
+test_pull_names_the_tag(void **state)
+{
+	berth_error_t err = NULL;
+	char *got;
+
+	start_server("200 OK", "{\"status\":\"Downloaded newer image for nginx:latest\"}\n");
+	assert_int_equal(berth_image_pull(&client, "nginx", &err), 0);
+	assert_int_equal(berth_image_pull(&client, "localhost:5000/app@sha256:ab12", &err), 0);
+	got = requests();
+	assert_non_null(strstr(got, "POST /v1.41/images/create?fromImage=nginx&tag=latest HTTP/1.1"));
+	assert_non_null(strstr(got, "fromImage=localhost%3A5000%2Fapp&tag=sha256%3Aab12 HTTP/1.1"));
+}
+
 /* Nobody listening: the one cause monitor and stop treat apart. */
 static void
 test_unreachable(void **state)
@@ -250,6 +290,8 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_long_name_is_not_truncated, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_create_statuses, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_unreachable, setup, teardown),
+		cmocka_unit_test(test_split_ref),
+		cmocka_unit_test_setup_teardown(test_pull_names_the_tag, setup, teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
