@@ -134,7 +134,7 @@ split_param(const char *pname, const char *value, char ***argv, berth_error_t *e
 	*argv = NULL;
 	if (value == NULL)
 		return 0;
-	if (berth_runopts_split(value, argv, &argc, err) < 0)
+	if (berth_words_split(value, argv, &argc, err) < 0)
 		return berth_error_wrap(err, "parameter %s: ", pname);
 	if (argc == 0) {
 		berth_words_free(*argv);

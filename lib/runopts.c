@@ -1,7 +1,7 @@
 /* berth: the docker-run flag parser.
  *
  * run_opts is the one parameter through which an admin hands berth arbitrary `docker run` flags,
- * and no shell ever sees it. berth_runopts_split() groups words the way sh would, without any
+ * and no shell ever sees it. berth_words_split() (words.c) groups words the way sh would, without any
  * expansion; berth_runopts_parse() reads the flags the way the docker CLI 20.10 does (spf13/pflag
  * syntax, cli/command/container/opts.go semantics) and writes the create request fields into a
  * berth_spec.
@@ -27,6 +27,7 @@
 #include <unistd.h>
 
 #include "runopts.h"
+#include "words.h"
 
 /** Largest file run_opts may make us read (--env-file, --label-file, seccomp profiles). */
 #define RUNOPTS_FILE_MAX (1024 * 1024)
@@ -54,10 +55,6 @@ regfreep(regex_t **p)
 		regfree(*p);
 }
 
-/* ------------------------------------------------------------------------------------------ */
-/* Word splitting                                                                             */
-/* ------------------------------------------------------------------------------------------ */
-
 struct strbuf {
 	char *s;
 	size_t len, cap;
@@ -78,140 +75,6 @@ sb_putc(struct strbuf *b, char c)
 	b->s[b->len++] = c;
 	b->s[b->len] = '\0';
 	return 0;
-}
-
-struct words {
-	char **v;
-	size_t n, cap;
-};
-
-/* Move the word in b onto w (an empty b still makes a word: '' and "" are words). */
-static int
-words_push(struct words *w, struct strbuf *b)
-{
-	char *word = b->s != NULL ? b->s : strdup("");
-
-	if (word == NULL)
-		return -1;
-	if (w->n + 2 > w->cap) {
-		size_t cap = w->cap ? w->cap * 2 : 8;
-		char **v = realloc(w->v, cap * sizeof(*v));
-
-		if (v == NULL) {
-			if (word != b->s)
-				free(word);
-			return -1;
-		}
-		w->v = v;
-		w->cap = cap;
-	}
-	w->v[w->n++] = word;
-	w->v[w->n] = NULL;
-	b->s = NULL;
-	b->len = b->cap = 0;
-	return 0;
-}
-
-static bool
-is_blank(char c)
-{
-	/* The shell's default IFS is space, tab and newline; CR, VT and FF only ever reach a CIB
-	 * attribute by accident (a file edited elsewhere), so treat them as blanks too. */
-	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f';
-}
-
-void
-berth_words_free(char **argv)
-{
-	if (argv == NULL)
-		return;
-	for (char **p = argv; *p != NULL; p++)
-		free(*p);
-	free(argv);
-}
-
-int
-berth_runopts_split(const char *s, char ***argv, int *argc, berth_error_t *err)
-{
-	struct words w = { 0 };
-	struct strbuf b = { 0 };
-	bool in_word = false;
-	const char *p = s != NULL ? s : "";
-	const char *what = NULL;
-	size_t at = 0;
-
-	while (*p != '\0') {
-		if (is_blank(*p)) {
-			if (in_word && words_push(&w, &b) < 0)
-				goto oom;
-			in_word = false;
-			p++;
-			continue;
-		}
-		if (*p == '\\' && p[1] == '\n') {
-			/* A line continuation vanishes; it neither starts nor ends a word. */
-			p += 2;
-			continue;
-		}
-		in_word = true;
-		if (*p == '\'') {
-			at = (size_t)(p - s);
-			for (p++; *p != '\'' && *p != '\0'; p++)
-				if (sb_putc(&b, *p) < 0)
-					goto oom;
-			if (*p == '\0') {
-				what = "unterminated single quote";
-				goto fail;
-			}
-			p++;
-		} else if (*p == '"') {
-			at = (size_t)(p - s);
-			for (p++; *p != '"' && *p != '\0'; p++) {
-				if (*p == '\\' && p[1] != '\0' && strchr("\"\\$`\n", p[1]) != NULL) {
-					p++;
-					if (*p == '\n')
-						continue;
-				}
-				if (sb_putc(&b, *p) < 0)
-					goto oom;
-			}
-			if (*p == '\0') {
-				what = "unterminated double quote";
-				goto fail;
-			}
-			p++;
-		} else if (*p == '\\') {
-			if (p[1] == '\0') {
-				at = (size_t)(p - s);
-				what = "trailing backslash";
-				goto fail;
-			}
-			if (sb_putc(&b, p[1]) < 0)
-				goto oom;
-			p += 2;
-		} else {
-			if (sb_putc(&b, *p) < 0)
-				goto oom;
-			p++;
-		}
-	}
-	if (in_word && words_push(&w, &b) < 0)
-		goto oom;
-	if (w.v == NULL && (w.v = calloc(1, sizeof(*w.v))) == NULL)
-		goto oom;
-	*argv = w.v;
-	if (argc != NULL)
-		*argc = (int)w.n;
-	return 0;
-
-fail:
-	free(b.s);
-	berth_words_free(w.v);
-	return berth_error_set(err, BERTH_RESULT_NOT_CONFIGURED, "%s at character %zu", what, at + 1);
-oom:
-	free(b.s);
-	berth_words_free(w.v);
-	return berth_error_set(err, BERTH_RESULT_ERROR, "out of memory");
 }
 
 /* ------------------------------------------------------------------------------------------ */
@@ -2844,7 +2707,7 @@ berth_runopts_parse(const char *run_opts, struct berth_spec *spec, berth_error_t
 	char **argv = NULL;
 	int argc = 0, rc = -1;
 
-	if (berth_runopts_split(run_opts, &argv, &argc, err) < 0)
+	if (berth_words_split(run_opts, &argv, &argc, err) < 0)
 		return berth_error_wrap(err, "run_opts: ");
 	ctx.config = json_object_new_object();
 	ctx.host = json_object_new_object();

@@ -1,4 +1,4 @@
-/* berth: unit tests for the run_opts word splitter and docker-run flag parser.
+/* berth: unit tests for the run_opts docker-run flag parser (the splitter: test-words.c).
  *
  * The expected JSON was checked against the real thing: `docker create` (CLI 20.10) with the same
  * flags, its create request captured on the socket, and both containers compared with
@@ -19,39 +19,6 @@
 #include "runopts.h"
 
 /* ---- helpers ---- */
-
-static void
-assert_words(const char *in, const char *const *expected)
-{
-	char **argv = NULL;
-	berth_error_t err = NULL;
-	int argc = -1, n = 0;
-
-	if (berth_runopts_split(in, &argv, &argc, &err) < 0)
-		fail_msg("split of [%s] failed: %s", in, err->msg);
-	while (expected[n] != NULL)
-		n++;
-	assert_int_equal(argc, n);
-	for (int i = 0; i < n; i++)
-		assert_string_equal(argv[i], expected[i]);
-	assert_null(argv[n]);
-	berth_words_free(argv);
-}
-
-static void
-assert_split_error(const char *in, const char *what)
-{
-	char **argv = NULL;
-	berth_error_t err = NULL;
-
-	assert_int_equal(berth_runopts_split(in, &argv, NULL, &err), -1);
-	assert_null(argv);
-	assert_non_null(err);
-	assert_int_equal(err->result, BERTH_RESULT_NOT_CONFIGURED);
-	if (strstr(err->msg, what) == NULL)
-		fail_msg("split of [%s]: message '%s' lacks '%s'", in, err->msg, what);
-	berth_error_free(&err);
-}
 
 static struct berth_spec *
 parse_ok(const char *opts)
@@ -143,80 +110,16 @@ remove_temp(char *path)
 	free(path);
 }
 
-/* ---- word splitting ---- */
+/* ---- the splitter's errors, as run_opts errors ---- */
 
 static void
-test_split_blanks(void **state)
+test_split_errors_reported(void **state)
 {
 	(void)state;
-	assert_words("  a  b\tc\n d  ", (const char *const[]){ "a", "b", "c", "d", NULL });
-	assert_words(NULL, (const char *const[]){ NULL });
-	assert_words("", (const char *const[]){ NULL });
-	assert_words(" \t\n ", (const char *const[]){ NULL });
-	assert_words("one", (const char *const[]){ "one", NULL });
-}
-
-static void
-test_split_single_quotes(void **state)
-{
-	(void)state;
-	/* everything literal inside, backslashes and double quotes included */
-	assert_words("'a b' 'c\"d' 'a\\b' 'x\\'",
-		     (const char *const[]){ "a b", "c\"d", "a\\b", "x\\", NULL });
-}
-
-static void
-test_split_double_quotes(void **state)
-{
-	(void)state;
-	/* backslash escapes " \ $ ` and newline only */
-	assert_words("\"a b\" \"x\\\"y\" \"\\\\\" \"\\$HOME\" \"\\`\" \"\\n\\a\" \"a\\\nb\" \"it's\"",
-		     (const char *const[]){ "a b", "x\"y", "\\", "$HOME", "`", "\\n\\a", "ab", "it's", NULL });
-}
-
-static void
-test_split_backslash(void **state)
-{
-	(void)state;
-	assert_words("a\\ b \\'x\\' \\\\ \\\"q\\\" a\\\nb",
-		     (const char *const[]){ "a b", "'x'", "\\", "\"q\"", "ab", NULL });
-	/* a line continuation between words is not a word */
-	assert_words("a \\\n b", (const char *const[]){ "a", "b", NULL });
-}
-
-static void
-test_split_empty_and_joined_words(void **state)
-{
-	(void)state;
-	assert_words("'' \"\" a''b", (const char *const[]){ "", "", "ab", NULL });
-	assert_words("''", (const char *const[]){ "", NULL });
-	assert_words("a'b'\"c\"\\d", (const char *const[]){ "abcd", NULL });
-	assert_words("--entrypoint=''", (const char *const[]){ "--entrypoint=", NULL });
-}
-
-static void
-test_split_no_expansion(void **state)
-{
-	(void)state;
-	assert_words("$(rm -rf /) `reboot` $HOME ${X:-y} ~ ~root * ?x [a] ; | & > < #c",
-		     (const char *const[]){ "$(rm", "-rf", "/)", "`reboot`", "$HOME", "${X:-y}", "~", "~root", "*",
-					    "?x", "[a]", ";", "|", "&", ">", "<", "#c", NULL });
-	assert_words("'$(rm -rf /)' \"$(rm -rf /)\" \"`id`\" -e X=$(id)",
-		     (const char *const[]){ "$(rm -rf /)", "$(rm -rf /)", "`id`", "-e", "X=$(id)", NULL });
-}
-
-static void
-test_split_errors(void **state)
-{
-	(void)state;
-	assert_split_error("'abc", "unterminated single quote");
-	assert_split_error("a 'b c", "unterminated single quote at character 3");
-	assert_split_error("\"abc", "unterminated double quote");
-	assert_split_error("\"a\\\"", "unterminated double quote");
-	assert_split_error("abc\\", "trailing backslash");
-	assert_split_error("-e \"X=$(rm -rf /)", "unterminated double quote");
-	/* and berth_runopts_parse reports them as run_opts errors */
+	/* berth_runopts_parse reports the splitter's errors (test-words.c) as run_opts errors */
 	assert_parse_error("-e 'X=1", "run_opts: unterminated single quote");
+	assert_parse_error("-e \"X=1", "run_opts: unterminated double quote at character 4");
+	assert_parse_error("-e X=1\\", "run_opts: trailing backslash");
 }
 
 /* ---- the parser: syntax ---- */
@@ -1085,13 +988,7 @@ int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_split_blanks),
-		cmocka_unit_test(test_split_single_quotes),
-		cmocka_unit_test(test_split_double_quotes),
-		cmocka_unit_test(test_split_backslash),
-		cmocka_unit_test(test_split_empty_and_joined_words),
-		cmocka_unit_test(test_split_no_expansion),
-		cmocka_unit_test(test_split_errors),
+		cmocka_unit_test(test_split_errors_reported),
 		cmocka_unit_test(test_pacemaker_bundle),
 		cmocka_unit_test(test_empty_run_opts),
 		cmocka_unit_test(test_value_forms),
