@@ -600,47 +600,6 @@ is_word_char(char c)
 	return isalnum((unsigned char)c) || c == '_';
 }
 
-static bool
-utf8_valid(const unsigned char *s, size_t n)
-{
-	size_t i = 0;
-
-	while (i < n) {
-		unsigned char c = s[i];
-		size_t len;
-		uint32_t cp;
-
-		if (c < 0x80) {
-			i++;
-			continue;
-		}
-		if (c >= 0xc2 && c <= 0xdf) {
-			len = 2;
-			cp = c & 0x1f;
-		} else if (c >= 0xe0 && c <= 0xef) {
-			len = 3;
-			cp = c & 0x0f;
-		} else if (c >= 0xf0 && c <= 0xf4) {
-			len = 4;
-			cp = c & 0x07;
-		} else {
-			return false;
-		}
-		if (i + len > n)
-			return false;
-		for (size_t k = 1; k < len; k++) {
-			if ((s[i + k] & 0xc0) != 0x80)
-				return false;
-			cp = cp << 6 | (s[i + k] & 0x3f);
-		}
-		if ((len == 3 && cp < 0x800) || (len == 4 && (cp < 0x10000 || cp > 0x10ffff)) ||
-		    (cp >= 0xd800 && cp <= 0xdfff))
-			return false;
-		i += len;
-	}
-	return true;
-}
-
 /* encoding/csv, one record, default settings: the syntax of --mount and --network name=... */
 static int
 csv_read_record(const char *s, json_object **fields, const char **why)
@@ -1174,7 +1133,7 @@ read_kv_file(struct runopts_ctx *ctx, const struct flag_use *u, bool env, const 
 		if (n > 0 && line[n - 1] == '\r')
 			line[--n] = '\0';
 		lineno++;
-		if (!utf8_valid((const unsigned char *)line, n))
+		if (!berth_utf8_valid_n(line, n))
 			return berth_error_set(err, BERTH_RESULT_NOT_CONFIGURED,
 					       "run_opts: '%s' for '%s' contains invalid UTF-8 on line %zu", u->value,
 					       u->name, lineno);
