@@ -26,6 +26,9 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "goparse.h"
+#include "alloc.h"
+#include "cleanup.h"
 #include "runopts.h"
 #include "words.h"
 
@@ -35,317 +38,15 @@
 #define UNUSED __attribute__((unused))
 
 static inline void
-freep(void *p)
-{
-	free(*(void **)p);
-}
-#define cleanup_free __attribute__((cleanup(freep)))
-
-static inline void
-json_putp(json_object **p)
-{
-	json_object_put(*p);
-}
-#define cleanup_json __attribute__((cleanup(json_putp)))
-
-static inline void
 regfreep(regex_t **p)
 {
 	if (*p != NULL)
 		regfree(*p);
 }
 
-struct strbuf {
-	char *s;
-	size_t len, cap;
-};
-
-static int
-sb_putc(struct strbuf *b, char c)
-{
-	if (b->len + 2 > b->cap) {
-		size_t cap = b->cap ? b->cap * 2 : 32;
-		char *s = realloc(b->s, cap);
-
-		if (s == NULL)
-			return -1;
-		b->s = s;
-		b->cap = cap;
-	}
-	b->s[b->len++] = c;
-	b->s[b->len] = '\0';
-	return 0;
-}
-
 /* ------------------------------------------------------------------------------------------ */
-/* Go semantics the CLI inherits (strconv, time, net, path, go-units)                          */
+/* Values the CLI parses itself (Go's own parsers are in goparse.c)                          */
 /* ------------------------------------------------------------------------------------------ */
-
-/* strconv.ParseBool */
-static int
-go_parse_bool(const char *s, bool *out)
-{
-	static const char *const yes[] = { "1", "t", "T", "TRUE", "true", "True", NULL };
-	static const char *const no[] = { "0", "f", "F", "FALSE", "false", "False", NULL };
-
-	for (int i = 0; yes[i] != NULL; i++)
-		if (strcmp(s, yes[i]) == 0) {
-			*out = true;
-			return 0;
-		}
-	for (int i = 0; no[i] != NULL; i++)
-		if (strcmp(s, no[i]) == 0) {
-			*out = false;
-			return 0;
-		}
-	return -1;
-}
-
-/* strconv's underscoreOK: '_' only between digits (a base prefix counts as a digit). */
-static bool
-go_underscore_ok(const char *s)
-{
-	char saw = '^';
-	bool hex = false;
-	size_t i = 0, n;
-
-	if (*s == '-' || *s == '+')
-		s++;
-	n = strlen(s);
-	if (n >= 2 && s[0] == '0' && strchr("bBoOxX", s[1]) != NULL) {
-		i = 2;
-		saw = '0';
-		hex = s[1] == 'x' || s[1] == 'X';
-	}
-	for (; i < n; i++) {
-		if (isdigit((unsigned char)s[i]) || (hex && isxdigit((unsigned char)s[i]))) {
-			saw = '0';
-			continue;
-		}
-		if (s[i] == '_') {
-			if (saw != '0')
-				return false;
-			saw = '_';
-			continue;
-		}
-		if (saw == '_')
-			return false;
-		saw = '!';
-	}
-	return saw != '_';
-}
-
-/* strconv.ParseUint(s, base, ...) with an explicit maximum; base 0 means Go literal syntax
- * (0x, 0o, 0b, leading 0 for octal, '_' separators), which is what pflag's int flags use. */
-static int
-go_parse_uint(const char *s0, int base, uint64_t max, uint64_t *out)
-{
-	const char *s = s0;
-	bool base0 = base == 0, underscores = false;
-	uint64_t n = 0;
-
-	if (*s == '\0')
-		return -1;
-	if (base0) {
-		base = 10;
-		if (s[0] == '0') {
-			char c = strlen(s) >= 3 ? (char)tolower((unsigned char)s[1]) : '\0';
-
-			if (c == 'b' || c == 'o' || c == 'x') {
-				base = c == 'b' ? 2 : c == 'o' ? 8 : 16;
-				s += 2;
-			} else {
-				base = 8;
-				s++;
-			}
-		}
-	}
-	for (; *s != '\0'; s++) {
-		unsigned d;
-		char c = (char)tolower((unsigned char)*s);
-
-		if (c == '_' && base0) {
-			underscores = true;
-			continue;
-		}
-		if (c >= '0' && c <= '9')
-			d = (unsigned)(c - '0');
-		else if (c >= 'a' && c <= 'z')
-			d = (unsigned)(c - 'a' + 10);
-		else
-			return -1;
-		if (d >= (unsigned)base || n > (max - d) / (unsigned)base)
-			return -1;
-		n = n * (unsigned)base + d;
-	}
-	if (underscores && !go_underscore_ok(s0))
-		return -1;
-	*out = n;
-	return 0;
-}
-
-/* strconv.ParseInt(s, 0, 64): pflag's Int and Int64 flags. */
-static int
-go_parse_int64(const char *s, int64_t *out)
-{
-	bool neg = *s == '-';
-	uint64_t u;
-
-	if (*s == '-' || *s == '+')
-		s++;
-	if (go_parse_uint(s, 0, (uint64_t)INT64_MAX + 1, &u) < 0)
-		return -1;
-	if (!neg && u > (uint64_t)INT64_MAX)
-		return -1;
-	*out = neg ? (int64_t)(0 - u) : (int64_t)u;
-	return 0;
-}
-
-/* go-units RAMInBytes: ^(\d+(\.\d+)*) ?([kKmMgGtTpP])?[iI]?[bB]?$, 1024-based, truncated. */
-static int
-go_ram_in_bytes(const char *s, int64_t *out)
-{
-	static const char units[] = "kmgtp";
-	const char *p = s, *u;
-	char *num cleanup_free = NULL, *end = NULL;
-	double mul = 1, size;
-	locale_t c_locale;
-
-	if (!isdigit((unsigned char)*p))
-		return -1;
-	while (isdigit((unsigned char)*p))
-		p++;
-	while (*p == '.' && isdigit((unsigned char)p[1]))
-		for (p++; isdigit((unsigned char)*p); p++)
-			;
-	num = strndup(s, (size_t)(p - s));
-	if (num == NULL)
-		return -1;
-	if (*p == ' ')
-		p++;
-	if (*p != '\0' && (u = strchr(units, tolower((unsigned char)*p))) != NULL) {
-		for (long i = 0; i <= u - units; i++)
-			mul *= 1024;
-		p++;
-	}
-	if (*p == 'i' || *p == 'I')
-		p++;
-	if (*p == 'b' || *p == 'B')
-		p++;
-	if (*p != '\0')
-		return -1;
-	/* ParseFloat: "1.2.3" matches the pattern but is no number. The C locale keeps '.' the
-	 * decimal point whatever the agent's environment says. */
-	c_locale = newlocale(LC_NUMERIC_MASK, "C", (locale_t)0);
-	if (c_locale == (locale_t)0)
-		return -1;
-	size = strtod_l(num, &end, c_locale);
-	freelocale(c_locale);
-	if (*end != '\0')
-		return -1;
-	size *= mul;
-	if (!(size < 9223372036854775808.0))
-		return -1;
-	*out = (int64_t)size;
-	return 0;
-}
-
-/* time.ParseDuration: [-+]?([0-9]*(\.[0-9]*)?[a-z]+)+ in nanoseconds. */
-static int
-go_parse_duration(const char *s, int64_t *out)
-{
-	static const struct {
-		const char *name;
-		uint64_t ns;
-	} units[] = {
-		{ "ns", 1 }, { "us", 1000 }, { "\xc2\xb5s", 1000 }, { "\xce\xbcs", 1000 },
-		{ "ms", 1000000 }, { "s", 1000000000 }, { "m", 60000000000 }, { "h", 3600000000000 },
-	};
-	const uint64_t limit = (uint64_t)1 << 63;
-	uint64_t d = 0;
-	bool neg = false;
-
-	if (*s == '-' || *s == '+') {
-		neg = *s == '-';
-		s++;
-	}
-	if (strcmp(s, "0") == 0) {
-		*out = 0;
-		return 0;
-	}
-	if (*s == '\0')
-		return -1;
-	while (*s != '\0') {
-		uint64_t v = 0, f = 0, unit = 0;
-		double scale = 1;
-		bool pre, post = false, overflow = false;
-		const char *start = s;
-		size_t ul;
-
-		if (!(*s == '.' || isdigit((unsigned char)*s)))
-			return -1;
-		for (; isdigit((unsigned char)*s); s++) {
-			if (v > limit / 10)
-				return -1;
-			v = v * 10 + (uint64_t)(*s - '0');
-			if (v > limit)
-				return -1;
-		}
-		pre = s != start;
-		if (*s == '.') {
-			const char *fs = ++s;
-
-			for (; isdigit((unsigned char)*s); s++) {
-				uint64_t y;
-
-				if (overflow)
-					continue;
-				if (f > (limit - 1) / 10) {
-					overflow = true;
-					continue;
-				}
-				y = f * 10 + (uint64_t)(*s - '0');
-				if (y > limit) {
-					overflow = true;
-					continue;
-				}
-				f = y;
-				scale *= 10;
-			}
-			post = s != fs;
-		}
-		if (!pre && !post)
-			return -1;
-		ul = strcspn(s, ".0123456789");
-		if (ul == 0)
-			return -1;
-		for (size_t i = 0; i < sizeof(units) / sizeof(units[0]); i++)
-			if (strlen(units[i].name) == ul && strncmp(s, units[i].name, ul) == 0)
-				unit = units[i].ns;
-		if (unit == 0)
-			return -1;
-		s += ul;
-		if (v > limit / unit)
-			return -1;
-		v *= unit;
-		if (f > 0) {
-			v += (uint64_t)((double)f * ((double)unit / scale));
-			if (v > limit)
-				return -1;
-		}
-		d += v;
-		if (d > limit)
-			return -1;
-	}
-	if (neg) {
-		*out = (int64_t)(0 - d);
-		return 0;
-	}
-	if (d > limit - 1)
-		return -1;
-	*out = (int64_t)d;
-	return 0;
-}
 
 /* opts.ParseCPUs: a decimal (big.Rat syntax: "1.5", ".5", "15e-1", "3/2") times 1e9, which
  * must come out whole. Negative values are refused here (the daemon would refuse them). */
@@ -375,8 +76,8 @@ parse_nano_cpus(const char *s, int64_t *out, const char **why)
 		unsigned __int128 q;
 		uint64_t a, b;
 
-		if (num == NULL || go_parse_uint(num, 10, UINT64_MAX, &a) < 0 ||
-		    go_parse_uint(slash + 1, 10, UINT64_MAX, &b) < 0 || b == 0)
+		if (num == NULL || berth_go_parse_uint(num, 10, UINT64_MAX, &a) < 0 ||
+		    berth_go_parse_uint(slash + 1, 10, UINT64_MAX, &b) < 0 || b == 0)
 			return -1;
 		q = (unsigned __int128)a * 1000000000u;
 		if (q % b != 0) {
@@ -437,245 +138,12 @@ parse_nano_cpus(const char *s, int64_t *out, const char **why)
 	for (; exp10 > 0; exp10--)
 		digits[nd++] = '0';
 	digits[nd] = '\0';
-	if (go_parse_uint(digits, 10, INT64_MAX, &n) < 0)
+	if (berth_go_parse_uint(digits, 10, INT64_MAX, &n) < 0)
 		goto too_large;
 	*out = (int64_t)n;
 	return 0;
 too_large:
 	*why = "too large";
-	return -1;
-}
-
-/* net.ParseIP(s).String(): the canonical text of an IP address. */
-static int
-go_ip_canonical(const char *s, char *out, size_t outlen)
-{
-	static const unsigned char v4mapped[12] = { 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0xff, 0xff };
-	unsigned char a[16];
-	int e0 = -1, e1 = -1;
-	size_t n = 0;
-
-	if (inet_pton(AF_INET, s, a) == 1)
-		return inet_ntop(AF_INET, a, out, (socklen_t)outlen) != NULL ? 0 : -1;
-	if (inet_pton(AF_INET6, s, a) != 1)
-		return -1;
-	if (memcmp(a, v4mapped, sizeof(v4mapped)) == 0)
-		return inet_ntop(AF_INET, a + 12, out, (socklen_t)outlen) != NULL ? 0 : -1;
-	/* Go compresses the first longest run of two or more zero groups, and never prints an
-	 * embedded IPv4 address (glibc's inet_ntop does both differently). */
-	for (int i = 0; i < 16; i += 2) {
-		int j = i;
-
-		while (j < 16 && a[j] == 0 && a[j + 1] == 0)
-			j += 2;
-		if (j > i && j - i > e1 - e0) {
-			e0 = i;
-			e1 = j;
-			i = j;
-		}
-	}
-	if (e1 - e0 <= 2)
-		e0 = e1 = -1;
-	if (outlen < 40)
-		return -1;
-	for (int i = 0; i < 16; i += 2) {
-		if (i == e0) {
-			out[n++] = ':';
-			out[n++] = ':';
-			i = e1;
-			if (i >= 16)
-				break;
-		} else if (i > 0) {
-			out[n++] = ':';
-		}
-		n += (size_t)snprintf(out + n, outlen - n, "%x", (unsigned)(a[i] << 8 | a[i + 1]));
-	}
-	out[n] = '\0';
-	return 0;
-}
-
-/* net.ParseMAC: 6, 8 or 20 octets as xx:xx:.., xx-xx-.. or xxxx.xxxx.xxxx */
-static bool
-go_valid_mac(const char *s0)
-{
-	char *s cleanup_free = NULL;
-	size_t len, n;
-
-	while (isspace((unsigned char)*s0))
-		s0++;
-	s = strdup(s0);
-	if (s == NULL)
-		return false;
-	for (len = strlen(s); len > 0 && isspace((unsigned char)s[len - 1]); len--)
-		s[len - 1] = '\0';
-	if (len < 14)
-		return false;
-	if (s[2] == ':' || s[2] == '-') {
-		if ((len + 1) % 3 != 0)
-			return false;
-		n = (len + 1) / 3;
-		if (n != 6 && n != 8 && n != 20)
-			return false;
-		for (size_t i = 0; i < n; i++) {
-			const char *x = s + 3 * i;
-
-			if (!isxdigit((unsigned char)x[0]) || !isxdigit((unsigned char)x[1]) ||
-			    (i + 1 < n && x[2] != s[2]))
-				return false;
-		}
-		return true;
-	}
-	if (s[4] == '.') {
-		if ((len + 1) % 5 != 0)
-			return false;
-		n = 2 * (len + 1) / 5;
-		if (n != 6 && n != 8 && n != 20)
-			return false;
-		for (size_t i = 0; i < n / 2; i++) {
-			const char *x = s + 5 * i;
-
-			for (int k = 0; k < 4; k++)
-				if (!isxdigit((unsigned char)x[k]))
-					return false;
-			if (i + 1 < n / 2 && x[4] != '.')
-				return false;
-		}
-		return true;
-	}
-	return false;
-}
-
-/* path.Clean (lexical, like Go's) */
-static char *
-go_path_clean(const char *path)
-{
-	size_t n = strlen(path), r = 0, w = 0, dotdot = 0;
-	bool rooted = path[0] == '/';
-	char *out;
-
-	if (n == 0)
-		return strdup(".");
-	out = malloc(n + 3);
-	if (out == NULL)
-		return NULL;
-	if (rooted) {
-		out[w++] = '/';
-		r = dotdot = 1;
-	}
-	while (r < n) {
-		if (path[r] == '/') {
-			r++;
-		} else if (path[r] == '.' && (r + 1 == n || path[r + 1] == '/')) {
-			r++;
-		} else if (path[r] == '.' && path[r + 1] == '.' && (r + 2 == n || path[r + 2] == '/')) {
-			r += 2;
-			if (w > dotdot) {
-				w--;
-				while (w > dotdot && out[w] != '/')
-					w--;
-			} else if (!rooted) {
-				if (w > 0)
-					out[w++] = '/';
-				out[w++] = '.';
-				out[w++] = '.';
-				dotdot = w;
-			}
-		} else {
-			if ((rooted && w != 1) || (!rooted && w != 0))
-				out[w++] = '/';
-			for (; r < n && path[r] != '/'; r++)
-				out[w++] = path[r];
-		}
-	}
-	if (w == 0)
-		out[w++] = '.';
-	out[w] = '\0';
-	return out;
-}
-
-/* Go's regexp \w */
-static bool
-is_word_char(char c)
-{
-	return isalnum((unsigned char)c) || c == '_';
-}
-
-/* encoding/csv, one record, default settings: the syntax of --mount and --network name=... */
-static int
-csv_read_record(const char *s, json_object **fields, const char **why)
-{
-	json_object *out cleanup_json = json_object_new_array();
-	struct strbuf b = { 0 };
-
-	if (out == NULL)
-		return -1;
-	while (*s == '\n' || (s[0] == '\r' && s[1] == '\n'))
-		s += *s == '\n' ? 1 : 2;
-	if (*s == '\0') {
-		*why = "empty value";
-		return -1;
-	}
-	for (;;) {
-		bool end = false;
-
-		if (*s == '"') {
-			for (s++;; s++) {
-				if (*s == '\0') {
-					*why = "missing closing '\"' in a quoted field";
-					goto fail;
-				}
-				if (*s != '"') {
-					if (s[0] == '\r' && s[1] == '\n')
-						s++;
-					if (sb_putc(&b, *s) < 0)
-						goto fail;
-					continue;
-				}
-				if (s[1] == '"') {
-					s++;
-					if (sb_putc(&b, '"') < 0)
-						goto fail;
-					continue;
-				}
-				s++;
-				break;
-			}
-			if (*s == ',') {
-				s++;
-			} else if (*s == '\0' || *s == '\n' || (s[0] == '\r' && s[1] == '\n')) {
-				end = true;
-			} else {
-				*why = "extraneous '\"' in a quoted field";
-				goto fail;
-			}
-		} else {
-			for (; *s != ',' && *s != '\0' && *s != '\n' && !(s[0] == '\r' && s[1] == '\n'); s++) {
-				if (*s == '"') {
-					*why = "bare '\"' in a non-quoted field";
-					goto fail;
-				}
-				if (sb_putc(&b, *s) < 0)
-					goto fail;
-			}
-			if (*s == ',')
-				s++;
-			else
-				end = true;
-		}
-		if (json_object_array_add(out, json_object_new_string(b.s != NULL ? b.s : "")) < 0)
-			goto fail;
-		free(b.s);
-		b = (struct strbuf){ 0 };
-		if (end)
-			break;
-	}
-	*fields = out;
-	out = NULL;
-	return 0;
-fail:
-	free(b.s);
-	if (*why == NULL)
-		*why = "out of memory";
 	return -1;
 }
 
@@ -931,7 +399,7 @@ h_int(struct runopts_ctx *ctx, const struct flag_use *u, berth_error_t *err)
 {
 	int64_t n;
 
-	if (go_parse_int64(u->value, &n) < 0)
+	if (berth_go_parse_int(u->value, 0, &n) < 0)
 		return bad_value(err, u, "not an integer");
 	return put(target(ctx, u), u->flag->key, json_object_new_int64(n), err);
 }
@@ -941,7 +409,7 @@ h_uint16(struct runopts_ctx *ctx, const struct flag_use *u, berth_error_t *err)
 {
 	uint64_t n;
 
-	if (go_parse_uint(u->value, 0, UINT16_MAX, &n) < 0)
+	if (berth_go_parse_uint(u->value, 0, UINT16_MAX, &n) < 0)
 		return bad_value(err, u, "not an integer from 0 to 65535");
 	return put(target(ctx, u), u->flag->key, json_object_new_int64((int64_t)n), err);
 }
@@ -951,7 +419,7 @@ h_bytes(struct runopts_ctx *ctx, const struct flag_use *u, berth_error_t *err)
 {
 	int64_t n;
 
-	if (go_ram_in_bytes(u->value, &n) < 0)
+	if (berth_go_ram_in_bytes(u->value, &n) < 0)
 		return bad_value(err, u, "not a size (a number with an optional unit b, k, m, g, t or p, e.g. 512m)");
 	return put(target(ctx, u), u->flag->key, json_object_new_int64(n), err);
 }
@@ -1059,7 +527,7 @@ h_swappiness(struct runopts_ctx *ctx, const struct flag_use *u, berth_error_t *e
 {
 	int64_t n;
 
-	if (go_parse_int64(u->value, &n) < 0 || n < -1 || n > 100)
+	if (berth_go_parse_int(u->value, 0, &n) < 0 || n < -1 || n > 100)
 		return bad_value(err, u, "expected an integer from 0 to 100, or -1");
 	return put(ctx->host, "MemorySwappiness", json_object_new_int64(n), err);
 }
@@ -1257,7 +725,8 @@ lower_dup(const char *s)
 static int
 h_mount(struct runopts_ctx *ctx, const struct flag_use *u, berth_error_t *err)
 {
-	json_object *fields cleanup_json = NULL, *bind cleanup_json = NULL, *vol cleanup_json = NULL,
+	char **fields berth_cleanup(words) = NULL;
+	json_object *bind cleanup_json = NULL, *vol cleanup_json = NULL,
 		    *tmpfs cleanup_json = NULL, *m cleanup_json = NULL, *labels cleanup_json = NULL,
 		    *driver cleanup_json = NULL;
 	char *type cleanup_free = strdup("volume"), *consistency cleanup_free = NULL;
@@ -1266,10 +735,10 @@ h_mount(struct runopts_ctx *ctx, const struct flag_use *u, berth_error_t *err)
 
 	if (type == NULL)
 		return oom(err);
-	if (csv_read_record(u->value, &fields, &why) < 0)
-		return why != NULL ? bad_value(err, u, "%s", why) : oom(err);
-	for (size_t i = 0; i < json_object_array_length(fields); i++) {
-		const char *field = json_object_get_string(json_object_array_get_idx(fields, i));
+	if (berth_go_csv_record(u->value, &fields, NULL, &why) < 0)
+		return bad_value(err, u, "%s", why);
+	for (size_t i = 0; fields[i] != NULL; i++) {
+		const char *field = fields[i];
 		const char *eq = strchr(field, '='), *value = eq != NULL ? eq + 1 : NULL;
 		char *key cleanup_free = strndup(field, eq != NULL ? (size_t)(eq - field) : strlen(field));
 		bool b;
@@ -1307,7 +776,7 @@ h_mount(struct runopts_ctx *ctx, const struct flag_use *u, berth_error_t *err)
 			   strcmp(key, "destination") == 0) {
 			dst = value;
 		} else if (strcmp(key, "readonly") == 0 || strcmp(key, "ro") == 0) {
-			if (go_parse_bool(value, &ro) < 0)
+			if (berth_go_parse_bool(value, &ro) < 0)
 				return bad_value(err, u, "'%s' is not a boolean for %s", value, key);
 		} else if (strcmp(key, "consistency") == 0) {
 			free(consistency);
@@ -1319,7 +788,7 @@ h_mount(struct runopts_ctx *ctx, const struct flag_use *u, berth_error_t *err)
 			if (p == NULL || put_string(bind, "Propagation", p, err) < 0)
 				return oom(err);
 		} else if (strcmp(key, "bind-nonrecursive") == 0 || strcmp(key, "volume-nocopy") == 0) {
-			if (go_parse_bool(value, &b) < 0)
+			if (berth_go_parse_bool(value, &b) < 0)
 				return bad_value(err, u, "'%s' is not a boolean for %s", value, key);
 			if (put(key[0] == 'b' ? bind : vol, key[0] == 'b' ? "NonRecursive" : "NoCopy",
 				json_object_new_boolean(b), err) < 0)
@@ -1336,14 +805,14 @@ h_mount(struct runopts_ctx *ctx, const struct flag_use *u, berth_error_t *err)
 		} else if (strcmp(key, "tmpfs-size") == 0) {
 			int64_t n;
 
-			if (go_ram_in_bytes(value, &n) < 0)
+			if (berth_go_ram_in_bytes(value, &n) < 0)
 				return bad_value(err, u, "'%s' is not a size for tmpfs-size", value);
 			if (put(tmpfs, "SizeBytes", json_object_new_int64(n), err) < 0)
 				return -1;
 		} else if (strcmp(key, "tmpfs-mode") == 0) {
 			uint64_t mode;
 
-			if (go_parse_uint(value, 8, UINT32_MAX, &mode) < 0)
+			if (berth_go_parse_uint(value, 8, UINT32_MAX, &mode) < 0)
 				return bad_value(err, u, "'%s' is not an octal mode for tmpfs-mode", value);
 			if (put(tmpfs, "Mode", json_object_new_int64((int64_t)mode), err) < 0)
 				return -1;
@@ -1447,20 +916,20 @@ h_device(struct runopts_ctx *ctx, const struct flag_use *u, berth_error_t *err)
 		return bad_value(err, u, "expected host-path[:container-path][:mode]");
 	if (c1 == NULL) {
 		cpath = v;
-		src = go_path_clean(v);
+		src = berth_go_path_clean(v);
 		dst = src != NULL ? strdup(src) : NULL;
 		mode = strdup("rwm");
 	} else if (c2 == NULL && valid_device_mode(c1 + 1)) {
 		char *h cleanup_free = strndup(v, (size_t)(c1 - v));
 
 		cpath = v;
-		src = h != NULL ? go_path_clean(h) : NULL;
+		src = h != NULL ? berth_go_path_clean(h) : NULL;
 		dst = src != NULL ? strdup(src) : NULL;
 		mode = strdup(c1 + 1);
 	} else if (c2 == NULL) {
 		cpath = c1 + 1;
 		src = strndup(v, (size_t)(c1 - v));
-		dst = go_path_clean(c1 + 1);
+		dst = berth_go_path_clean(c1 + 1);
 		mode = strdup("rwm");
 	} else {
 		cpath = c1 + 1;
@@ -1522,13 +991,13 @@ h_blkio_device(struct runopts_ctx *ctx, const struct flag_use *u, berth_error_t 
 	if (strncmp(u->value, "/dev/", 5) != 0)
 		return bad_value(err, u, "the device path must start with /dev/");
 	if (weight) {
-		if (go_parse_uint(colon + 1, 10, UINT16_MAX, &n) < 0 || (n > 0 && (n < 10 || n > 1000)))
+		if (berth_go_parse_uint(colon + 1, 10, UINT16_MAX, &n) < 0 || (n > 0 && (n < 10 || n > 1000)))
 			return bad_value(err, u, "the weight must be 0 or from 10 to 1000");
 	} else if (bps) {
-		if (go_ram_in_bytes(colon + 1, &bytes) < 0)
+		if (berth_go_ram_in_bytes(colon + 1, &bytes) < 0)
 			return bad_value(err, u, "the rate must be a size, e.g. 10mb");
 		n = (uint64_t)bytes;
-	} else if (go_parse_uint(colon + 1, 10, UINT64_MAX, &n) < 0 || n > INT64_MAX) {
+	} else if (berth_go_parse_uint(colon + 1, 10, UINT64_MAX, &n) < 0 || n > INT64_MAX) {
 		return bad_value(err, u, "the rate must be a positive integer");
 	}
 	path = strndup(u->value, (size_t)(colon - u->value));
@@ -1553,15 +1022,15 @@ port_range(const char *s, uint64_t *start, uint64_t *end)
 	if (*s == '\0')
 		return -1;
 	if (dash == NULL) {
-		if (go_parse_uint(s, 10, UINT16_MAX, start) < 0)
+		if (berth_go_parse_uint(s, 10, UINT16_MAX, start) < 0)
 			return -1;
 		*end = *start;
 		return 0;
 	}
 	first = strndup(s, (size_t)(dash - s));
 	second = strndup(dash + 1, strcspn(dash + 1, "-"));
-	if (first == NULL || second == NULL || go_parse_uint(first, 10, UINT16_MAX, start) < 0 ||
-	    go_parse_uint(second, 10, UINT16_MAX, end) < 0 || *end < *start)
+	if (first == NULL || second == NULL || berth_go_parse_uint(first, 10, UINT16_MAX, start) < 0 ||
+	    berth_go_parse_uint(second, 10, UINT16_MAX, end) < 0 || *end < *start)
 		return -1;
 	return 0;
 }
@@ -1771,7 +1240,7 @@ h_network(struct runopts_ctx *ctx, const struct flag_use *u, berth_error_t *err)
 				       u->name, get_string(prev, "Target"), v);
 	/* The CLI takes name=...,alias=... when \w+=\w+ occurs anywhere in the value. */
 	for (const char *eq = strchr(v, '='); eq != NULL && !long_syntax; eq = strchr(eq + 1, '='))
-		long_syntax = eq > v && is_word_char(eq[-1]) && is_word_char(eq[1]);
+		long_syntax = eq > v && berth_go_is_word_char(eq[-1]) && berth_go_is_word_char(eq[1]);
 	net = json_object_new_object();
 	if (net == NULL)
 		return oom(err);
@@ -1779,13 +1248,13 @@ h_network(struct runopts_ctx *ctx, const struct flag_use *u, berth_error_t *err)
 		if (put_string(net, "Target", v, err) < 0)
 			return -1;
 	} else {
-		json_object *fields cleanup_json = NULL;
+		char **fields berth_cleanup(words) = NULL;
 		const char *why = NULL;
 
-		if (csv_read_record(v, &fields, &why) < 0)
-			return why != NULL ? bad_value(err, u, "%s", why) : oom(err);
-		for (size_t i = 0; i < json_object_array_length(fields); i++) {
-			const char *field = json_object_get_string(json_object_array_get_idx(fields, i));
+		if (berth_go_csv_record(v, &fields, NULL, &why) < 0)
+			return bad_value(err, u, "%s", why);
+		for (size_t i = 0; fields[i] != NULL; i++) {
+			const char *field = fields[i];
 			const char *eq = strchr(field, '=');
 			char *key cleanup_free = NULL, *val cleanup_free = NULL;
 
@@ -1869,7 +1338,7 @@ h_dns(struct runopts_ctx *ctx, const struct flag_use *u, berth_error_t *err)
 	trimmed = strndup(s, n);
 	if (trimmed == NULL)
 		return oom(err);
-	if (go_ip_canonical(trimmed, ip, sizeof(ip)) < 0)
+	if (berth_go_ip_string(trimmed, ip, sizeof(ip)) < 0)
 		return bad_value(err, u, "not an IP address");
 	return append_string(child(ctx->host, "Dns", json_type_array), ip, err);
 }
@@ -1927,7 +1396,7 @@ h_add_host(struct runopts_ctx *ctx, const struct flag_use *u, berth_error_t *err
 			;
 		if ((t = strndup(s, n)) == NULL)
 			return oom(err);
-		if (go_ip_canonical(t, ip, sizeof(ip)) < 0)
+		if (berth_go_ip_string(t, ip, sizeof(ip)) < 0)
 			return bad_value(err, u, "'%s' is not an IP address", colon + 1);
 	}
 	return h_list(ctx, u, err);
@@ -1936,7 +1405,17 @@ h_add_host(struct runopts_ctx *ctx, const struct flag_use *u, berth_error_t *err
 static int
 h_mac(struct runopts_ctx *ctx, const struct flag_use *u, berth_error_t *err)
 {
-	if (!go_valid_mac(u->value))
+	const char *s = u->value;
+	char *trimmed cleanup_free = NULL;
+	size_t n;
+
+	/* opts.ValidateMACAddress: net.ParseMAC(strings.TrimSpace(val)) */
+	while (isspace((unsigned char)*s))
+		s++;
+	for (n = strlen(s); n > 0 && isspace((unsigned char)s[n - 1]); n--)
+		;
+	trimmed = berth_xstrndup(s, n);
+	if (!berth_go_mac_valid(trimmed))
 		return bad_value(err, u, "not a valid MAC address");
 	return h_string(ctx, u, err);
 }
@@ -2018,27 +1497,11 @@ h_ulimit(struct runopts_ctx *ctx, const struct flag_use *u, berth_error_t *err)
 	if (soft_s == NULL)
 		return oom(err);
 	/* strconv.ParseInt(s, 10, 64): plain decimal here, unlike pflag's ints */
-	{
-		uint64_t un;
-		const char *s = soft_s;
-		bool neg = *s == '-';
-
-		if (*s == '-' || *s == '+')
-			s++;
-		if (go_parse_uint(s, 10, (uint64_t)INT64_MAX + neg, &un) < 0)
-			return bad_value(err, u, "'%s' is not an integer", soft_s);
-		soft = neg ? (int64_t)(0 - un) : (int64_t)un;
-		hard = soft;
-		if (colon != NULL) {
-			s = colon + 1;
-			neg = *s == '-';
-			if (*s == '-' || *s == '+')
-				s++;
-			if (go_parse_uint(s, 10, (uint64_t)INT64_MAX + neg, &un) < 0)
-				return bad_value(err, u, "'%s' is not an integer", colon + 1);
-			hard = neg ? (int64_t)(0 - un) : (int64_t)un;
-		}
-	}
+	if (berth_go_parse_int(soft_s, 10, &soft) < 0)
+		return bad_value(err, u, "'%s' is not an integer", soft_s);
+	hard = soft;
+	if (colon != NULL && berth_go_parse_int(colon + 1, 10, &hard) < 0)
+		return bad_value(err, u, "'%s' is not an integer", colon + 1);
 	if (hard != -1 && (soft == -1 || soft > hard))
 		return bad_value(err, u, "the soft limit must not exceed the hard limit");
 	ul = json_object_new_object();
@@ -2150,7 +1613,7 @@ h_health_duration(struct runopts_ctx *ctx, const struct flag_use *u, berth_error
 {
 	int64_t ns;
 
-	if (go_parse_duration(u->value, &ns) < 0)
+	if (berth_go_parse_duration(u->value, &ns) < 0)
 		return bad_value(err, u, "not a duration (e.g. 30s, 1m30s, 500ms)");
 	if (ns < 0)
 		return bad_value(err, u, "must not be negative");
@@ -2162,7 +1625,7 @@ h_health_retries(struct runopts_ctx *ctx, const struct flag_use *u, berth_error_
 {
 	int64_t n;
 
-	if (go_parse_int64(u->value, &n) < 0)
+	if (berth_go_parse_int(u->value, 0, &n) < 0)
 		return bad_value(err, u, "not an integer");
 	if (n < 0)
 		return bad_value(err, u, "must not be negative");
@@ -2328,7 +1791,7 @@ apply(struct runopts_ctx *ctx, const struct runopts_flag *f, const char *name, c
 		return berth_error_set(err, BERTH_RESULT_NOT_CONFIGURED, "run_opts: '%s' is not allowed: %s", name,
 				       f->key);
 	}
-	if (f->kind == FLAG_BOOL && go_parse_bool(value, &u.on) < 0)
+	if (f->kind == FLAG_BOOL && berth_go_parse_bool(value, &u.on) < 0)
 		return bad_value(err, &u, "expected true or false");
 	return f->fn(ctx, &u, err);
 }

@@ -28,4 +28,13 @@ int berth_words_split(const char *s, char ***argv, int *argc, berth_error_t *err
 /** Free an argv from berth_words_split (or any NULL-terminated array of malloc'd strings). Safe on NULL. */
 void berth_words_free(char **argv);
 
+/* With cleanup.h, `char **argv berth_cleanup(words) = NULL;` frees the words at the end of the
+ * scope. Spelled out as BERTH_DEFINE_CLEANUP would make it: this header reaches files (through
+ * runopts.h) that keep cleanup helpers of their own, which cleanup.h's would clash with. */
+static inline void
+berth_cleanup_words(char ***p)
+{
+	berth_words_free(*p);
+}
+
 #endif
