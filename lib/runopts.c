@@ -37,12 +37,6 @@
 
 #define UNUSED __attribute__((unused))
 
-static inline void
-regfreep(regex_t **p)
-{
-	if (*p != NULL)
-		regfree(*p);
-}
 
 /* ------------------------------------------------------------------------------------------ */
 /* Values the CLI parses itself (Go's own parsers are in goparse.c)                          */
@@ -54,15 +48,13 @@ static int
 parse_nano_cpus(const char *s, int64_t *out, const char **why)
 {
 	const char *p = s;
-	char *digits cleanup_free = malloc(strlen(s) + 32);
+	char *digits cleanup_free = berth_xmalloc(strlen(s) + 32);
 	size_t nd = 0;
 	long exp10 = 9;
 	bool any = false;
 	uint64_t n;
 
 	*why = "not a number";
-	if (digits == NULL)
-		return -1;
 	if (*p == '+') {
 		p++;
 	} else if (*p == '-') {
@@ -72,11 +64,11 @@ parse_nano_cpus(const char *s, int64_t *out, const char **why)
 	if (strchr(p, '/') != NULL) {
 		/* a/b, both plain decimal integers */
 		const char *slash = strchr(p, '/');
-		char *num cleanup_free = strndup(p, (size_t)(slash - p));
+		char *num cleanup_free = berth_xstrndup(p, (size_t)(slash - p));
 		unsigned __int128 q;
 		uint64_t a, b;
 
-		if (num == NULL || berth_go_parse_uint(num, 10, UINT64_MAX, &a) < 0 ||
+		if (berth_go_parse_uint(num, 10, UINT64_MAX, &a) < 0 ||
 		    berth_go_parse_uint(slash + 1, 10, UINT64_MAX, &b) < 0 || b == 0)
 			return -1;
 		q = (unsigned __int128)a * 1000000000u;
@@ -192,12 +184,6 @@ struct runopts_flag {
 	const char *key; /* JSON member the generic handlers write */
 };
 
-static int
-oom(berth_error_t *err)
-{
-	return berth_error_set(err, BERTH_RESULT_ERROR, "run_opts: out of memory");
-}
-
 static int bad_value(berth_error_t *err, const struct flag_use *u, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 
@@ -210,60 +196,50 @@ bad_value(berth_error_t *err, const struct flag_use *u, const char *fmt, ...)
 
 	va_start(ap, fmt);
 	if (vasprintf(&why, fmt, ap) < 0)
-		why = NULL;
+		berth_oom();
 	va_end(ap);
 	return berth_error_set(err, BERTH_RESULT_NOT_CONFIGURED, "run_opts: invalid value '%s' for '%s': %s",
-			       u->value, u->name, why != NULL ? why : "");
+			       u->value, u->name, why);
 }
 
-/* Add val (owned) as obj[key]; a NULL val is an allocation that failed. */
-static int
-put(json_object *obj, const char *key, json_object *val, berth_error_t *err)
+/* Add val (owned) as obj[key]. json-c fails only when out of memory, which ends the agent. */
+static void
+put(json_object *obj, const char *key, json_object *val)
 {
-	if (obj == NULL || val == NULL || json_object_object_add(obj, key, val) < 0) {
-		json_object_put(val);
-		return oom(err);
-	}
-	return 0;
+	if (json_object_object_add(obj, key, val) < 0)
+		berth_oom();
 }
 
-static int
-put_string(json_object *obj, const char *key, const char *s, berth_error_t *err)
+static void
+put_string(json_object *obj, const char *key, const char *s)
 {
-	return put(obj, key, json_object_new_string(s), err);
+	put(obj, key, berth_nonnull(json_object_new_string(s)));
 }
 
-static int
-append(json_object *arr, json_object *val, berth_error_t *err)
+/* Append val (owned) to the array arr. */
+static void
+append(json_object *arr, json_object *val)
 {
-	if (arr == NULL || val == NULL || json_object_array_add(arr, val) < 0) {
-		json_object_put(val);
-		return oom(err);
-	}
-	return 0;
+	if (json_object_array_add(arr, val) < 0)
+		berth_oom();
 }
 
-static int
-append_string(json_object *arr, const char *s, berth_error_t *err)
+static void
+append_string(json_object *arr, const char *s)
 {
-	return append(arr, json_object_new_string(s), err);
+	append(arr, berth_nonnull(json_object_new_string(s)));
 }
 
-/* obj[key], created empty (object or array) when absent. NULL only when out of memory. */
+/* obj[key], created empty (object or array) when absent. */
 static json_object *
 child(json_object *obj, const char *key, json_type type)
 {
 	json_object *c;
 
-	if (obj == NULL)
-		return NULL;
 	if (json_object_object_get_ex(obj, key, &c) && json_object_is_type(c, type))
 		return c;
-	c = type == json_type_array ? json_object_new_array() : json_object_new_object();
-	if (c == NULL || json_object_object_add(obj, key, c) < 0) {
-		json_object_put(c);
-		return NULL;
-	}
+	c = berth_nonnull(type == json_type_array ? json_object_new_array() : json_object_new_object());
+	put(obj, key, c);
 	return c;
 }
 
@@ -295,15 +271,13 @@ target(struct runopts_ctx *ctx, const struct flag_use *u)
 }
 
 /* Split "k=v" into the map obj: k -> v, or k -> "" without '=' (opts.ConvertKVStringsToMap). */
-static int
-put_kv(json_object *obj, const char *kv, berth_error_t *err)
+static void
+put_kv(json_object *obj, const char *kv)
 {
 	const char *eq = strchr(kv, '=');
-	char *key cleanup_free = strndup(kv, eq != NULL ? (size_t)(eq - kv) : strlen(kv));
+	char *key cleanup_free = berth_xstrndup(kv, eq != NULL ? (size_t)(eq - kv) : strlen(kv));
 
-	if (key == NULL || obj == NULL)
-		return oom(err);
-	return put_string(obj, key, eq != NULL ? eq + 1 : "", err);
+	put_string(obj, key, eq != NULL ? eq + 1 : "");
 }
 
 /* Read a whole regular file of at most RUNOPTS_FILE_MAX bytes, for flag u. */
@@ -329,11 +303,7 @@ read_file(const struct flag_use *u, const char *path, char **buf, size_t *len, b
 		return berth_error_set(err, BERTH_RESULT_NOT_CONFIGURED,
 				       "run_opts: '%s' for '%s' is not a regular file", path, u->name);
 	}
-	data = malloc(RUNOPTS_FILE_MAX + 2);
-	if (data == NULL) {
-		close(fd);
-		return oom(err);
-	}
+	data = berth_xmalloc(RUNOPTS_FILE_MAX + 2);
 	for (;;) {
 		ssize_t r = read(fd, data + n, RUNOPTS_FILE_MAX + 1 - n);
 
@@ -379,19 +349,22 @@ h_ignore(UNUSED struct runopts_ctx *ctx, UNUSED const struct flag_use *u, UNUSED
 static int
 h_string(struct runopts_ctx *ctx, const struct flag_use *u, berth_error_t *err)
 {
-	return put_string(target(ctx, u), u->flag->key, u->value, err);
+	put_string(target(ctx, u), u->flag->key, u->value);
+	return 0;
 }
 
 static int
 h_bool(struct runopts_ctx *ctx, const struct flag_use *u, berth_error_t *err)
 {
-	return put(target(ctx, u), u->flag->key, json_object_new_boolean(u->on), err);
+	put(target(ctx, u), u->flag->key, berth_nonnull(json_object_new_boolean(u->on)));
+	return 0;
 }
 
 static int
 h_list(struct runopts_ctx *ctx, const struct flag_use *u, berth_error_t *err)
 {
-	return append_string(child(target(ctx, u), u->flag->key, json_type_array), u->value, err);
+	append_string(child(target(ctx, u), u->flag->key, json_type_array), u->value);
+	return 0;
 }
 
 static int
@@ -401,7 +374,8 @@ h_int(struct runopts_ctx *ctx, const struct flag_use *u, berth_error_t *err)
 
 	if (berth_go_parse_int(u->value, 0, &n) < 0)
 		return bad_value(err, u, "not an integer");
-	return put(target(ctx, u), u->flag->key, json_object_new_int64(n), err);
+	put(target(ctx, u), u->flag->key, berth_nonnull(json_object_new_int64(n)));
+	return 0;
 }
 
 static int
@@ -411,7 +385,8 @@ h_uint16(struct runopts_ctx *ctx, const struct flag_use *u, berth_error_t *err)
 
 	if (berth_go_parse_uint(u->value, 0, UINT16_MAX, &n) < 0)
 		return bad_value(err, u, "not an integer from 0 to 65535");
-	return put(target(ctx, u), u->flag->key, json_object_new_int64((int64_t)n), err);
+	put(target(ctx, u), u->flag->key, berth_nonnull(json_object_new_int64((int64_t)n)));
+	return 0;
 }
 
 static int
@@ -421,7 +396,8 @@ h_bytes(struct runopts_ctx *ctx, const struct flag_use *u, berth_error_t *err)
 
 	if (berth_go_ram_in_bytes(u->value, &n) < 0)
 		return bad_value(err, u, "not a size (a number with an optional unit b, k, m, g, t or p, e.g. 512m)");
-	return put(target(ctx, u), u->flag->key, json_object_new_int64(n), err);
+	put(target(ctx, u), u->flag->key, berth_nonnull(json_object_new_int64(n)));
+	return 0;
 }
 
 /* ------------------------------------------------------------------------------------------ */
@@ -465,20 +441,20 @@ static int
 h_interactive(struct runopts_ctx *ctx, const struct flag_use *u, berth_error_t *err)
 {
 	/* docker run -d -i: stdin stays open, but nobody attaches, so StdinOnce is false. */
-	if (put(ctx->config, "OpenStdin", json_object_new_boolean(u->on), err) < 0)
-		return -1;
-	return put(ctx->config, "StdinOnce", json_object_new_boolean(false), err);
+	put(ctx->config, "OpenStdin", berth_nonnull(json_object_new_boolean(u->on)));
+	put(ctx->config, "StdinOnce", berth_nonnull(json_object_new_boolean(false)));
+	return 0;
 }
 
 static int
 h_entrypoint(struct runopts_ctx *ctx, const struct flag_use *u, berth_error_t *err)
 {
 	/* One element, never split; --entrypoint "" resets the image's to [""]. */
-	json_object *ep = json_object_new_array();
+	json_object *ep = berth_nonnull(json_object_new_array());
 
-	if (append_string(ep, u->value, err) < 0)
-		return -1;
-	return put(ctx->config, "Entrypoint", ep, err);
+	append_string(ep, u->value);
+	put(ctx->config, "Entrypoint", ep);
+	return 0;
 }
 
 static int
@@ -511,14 +487,17 @@ h_cpus(struct runopts_ctx *ctx, const struct flag_use *u, berth_error_t *err)
 
 	if (parse_nano_cpus(u->value, &n, &why) < 0)
 		return bad_value(err, u, "%s", why);
-	return put(ctx->host, "NanoCpus", json_object_new_int64(n), err);
+	put(ctx->host, "NanoCpus", berth_nonnull(json_object_new_int64(n)));
+	return 0;
 }
 
 static int
 h_memory_swap(struct runopts_ctx *ctx, const struct flag_use *u, berth_error_t *err)
 {
-	if (strcmp(u->value, "-1") == 0)
-		return put(ctx->host, "MemorySwap", json_object_new_int64(-1), err);
+	if (strcmp(u->value, "-1") == 0) {
+		put(ctx->host, "MemorySwap", berth_nonnull(json_object_new_int64(-1)));
+		return 0;
+	}
 	return h_bytes(ctx, u, err);
 }
 
@@ -529,7 +508,8 @@ h_swappiness(struct runopts_ctx *ctx, const struct flag_use *u, berth_error_t *e
 
 	if (berth_go_parse_int(u->value, 0, &n) < 0 || n < -1 || n > 100)
 		return bad_value(err, u, "expected an integer from 0 to 100, or -1");
-	return put(ctx->host, "MemorySwappiness", json_object_new_int64(n), err);
+	put(ctx->host, "MemorySwappiness", berth_nonnull(json_object_new_int64(n)));
+	return 0;
 }
 
 static int
@@ -547,12 +527,13 @@ h_env(struct runopts_ctx *ctx, const struct flag_use *u, berth_error_t *err)
 		const char *v = getenv(u->value);
 
 		if (v != NULL) {
-			if (asprintf(&kv, "%s=%s", u->value, v) < 0)
-				return oom(err);
-			return append_string(env, kv, err);
+			kv = berth_xasprintf("%s=%s", u->value, v);
+			append_string(env, kv);
+			return 0;
 		}
 	}
-	return append_string(env, u->value, err);
+	append_string(env, u->value);
+	return 0;
 }
 
 static int
@@ -569,7 +550,8 @@ h_label(struct runopts_ctx *ctx, const struct flag_use *u, berth_error_t *err)
 		return bad_value(err, u, "empty label name");
 	if (memchr(v, ' ', key_len) != NULL || memchr(v, '\t', key_len) != NULL)
 		return bad_value(err, u, "the label name contains whitespace");
-	return append_string(child(ctx->scratch, "labels", json_type_array), u->value, err);
+	append_string(child(ctx->scratch, "labels", json_type_array), u->value);
+	return 0;
 }
 
 /* opts.parseKeyValueFile: lines of K=V; blank lines and #comments skipped; a bare K takes its
@@ -583,8 +565,6 @@ read_kv_file(struct runopts_ctx *ctx, const struct flag_use *u, bool env, const 
 	size_t len, lineno = 0;
 	char *line, *next;
 
-	if (out == NULL)
-		return oom(err);
 	if (read_file(u, u->value, &buf, &len, err) < 0)
 		return -1;
 	if (memchr(buf, '\0', len) != NULL)
@@ -622,8 +602,7 @@ read_kv_file(struct runopts_ctx *ctx, const struct flag_use *u, bool env, const 
 					       "run_opts: '%s' for '%s': variable name '%.*s' on line %zu contains "
 					       "whitespace", u->value, u->name, (int)key_len, line, lineno);
 		if (eq != NULL) {
-			if (append_string(out, line, err) < 0)
-				return -1;
+			append_string(out, line);
 		} else {
 			char *end = line + key_len, *kv cleanup_free = NULL;
 			const char *v = env ? getenv(line) : NULL;
@@ -632,10 +611,8 @@ read_kv_file(struct runopts_ctx *ctx, const struct flag_use *u, bool env, const 
 				continue;
 			while (end > line && isspace((unsigned char)end[-1]))
 				end--;
-			if (asprintf(&kv, "%.*s=%s", (int)(end - line), line, v) < 0)
-				return oom(err);
-			if (append_string(out, kv, err) < 0)
-				return -1;
+			kv = berth_xasprintf("%.*s=%s", (int)(end - line), line, v);
+			append_string(out, kv);
 		}
 	}
 	return 0;
@@ -699,24 +676,25 @@ h_volume(struct runopts_ctx *ctx, const struct flag_use *u, berth_error_t *err)
 
 	if (u->value[0] == '\0')
 		return bad_value(err, u, "empty volume specification");
-	if (!volume_has_source(u->value))
-		return put(child(ctx->config, "Volumes", json_type_object), u->value, json_object_new_object(), err);
+	if (!volume_has_source(u->value)) {
+		put(child(ctx->config, "Volumes", json_type_object), u->value, berth_nonnull(json_object_new_object()));
+		return 0;
+	}
 	/* The CLI keeps binds in a set: a repeated -v counts once. */
 	binds = child(ctx->host, "Binds", json_type_array);
-	if (binds == NULL)
-		return oom(err);
 	for (size_t i = 0; i < json_object_array_length(binds); i++)
 		if (strcmp(json_object_get_string(json_object_array_get_idx(binds, i)), u->value) == 0)
 			return 0;
-	return append_string(binds, u->value, err);
+	append_string(binds, u->value);
+	return 0;
 }
 
 static char *
 lower_dup(const char *s)
 {
-	char *d = strdup(s);
+	char *d = berth_xstrdup(s);
 
-	for (char *p = d; p != NULL && *p != '\0'; p++)
+	for (char *p = d; *p != '\0'; p++)
 		*p = (char)tolower((unsigned char)*p);
 	return d;
 }
@@ -729,35 +707,32 @@ h_mount(struct runopts_ctx *ctx, const struct flag_use *u, berth_error_t *err)
 	json_object *bind cleanup_json = NULL, *vol cleanup_json = NULL,
 		    *tmpfs cleanup_json = NULL, *m cleanup_json = NULL, *labels cleanup_json = NULL,
 		    *driver cleanup_json = NULL;
-	char *type cleanup_free = strdup("volume"), *consistency cleanup_free = NULL;
+	char *type cleanup_free = berth_xstrdup("volume"), *consistency cleanup_free = NULL;
 	const char *source = NULL, *dst = NULL, *why = NULL;
 	bool ro = false;
 
-	if (type == NULL)
-		return oom(err);
 	if (berth_go_csv_record(u->value, &fields, NULL, &why) < 0)
 		return bad_value(err, u, "%s", why);
 	for (size_t i = 0; fields[i] != NULL; i++) {
 		const char *field = fields[i];
 		const char *eq = strchr(field, '='), *value = eq != NULL ? eq + 1 : NULL;
-		char *key cleanup_free = strndup(field, eq != NULL ? (size_t)(eq - field) : strlen(field));
+		char *key cleanup_free = berth_xstrndup(field, eq != NULL ? (size_t)(eq - field) : strlen(field));
 		bool b;
 
-		if (key == NULL)
-			return oom(err);
 		for (char *p = key; *p != '\0'; p++)
 			*p = (char)tolower((unsigned char)*p);
 		if (strcmp(key, "bind-propagation") == 0 || strcmp(key, "bind-nonrecursive") == 0) {
-			if (bind == NULL && (bind = json_object_new_object()) == NULL)
-				return oom(err);
+			if (bind == NULL)
+				bind = berth_nonnull(json_object_new_object());
 		} else if (strncmp(key, "volume-", 7) == 0) {
-			if (vol == NULL && ((vol = json_object_new_object()) == NULL ||
-					    (labels = json_object_new_object()) == NULL ||
-					    (driver = json_object_new_object()) == NULL))
-				return oom(err);
+			if (vol == NULL) {
+				vol = berth_nonnull(json_object_new_object());
+				labels = berth_nonnull(json_object_new_object());
+				driver = berth_nonnull(json_object_new_object());
+			}
 		} else if (strncmp(key, "tmpfs-", 6) == 0) {
-			if (tmpfs == NULL && (tmpfs = json_object_new_object()) == NULL)
-				return oom(err);
+			if (tmpfs == NULL)
+				tmpfs = berth_nonnull(json_object_new_object());
 		}
 		if (value == NULL) {
 			/* the bare boolean fields */
@@ -768,8 +743,7 @@ h_mount(struct runopts_ctx *ctx, const struct flag_use *u, berth_error_t *err)
 		}
 		if (strcmp(key, "type") == 0) {
 			free(type);
-			if ((type = lower_dup(value)) == NULL)
-				return oom(err);
+			type = lower_dup(value);
 		} else if (strcmp(key, "source") == 0 || strcmp(key, "src") == 0) {
 			source = value;
 		} else if (strcmp(key, "target") == 0 || strcmp(key, "dst") == 0 ||
@@ -780,42 +754,34 @@ h_mount(struct runopts_ctx *ctx, const struct flag_use *u, berth_error_t *err)
 				return bad_value(err, u, "'%s' is not a boolean for %s", value, key);
 		} else if (strcmp(key, "consistency") == 0) {
 			free(consistency);
-			if ((consistency = lower_dup(value)) == NULL)
-				return oom(err);
+			consistency = lower_dup(value);
 		} else if (strcmp(key, "bind-propagation") == 0) {
 			char *p cleanup_free = lower_dup(value);
 
-			if (p == NULL || put_string(bind, "Propagation", p, err) < 0)
-				return oom(err);
+			put_string(bind, "Propagation", p);
 		} else if (strcmp(key, "bind-nonrecursive") == 0 || strcmp(key, "volume-nocopy") == 0) {
 			if (berth_go_parse_bool(value, &b) < 0)
 				return bad_value(err, u, "'%s' is not a boolean for %s", value, key);
-			if (put(key[0] == 'b' ? bind : vol, key[0] == 'b' ? "NonRecursive" : "NoCopy",
-				json_object_new_boolean(b), err) < 0)
-				return -1;
+			put(key[0] == 'b' ? bind : vol, key[0] == 'b' ? "NonRecursive" : "NoCopy",
+				berth_nonnull(json_object_new_boolean(b)));
 		} else if (strcmp(key, "volume-label") == 0) {
-			if (put_kv(labels, value, err) < 0)
-				return -1;
+			put_kv(labels, value);
 		} else if (strcmp(key, "volume-driver") == 0) {
-			if (put_string(driver, "Name", value, err) < 0)
-				return -1;
+			put_string(driver, "Name", value);
 		} else if (strcmp(key, "volume-opt") == 0) {
-			if (put_kv(child(driver, "Options", json_type_object), value, err) < 0)
-				return -1;
+			put_kv(child(driver, "Options", json_type_object), value);
 		} else if (strcmp(key, "tmpfs-size") == 0) {
 			int64_t n;
 
 			if (berth_go_ram_in_bytes(value, &n) < 0)
 				return bad_value(err, u, "'%s' is not a size for tmpfs-size", value);
-			if (put(tmpfs, "SizeBytes", json_object_new_int64(n), err) < 0)
-				return -1;
+			put(tmpfs, "SizeBytes", berth_nonnull(json_object_new_int64(n)));
 		} else if (strcmp(key, "tmpfs-mode") == 0) {
 			uint64_t mode;
 
 			if (berth_go_parse_uint(value, 8, UINT32_MAX, &mode) < 0)
 				return bad_value(err, u, "'%s' is not an octal mode for tmpfs-mode", value);
-			if (put(tmpfs, "Mode", json_object_new_int64((int64_t)mode), err) < 0)
-				return -1;
+			put(tmpfs, "Mode", berth_nonnull(json_object_new_int64((int64_t)mode)));
 		} else {
 			return bad_value(err, u, "unexpected key '%s' in '%s'", key, field);
 		}
@@ -832,44 +798,34 @@ h_mount(struct runopts_ctx *ctx, const struct flag_use *u, berth_error_t *err)
 		return bad_value(err, u, "cannot mix 'tmpfs-*' options with mount type '%s'", type);
 
 	/* Members in the order and with the omissions of Go's json.Marshal of mount.Mount. */
-	m = json_object_new_object();
-	if (m == NULL || put_string(m, "Type", type, err) < 0)
-		return oom(err);
-	if (source != NULL && source[0] != '\0' && put_string(m, "Source", source, err) < 0)
-		return -1;
-	if (put_string(m, "Target", dst, err) < 0)
-		return -1;
-	if (ro && put(m, "ReadOnly", json_object_new_boolean(true), err) < 0)
-		return -1;
-	if (consistency != NULL && consistency[0] != '\0' && put_string(m, "Consistency", consistency, err) < 0)
-		return -1;
+	m = berth_nonnull(json_object_new_object());
+	put_string(m, "Type", type);
+	if (source != NULL && source[0] != '\0')
+		put_string(m, "Source", source);
+	put_string(m, "Target", dst);
+	if (ro)
+		put(m, "ReadOnly", berth_nonnull(json_object_new_boolean(true)));
+	if (consistency != NULL && consistency[0] != '\0')
+		put_string(m, "Consistency", consistency);
 	if (bind != NULL) {
-		if (put(m, "BindOptions", bind, err) < 0)
-			return -1;
+		put(m, "BindOptions", bind);
 		bind = NULL;
 	}
 	if (vol != NULL) {
 		if (json_object_object_length(labels) > 0) {
-			if (put(vol, "Labels", labels, err) < 0)
-				return -1;
+			put(vol, "Labels", labels);
 			labels = NULL;
 		}
-		if (put(vol, "DriverConfig", driver, err) < 0)
-			return -1;
+		put(vol, "DriverConfig", driver);
 		driver = NULL;
-		if (put(m, "VolumeOptions", vol, err) < 0)
-			return -1;
+		put(m, "VolumeOptions", vol);
 		vol = NULL;
 	}
 	if (tmpfs != NULL) {
-		if (put(m, "TmpfsOptions", tmpfs, err) < 0)
-			return -1;
+		put(m, "TmpfsOptions", tmpfs);
 		tmpfs = NULL;
 	}
-	if (append(child(ctx->host, "Mounts", json_type_array), m, err) < 0) {
-		m = NULL;
-		return -1;
-	}
+	append(child(ctx->host, "Mounts", json_type_array), m);
 	m = NULL;
 	return 0;
 }
@@ -878,11 +834,10 @@ static int
 h_tmpfs(struct runopts_ctx *ctx, const struct flag_use *u, berth_error_t *err)
 {
 	const char *colon = strchr(u->value, ':');
-	char *path cleanup_free = strndup(u->value, colon != NULL ? (size_t)(colon - u->value) : strlen(u->value));
+	char *path cleanup_free = berth_xstrndup(u->value, colon != NULL ? (size_t)(colon - u->value) : strlen(u->value));
 
-	if (path == NULL)
-		return oom(err);
-	return put_string(child(ctx->host, "Tmpfs", json_type_object), path, colon != NULL ? colon + 1 : "", err);
+	put_string(child(ctx->host, "Tmpfs", json_type_object), path, colon != NULL ? colon + 1 : "");
+	return 0;
 }
 
 /* A device cgroup mode: some of r, w, m, each at most once. */
@@ -917,60 +872,57 @@ h_device(struct runopts_ctx *ctx, const struct flag_use *u, berth_error_t *err)
 	if (c1 == NULL) {
 		cpath = v;
 		src = berth_go_path_clean(v);
-		dst = src != NULL ? strdup(src) : NULL;
-		mode = strdup("rwm");
+		dst = berth_xstrdup(src);
+		mode = berth_xstrdup("rwm");
 	} else if (c2 == NULL && valid_device_mode(c1 + 1)) {
-		char *h cleanup_free = strndup(v, (size_t)(c1 - v));
+		char *h cleanup_free = berth_xstrndup(v, (size_t)(c1 - v));
 
 		cpath = v;
-		src = h != NULL ? berth_go_path_clean(h) : NULL;
-		dst = src != NULL ? strdup(src) : NULL;
-		mode = strdup(c1 + 1);
+		src = berth_go_path_clean(h);
+		dst = berth_xstrdup(src);
+		mode = berth_xstrdup(c1 + 1);
 	} else if (c2 == NULL) {
 		cpath = c1 + 1;
-		src = strndup(v, (size_t)(c1 - v));
+		src = berth_xstrndup(v, (size_t)(c1 - v));
 		dst = berth_go_path_clean(c1 + 1);
-		mode = strdup("rwm");
+		mode = berth_xstrdup("rwm");
 	} else {
 		cpath = c1 + 1;
-		src = strndup(v, (size_t)(c1 - v));
-		dst = strndup(c1 + 1, (size_t)(c2 - c1 - 1));
-		mode = strdup(c2 + 1);
-		if (mode != NULL && !valid_device_mode(mode))
+		src = berth_xstrndup(v, (size_t)(c1 - v));
+		dst = berth_xstrndup(c1 + 1, (size_t)(c2 - c1 - 1));
+		mode = berth_xstrdup(c2 + 1);
+		if (!valid_device_mode(mode))
 			return bad_value(err, u, "bad mode '%s' (some of r, w, m)", mode);
 	}
-	if (src == NULL || dst == NULL || mode == NULL)
-		return oom(err);
 	if (cpath[0] != '/')
 		return bad_value(err, u, "'%.*s' is not an absolute path", (int)strcspn(cpath, ":"), cpath);
-	dev = json_object_new_object();
-	if (dev == NULL || put_string(dev, "PathOnHost", src, err) < 0 ||
-	    put_string(dev, "PathInContainer", dst, err) < 0 || put_string(dev, "CgroupPermissions", mode, err) < 0) {
-		json_object_put(dev);
-		return oom(err);
-	}
-	return append(child(ctx->host, "Devices", json_type_array), dev, err);
+	dev = berth_nonnull(json_object_new_object());
+	put_string(dev, "PathOnHost", src);
+	put_string(dev, "PathInContainer", dst);
+	put_string(dev, "CgroupPermissions", mode);
+	append(child(ctx->host, "Devices", json_type_array), dev);
+	return 0;
 }
 
-static int
+/* Does the POSIX extended regular expression pattern match s? m[nm]: the submatches. */
+static bool
 regex_match(const char *pattern, const char *s, regmatch_t *m, size_t nm)
 {
-	regex_t re, *rep __attribute__((cleanup(regfreep))) = NULL;
+	regex_t re;
+	bool match;
 
+	/* The patterns are constants that compile: only memory can fail here. */
 	if (regcomp(&re, pattern, REG_EXTENDED | (nm == 0 ? REG_NOSUB : 0)) != 0)
-		return -1;
-	rep = &re;
-	return regexec(&re, s, nm, m, 0) == 0 ? 1 : 0;
+		berth_oom();
+	match = regexec(&re, s, nm, m, 0) == 0;
+	regfree(&re);
+	return match;
 }
 
 static int
 h_device_cgroup_rule(struct runopts_ctx *ctx, const struct flag_use *u, berth_error_t *err)
 {
-	int r = regex_match("^[acb] ([0-9]+|\\*):([0-9]+|\\*) [rwm]{1,3}$", u->value, NULL, 0);
-
-	if (r < 0)
-		return oom(err);
-	if (r == 0)
+	if (!regex_match("^[acb] ([0-9]+|\\*):([0-9]+|\\*) [rwm]{1,3}$", u->value, NULL, 0))
 		return bad_value(err, u, "expected 'type major:minor mode', e.g. 'c 1:3 rwm'");
 	return h_list(ctx, u, err);
 }
@@ -1000,14 +952,12 @@ h_blkio_device(struct runopts_ctx *ctx, const struct flag_use *u, berth_error_t 
 	} else if (berth_go_parse_uint(colon + 1, 10, UINT64_MAX, &n) < 0 || n > INT64_MAX) {
 		return bad_value(err, u, "the rate must be a positive integer");
 	}
-	path = strndup(u->value, (size_t)(colon - u->value));
-	dev = json_object_new_object();
-	if (path == NULL || dev == NULL || put_string(dev, "Path", path, err) < 0 ||
-	    put(dev, weight ? "Weight" : "Rate", json_object_new_int64((int64_t)n), err) < 0) {
-		json_object_put(dev);
-		return oom(err);
-	}
-	return append(child(ctx->host, key, json_type_array), dev, err);
+	path = berth_xstrndup(u->value, (size_t)(colon - u->value));
+	dev = berth_nonnull(json_object_new_object());
+	put_string(dev, "Path", path);
+	put(dev, weight ? "Weight" : "Rate", berth_nonnull(json_object_new_int64((int64_t)n)));
+	append(child(ctx->host, key, json_type_array), dev);
+	return 0;
 }
 
 /* ---- ports ---- */
@@ -1027,43 +977,39 @@ port_range(const char *s, uint64_t *start, uint64_t *end)
 		*end = *start;
 		return 0;
 	}
-	first = strndup(s, (size_t)(dash - s));
-	second = strndup(dash + 1, strcspn(dash + 1, "-"));
-	if (first == NULL || second == NULL || berth_go_parse_uint(first, 10, UINT16_MAX, start) < 0 ||
+	first = berth_xstrndup(s, (size_t)(dash - s));
+	second = berth_xstrndup(dash + 1, strcspn(dash + 1, "-"));
+	if (berth_go_parse_uint(first, 10, UINT16_MAX, start) < 0 ||
 	    berth_go_parse_uint(second, 10, UINT16_MAX, end) < 0 || *end < *start)
 		return -1;
 	return 0;
 }
 
 /* nat.SplitProtoPort: "80/udp" -> ("udp", "80"); proto and port are malloc'd */
-static int
+static void
 split_proto_port(const char *raw, char **proto, char **port)
 {
 	const char *slash = strchr(raw, '/');
 
 	if (raw[0] == '\0' || raw[0] == '/') {
-		*proto = strdup("");
-		*port = strdup("");
+		*proto = berth_xstrdup("");
+		*port = berth_xstrdup("");
 	} else if (slash == NULL || slash[1] == '\0' || slash[1] == '/') {
-		*proto = strdup("tcp");
-		*port = strndup(raw, slash != NULL ? (size_t)(slash - raw) : strlen(raw));
+		*proto = berth_xstrdup("tcp");
+		*port = berth_xstrndup(raw, slash != NULL ? (size_t)(slash - raw) : strlen(raw));
 	} else {
-		*proto = strndup(slash + 1, strcspn(slash + 1, "/"));
-		*port = strndup(raw, (size_t)(slash - raw));
+		*proto = berth_xstrndup(slash + 1, strcspn(slash + 1, "/"));
+		*port = berth_xstrndup(raw, (size_t)(slash - raw));
 	}
-	return *proto != NULL && *port != NULL ? 0 : -1;
 }
 
-static int
-add_exposed(struct runopts_ctx *ctx, const char *port, berth_error_t *err)
+static void
+add_exposed(struct runopts_ctx *ctx, const char *port)
 {
 	json_object *exposed = child(ctx->config, "ExposedPorts", json_type_object);
 
-	if (exposed == NULL)
-		return oom(err);
-	if (json_object_object_get_ex(exposed, port, NULL))
-		return 0;
-	return put(exposed, port, json_object_new_object(), err);
+	if (!json_object_object_get_ex(exposed, port, NULL))
+		put(exposed, port, berth_nonnull(json_object_new_object()));
 }
 
 /* net.SplitHostPort(ip + ":"), i.e. the host part of "[::1]" or "1.2.3.4"; NULL if malformed */
@@ -1077,11 +1023,11 @@ publish_host_ip(const char *raw)
 
 		if (end == NULL || end[1] != '\0' || strchr(raw + 1, '[') != NULL)
 			return NULL;
-		return strndup(raw + 1, (size_t)(end - raw - 1));
+		return berth_xstrndup(raw + 1, (size_t)(end - raw - 1));
 	}
 	if (strpbrk(raw, ":[]") != NULL)
 		return NULL;
-	return strndup(raw, n);
+	return berth_xstrndup(raw, n);
 }
 
 /* nat.ParsePortSpec: [ip:][hostPort:]containerPort[/proto], ranges allowed */
@@ -1092,25 +1038,24 @@ publish_one(struct runopts_ctx *ctx, const struct flag_use *u, const char *spec,
 	     *cport cleanup_free = NULL, *ip cleanup_free = NULL;
 	const char *last = strrchr(spec, ':'), *container = last != NULL ? last + 1 : spec;
 	uint64_t start, end, hstart = 0, hend = 0;
-	unsigned char addr[16];
+	char canonical[BERTH_GO_IP_STRLEN];
 
 	if (last != NULL) {
 		const char *prev = last;
 
 		while (prev > spec && prev[-1] != ':')
 			prev--;
-		host_port = strndup(prev, (size_t)(last - prev));
-		raw_ip = prev > spec ? strndup(spec, (size_t)(prev - 1 - spec)) : strdup("");
+		host_port = berth_xstrndup(prev, (size_t)(last - prev));
+		raw_ip = prev > spec ? berth_xstrndup(spec, (size_t)(prev - 1 - spec)) : berth_xstrdup("");
 	} else {
-		host_port = strdup("");
-		raw_ip = strdup("");
+		host_port = berth_xstrdup("");
+		raw_ip = berth_xstrdup("");
 	}
-	if (host_port == NULL || raw_ip == NULL || split_proto_port(container, &proto, &cport) < 0)
-		return oom(err);
+	split_proto_port(container, &proto, &cport);
 	ip = publish_host_ip(raw_ip);
 	if (ip == NULL)
 		return bad_value(err, u, "invalid IP address '%s' (write IPv6 as [addr])", raw_ip);
-	if (ip[0] != '\0' && inet_pton(AF_INET, ip, addr) != 1 && inet_pton(AF_INET6, ip, addr) != 1)
+	if (ip[0] != '\0' && berth_go_ip_string(ip, canonical, sizeof(canonical)) < 0)
 		return bad_value(err, u, "invalid IP address '%s'", ip);
 	if (cport[0] == '\0')
 		return bad_value(err, u, "no container port");
@@ -1137,16 +1082,12 @@ publish_one(struct runopts_ctx *ctx, const struct flag_use *u, const char *spec,
 			else
 				snprintf(hp, sizeof(hp), "%llu", (unsigned long long)(hstart + i));
 		}
-		if (add_exposed(ctx, key, err) < 0)
-			return -1;
-		b = json_object_new_object();
-		if (b == NULL || put_string(b, "HostIp", ip, err) < 0 || put_string(b, "HostPort", hp, err) < 0) {
-			json_object_put(b);
-			return oom(err);
-		}
+		add_exposed(ctx, key);
+		b = berth_nonnull(json_object_new_object());
+		put_string(b, "HostIp", ip);
+		put_string(b, "HostPort", hp);
 		list = child(child(ctx->host, "PortBindings", json_type_object), key, json_type_array);
-		if (append(list, b, err) < 0)
-			return -1;
+		append(list, b);
 	}
 	return 0;
 }
@@ -1157,10 +1098,8 @@ h_publish(struct runopts_ctx *ctx, const struct flag_use *u, berth_error_t *err)
 	/* The long form published=8080,target=80[,protocol=udp] reads as 8080:80/udp. */
 	if (strchr(u->value, '=') != NULL) {
 		const char *published = "", *tgt = "", *protocol = "tcp";
-		char *copy cleanup_free = strdup(u->value), *spec cleanup_free = NULL, *f, *next;
+		char *copy cleanup_free = berth_xstrdup(u->value), *spec cleanup_free = NULL, *f, *next;
 
-		if (copy == NULL)
-			return oom(err);
 		for (f = copy; f != NULL; f = next) {
 			char *eq;
 
@@ -1179,8 +1118,7 @@ h_publish(struct runopts_ctx *ctx, const struct flag_use *u, berth_error_t *err)
 			else if (strcmp(f, "protocol") == 0)
 				protocol = eq;
 		}
-		if (asprintf(&spec, "%s:%s/%s", published, tgt, protocol) < 0)
-			return oom(err);
+		spec = berth_xasprintf("%s:%s/%s", published, tgt, protocol);
 		return publish_one(ctx, u, spec, err);
 	}
 	return publish_one(ctx, u, u->value, err);
@@ -1194,18 +1132,15 @@ h_expose(struct runopts_ctx *ctx, const struct flag_use *u, berth_error_t *err)
 
 	if (strchr(u->value, ':') != NULL)
 		return bad_value(err, u, "expected port[/proto] or from-to[/proto], without ':'");
-	if (split_proto_port(u->value, &proto, &port) < 0)
-		return oom(err);
+	split_proto_port(u->value, &proto, &port);
 	if (port_range(port, &start, &end) < 0)
 		return bad_value(err, u, "invalid port or port range");
 	for (uint64_t i = start; i <= end; i++) {
 		char *key cleanup_free = NULL;
 
 		/* Unlike -p, the CLI neither lowercases nor checks the protocol here. */
-		if (asprintf(&key, "%llu/%s", (unsigned long long)i, proto) < 0)
-			return oom(err);
-		if (add_exposed(ctx, key, err) < 0)
-			return -1;
+		key = berth_xasprintf("%llu/%s", (unsigned long long)i, proto);
+		add_exposed(ctx, key);
 	}
 	return 0;
 }
@@ -1241,12 +1176,9 @@ h_network(struct runopts_ctx *ctx, const struct flag_use *u, berth_error_t *err)
 	/* The CLI takes name=...,alias=... when \w+=\w+ occurs anywhere in the value. */
 	for (const char *eq = strchr(v, '='); eq != NULL && !long_syntax; eq = strchr(eq + 1, '='))
 		long_syntax = eq > v && berth_go_is_word_char(eq[-1]) && berth_go_is_word_char(eq[1]);
-	net = json_object_new_object();
-	if (net == NULL)
-		return oom(err);
+	net = berth_nonnull(json_object_new_object());
 	if (!long_syntax) {
-		if (put_string(net, "Target", v, err) < 0)
-			return -1;
+		put_string(net, "Target", v);
 	} else {
 		char **fields berth_cleanup(words) = NULL;
 		const char *why = NULL;
@@ -1261,26 +1193,20 @@ h_network(struct runopts_ctx *ctx, const struct flag_use *u, berth_error_t *err)
 			if (eq == NULL)
 				return bad_value(err, u, "invalid field '%s'", field);
 			/* keys and values trimmed and lowercased, as the CLI does */
-			key = strndup(field, (size_t)(eq - field));
+			key = berth_xstrndup(field, (size_t)(eq - field));
 			val = lower_dup(eq + 1);
-			if (key == NULL || val == NULL)
-				return oom(err);
 			for (char *s = key; *s != '\0'; s++)
 				*s = (char)tolower((unsigned char)*s);
 			trim(key);
 			trim(val);
 			if (strcmp(key, "name") == 0) {
-				if (put_string(net, "Target", val, err) < 0)
-					return -1;
+				put_string(net, "Target", val);
 			} else if (strcmp(key, "alias") == 0) {
-				if (append_string(child(net, "Aliases", json_type_array), val, err) < 0)
-					return -1;
+				append_string(child(net, "Aliases", json_type_array), val);
 			} else if (strcmp(key, "ip") == 0) {
-				if (put_string(net, "IPv4Address", val, err) < 0)
-					return -1;
+				put_string(net, "IPv4Address", val);
 			} else if (strcmp(key, "ip6") == 0) {
-				if (put_string(net, "IPv6Address", val, err) < 0)
-					return -1;
+				put_string(net, "IPv6Address", val);
 			} else if (strcmp(key, "driver-opt") == 0) {
 				char *deq = strchr(val, '=');
 
@@ -1289,8 +1215,7 @@ h_network(struct runopts_ctx *ctx, const struct flag_use *u, berth_error_t *err)
 				*deq++ = '\0';
 				trim(val);
 				trim(deq);
-				if (put_string(child(net, "DriverOpts", json_type_object), val, deq, err) < 0)
-					return -1;
+				put_string(child(net, "DriverOpts", json_type_object), val, deq);
 			} else {
 				return bad_value(err, u, "invalid field key '%s'", key);
 			}
@@ -1304,10 +1229,7 @@ h_network(struct runopts_ctx *ctx, const struct flag_use *u, berth_error_t *err)
 		if (t == NULL || t[strspn(t, " \t\n\r\v\f")] == '\0')
 			return bad_value(err, u, "no network name");
 	}
-	if (put(ctx->scratch, "net", net, err) < 0) {
-		net = NULL;
-		return -1;
-	}
+	put(ctx->scratch, "net", net);
 	net = NULL;
 	return 0;
 }
@@ -1315,13 +1237,15 @@ h_network(struct runopts_ctx *ctx, const struct flag_use *u, berth_error_t *err)
 static int
 h_net_scratch_list(struct runopts_ctx *ctx, const struct flag_use *u, berth_error_t *err)
 {
-	return append_string(child(ctx->scratch, u->flag->key, json_type_array), u->value, err);
+	append_string(child(ctx->scratch, u->flag->key, json_type_array), u->value);
+	return 0;
 }
 
 static int
 h_net_scratch_string(struct runopts_ctx *ctx, const struct flag_use *u, berth_error_t *err)
 {
-	return put_string(ctx->scratch, u->flag->key, u->value, err);
+	put_string(ctx->scratch, u->flag->key, u->value);
+	return 0;
 }
 
 static int
@@ -1335,12 +1259,11 @@ h_dns(struct runopts_ctx *ctx, const struct flag_use *u, berth_error_t *err)
 		s++;
 	for (n = strlen(s); n > 0 && isspace((unsigned char)s[n - 1]); n--)
 		;
-	trimmed = strndup(s, n);
-	if (trimmed == NULL)
-		return oom(err);
+	trimmed = berth_xstrndup(s, n);
 	if (berth_go_ip_string(trimmed, ip, sizeof(ip)) < 0)
 		return bad_value(err, u, "not an IP address");
-	return append_string(child(ctx->host, "Dns", json_type_array), ip, err);
+	append_string(child(ctx->host, "Dns", json_type_array), ip);
+	return 0;
 }
 
 static int
@@ -1355,26 +1278,22 @@ h_dns_search(struct runopts_ctx *ctx, const struct flag_use *u, berth_error_t *e
 	char *d cleanup_free = NULL;
 	regmatch_t m[2];
 	size_t n;
-	int r;
 
 	while (*s == ' ')
 		s++;
 	for (n = strlen(s); n > 0 && s[n - 1] == ' '; n--)
 		;
-	if ((d = strndup(s, n)) == NULL)
-		return oom(err);
+	d = berth_xstrndup(s, n);
 	if (strcmp(d, ".") != 0) {
 		if (strpbrk(d, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ") == NULL)
 			return bad_value(err, u, "not a valid domain");
-		r = regex_match(pattern, d, m, 2);
-		if (r < 0)
-			return oom(err);
-		if (r == 0 || m[1].rm_so < 0 || m[1].rm_eo - m[1].rm_so >= 255)
+		if (!regex_match(pattern, d, m, 2) || m[1].rm_so < 0 || m[1].rm_eo - m[1].rm_so >= 255)
 			return bad_value(err, u, "not a valid domain");
 		d[m[1].rm_eo] = '\0';
 		memmove(d, d + m[1].rm_so, (size_t)(m[1].rm_eo - m[1].rm_so) + 1);
 	}
-	return append_string(child(ctx->host, "DnsSearch", json_type_array), d, err);
+	append_string(child(ctx->host, "DnsSearch", json_type_array), d);
+	return 0;
 }
 
 static int
@@ -1394,8 +1313,7 @@ h_add_host(struct runopts_ctx *ctx, const struct flag_use *u, berth_error_t *err
 			s++;
 		for (n = strlen(s); n > 0 && isspace((unsigned char)s[n - 1]); n--)
 			;
-		if ((t = strndup(s, n)) == NULL)
-			return oom(err);
+		t = berth_xstrndup(s, n);
 		if (berth_go_ip_string(t, ip, sizeof(ip)) < 0)
 			return bad_value(err, u, "'%s' is not an IP address", colon + 1);
 	}
@@ -1435,16 +1353,15 @@ h_sysctl(struct runopts_ctx *ctx, const struct flag_use *u, berth_error_t *err)
 
 	if (eq == NULL)
 		return bad_value(err, u, "expected name=value");
-	key = strndup(u->value, (size_t)(eq - u->value));
-	if (key == NULL)
-		return oom(err);
+	key = berth_xstrndup(u->value, (size_t)(eq - u->value));
 	for (int i = 0; allowed[i] != NULL; i++)
 		ok = ok || strcmp(key, allowed[i]) == 0;
 	ok = ok || strncmp(key, "net.", 4) == 0 || strncmp(key, "fs.mqueue.", 10) == 0;
 	if (!ok)
 		return bad_value(err, u, "sysctl '%s' is not namespaced (allowed: net.*, fs.mqueue.*, kernel.msg*, "
 				 "kernel.sem, kernel.shm*)", key);
-	return put_kv(child(ctx->host, "Sysctls", json_type_object), u->value, err);
+	put_kv(child(ctx->host, "Sysctls", json_type_object), u->value);
+	return 0;
 }
 
 static int
@@ -1452,20 +1369,22 @@ h_storage_opt(struct runopts_ctx *ctx, const struct flag_use *u, berth_error_t *
 {
 	if (strchr(u->value, '=') == NULL)
 		return bad_value(err, u, "expected name=value");
-	return put_kv(child(ctx->host, "StorageOpt", json_type_object), u->value, err);
+	put_kv(child(ctx->host, "StorageOpt", json_type_object), u->value);
+	return 0;
 }
 
 static int
 h_log_driver(struct runopts_ctx *ctx, const struct flag_use *u, berth_error_t *err)
 {
-	return put_string(child(ctx->host, "LogConfig", json_type_object), "Type", u->value, err);
+	put_string(child(ctx->host, "LogConfig", json_type_object), "Type", u->value);
+	return 0;
 }
 
 static int
 h_log_opt(struct runopts_ctx *ctx, const struct flag_use *u, berth_error_t *err)
 {
-	return put_kv(child(child(ctx->host, "LogConfig", json_type_object), "Config", json_type_object), u->value,
-		      err);
+	put_kv(child(child(ctx->host, "LogConfig", json_type_object), "Config", json_type_object), u->value);
+	return 0;
 }
 
 static int
@@ -1483,9 +1402,7 @@ h_ulimit(struct runopts_ctx *ctx, const struct flag_use *u, berth_error_t *err)
 
 	if (eq == NULL)
 		return bad_value(err, u, "expected name=soft[:hard]");
-	name = strndup(u->value, (size_t)(eq - u->value));
-	if (name == NULL)
-		return oom(err);
+	name = berth_xstrndup(u->value, (size_t)(eq - u->value));
 	for (int i = 0; names[i] != NULL; i++)
 		known = known || strcmp(name, names[i]) == 0;
 	if (!known)
@@ -1493,9 +1410,7 @@ h_ulimit(struct runopts_ctx *ctx, const struct flag_use *u, berth_error_t *err)
 	colon = strchr(eq + 1, ':');
 	if (colon != NULL && strchr(colon + 1, ':') != NULL)
 		return bad_value(err, u, "expected name=soft[:hard]");
-	soft_s = strndup(eq + 1, colon != NULL ? (size_t)(colon - eq - 1) : strlen(eq + 1));
-	if (soft_s == NULL)
-		return oom(err);
+	soft_s = berth_xstrndup(eq + 1, colon != NULL ? (size_t)(colon - eq - 1) : strlen(eq + 1));
 	/* strconv.ParseInt(s, 10, 64): plain decimal here, unlike pflag's ints */
 	if (berth_go_parse_int(soft_s, 10, &soft) < 0)
 		return bad_value(err, u, "'%s' is not an integer", soft_s);
@@ -1504,26 +1419,23 @@ h_ulimit(struct runopts_ctx *ctx, const struct flag_use *u, berth_error_t *err)
 		return bad_value(err, u, "'%s' is not an integer", colon + 1);
 	if (hard != -1 && (soft == -1 || soft > hard))
 		return bad_value(err, u, "the soft limit must not exceed the hard limit");
-	ul = json_object_new_object();
-	if (ul == NULL || put_string(ul, "Name", name, err) < 0 || put(ul, "Hard", json_object_new_int64(hard), err) < 0 ||
-	    put(ul, "Soft", json_object_new_int64(soft), err) < 0) {
-		json_object_put(ul);
-		return oom(err);
-	}
+	ul = berth_nonnull(json_object_new_object());
+	put_string(ul, "Name", name);
+	put(ul, "Hard", berth_nonnull(json_object_new_int64(hard)));
+	put(ul, "Soft", berth_nonnull(json_object_new_int64(soft)));
 	/* one entry per name, the last one wins; sorted by name at the end */
-	return put(child(ctx->scratch, "ulimits", json_type_object), name, ul, err);
+	put(child(ctx->scratch, "ulimits", json_type_object), name, ul);
+	return 0;
 }
 
 /* json.Compact: the same JSON text without insignificant whitespace. */
 static char *
 json_compact(const char *in, size_t len)
 {
-	char *out = malloc(len + 1);
+	char *out = berth_xmalloc(len + 1);
 	size_t n = 0;
 	bool in_string = false;
 
-	if (out == NULL)
-		return NULL;
 	for (size_t i = 0; i < len; i++) {
 		char c = in[i];
 
@@ -1566,9 +1478,7 @@ h_security_opt(struct runopts_ctx *ctx, const struct flag_use *u, berth_error_t 
 
 		if (read_file(u, sep + 1, &buf, &len, err) < 0)
 			return -1;
-		tok = json_tokener_new();
-		if (tok == NULL)
-			return oom(err);
+		tok = berth_nonnull(json_tokener_new());
 		json_tokener_set_flags(tok, JSON_TOKENER_STRICT);
 		parsed = json_tokener_parse_ex(tok, buf, (int)len);
 		jerr = json_tokener_get_error(tok);
@@ -1585,15 +1495,15 @@ h_security_opt(struct runopts_ctx *ctx, const struct flag_use *u, berth_error_t 
 					       sep + 1, u->name, jerr != json_tokener_success ? ": " : "",
 					       jerr != json_tokener_success ? json_tokener_error_desc(jerr) : "");
 		compact = json_compact(buf, len);
-		if (compact == NULL || asprintf(&opt, "seccomp=%s", compact) < 0)
-			return oom(err);
-		return append_string(child(ctx->host, "SecurityOpt", json_type_array), opt, err);
+		opt = berth_xasprintf("seccomp=%s", compact);
+		append_string(child(ctx->host, "SecurityOpt", json_type_array), opt);
+		return 0;
 	}
 	if (strcmp(v, "systempaths=unconfined") == 0) {
 		/* handled by the client: unmask /proc and friends instead of sending the option */
-		if (put(ctx->host, "MaskedPaths", json_object_new_array(), err) < 0)
-			return -1;
-		return put(ctx->host, "ReadonlyPaths", json_object_new_array(), err);
+		put(ctx->host, "MaskedPaths", berth_nonnull(json_object_new_array()));
+		put(ctx->host, "ReadonlyPaths", berth_nonnull(json_object_new_array()));
+		return 0;
 	}
 	return h_list(ctx, u, err);
 }
@@ -1605,7 +1515,8 @@ h_health_cmd(struct runopts_ctx *ctx, const struct flag_use *u, berth_error_t *e
 {
 	/* The daemon runs it with /bin/sh -c inside the container (docker's CMD-SHELL); berth
 	 * itself never runs a shell. */
-	return put_string(child(ctx->scratch, "health", json_type_object), "cmd", u->value, err);
+	put_string(child(ctx->scratch, "health", json_type_object), "cmd", u->value);
+	return 0;
 }
 
 static int
@@ -1617,7 +1528,8 @@ h_health_duration(struct runopts_ctx *ctx, const struct flag_use *u, berth_error
 		return bad_value(err, u, "not a duration (e.g. 30s, 1m30s, 500ms)");
 	if (ns < 0)
 		return bad_value(err, u, "must not be negative");
-	return put(child(ctx->scratch, "health", json_type_object), u->flag->key, json_object_new_int64(ns), err);
+	put(child(ctx->scratch, "health", json_type_object), u->flag->key, berth_nonnull(json_object_new_int64(ns)));
+	return 0;
 }
 
 static int
@@ -1629,13 +1541,15 @@ h_health_retries(struct runopts_ctx *ctx, const struct flag_use *u, berth_error_
 		return bad_value(err, u, "not an integer");
 	if (n < 0)
 		return bad_value(err, u, "must not be negative");
-	return put(child(ctx->scratch, "health", json_type_object), "Retries", json_object_new_int64(n), err);
+	put(child(ctx->scratch, "health", json_type_object), "Retries", berth_nonnull(json_object_new_int64(n)));
+	return 0;
 }
 
 static int
 h_no_healthcheck(struct runopts_ctx *ctx, const struct flag_use *u, berth_error_t *err)
 {
-	return put(ctx->scratch, "no_healthcheck", json_object_new_boolean(u->on), err);
+	put(ctx->scratch, "no_healthcheck", berth_nonnull(json_object_new_boolean(u->on)));
+	return 0;
 }
 
 /* ------------------------------------------------------------------------------------------ */
@@ -1798,8 +1712,8 @@ apply(struct runopts_ctx *ctx, const struct runopts_flag *f, const char *name, c
 
 /* The pieces that depend on several flags, done once all flags are read. */
 
-static int
-finish_env_labels(struct runopts_ctx *ctx, berth_error_t *err)
+static void
+finish_env_labels(struct runopts_ctx *ctx)
 {
 	json_object *v, *env = NULL, *labels = NULL;
 	static const char *const env_keys[] = { "env_file", "env" };
@@ -1817,8 +1731,8 @@ finish_env_labels(struct runopts_ctx *ctx, berth_error_t *err)
 			const char *s = json_object_get_string(e);
 			size_t klen = strcspn(s, "="), j = 0;
 
-			if (env == NULL && (env = child(ctx->config, "Env", json_type_array)) == NULL)
-				return oom(err);
+			if (env == NULL)
+				env = child(ctx->config, "Env", json_type_array);
 			for (j = first_e; k == 1 && j < json_object_array_length(env); j++) {
 				const char *o = json_object_get_string(json_object_array_get_idx(env, j));
 
@@ -1827,9 +1741,9 @@ finish_env_labels(struct runopts_ctx *ctx, berth_error_t *err)
 			}
 			if (k == 1 && j < json_object_array_length(env)) {
 				if (json_object_array_put_idx(env, j, json_object_get(e)) < 0)
-					return oom(err);
-			} else if (append(env, json_object_get(e), err) < 0) {
-				return -1;
+					berth_oom();
+			} else {
+				append(env, json_object_get(e));
 			}
 		}
 		if (k == 0)
@@ -1839,13 +1753,11 @@ finish_env_labels(struct runopts_ctx *ctx, berth_error_t *err)
 		if (!json_object_object_get_ex(ctx->scratch, label_keys[k], &v))
 			continue;
 		for (size_t i = 0; i < json_object_array_length(v); i++) {
-			if (labels == NULL && (labels = child(ctx->config, "Labels", json_type_object)) == NULL)
-				return oom(err);
-			if (put_kv(labels, json_object_get_string(json_object_array_get_idx(v, i)), err) < 0)
-				return -1;
+			if (labels == NULL)
+				labels = child(ctx->config, "Labels", json_type_object);
+			put_kv(labels, json_object_get_string(json_object_array_get_idx(v, i)));
 		}
 	}
-	return 0;
 }
 
 static int
@@ -1867,31 +1779,26 @@ finish_health(struct runopts_ctx *ctx, berth_error_t *err)
 		if (have)
 			return berth_error_set(err, BERTH_RESULT_NOT_CONFIGURED,
 					       "run_opts: --no-healthcheck conflicts with --health-* options");
-		test = json_object_new_array();
-		if (append_string(test, "NONE", err) < 0)
-			return -1;
-		hc = json_object_new_object();
-		if (put(hc, "Test", test, err) < 0) {
-			json_object_put(hc);
-			return -1;
-		}
-		return put(ctx->config, "Healthcheck", hc, err);
+		test = berth_nonnull(json_object_new_array());
+		append_string(test, "NONE");
+		hc = berth_nonnull(json_object_new_object());
+		put(hc, "Test", test);
+		put(ctx->config, "Healthcheck", hc);
+		return 0;
 	}
 	if (!have)
 		return 0;
-	hc = json_object_new_object();
-	if (hc == NULL || put(ctx->config, "Healthcheck", hc, err) < 0)
-		return oom(err);
+	hc = berth_nonnull(json_object_new_object());
+	put(ctx->config, "Healthcheck", hc);
 	if (cmd != NULL && cmd[0] != '\0') {
-		test = json_object_new_array();
-		if (append_string(test, "CMD-SHELL", err) < 0 || append_string(test, cmd, err) < 0 ||
-		    put(hc, "Test", test, err) < 0)
-			return -1;
+		test = berth_nonnull(json_object_new_array());
+		append_string(test, "CMD-SHELL");
+		append_string(test, cmd);
+		put(hc, "Test", test);
 	}
 	for (int i = 0; i < 4; i++)
-		if (json_object_object_get_ex(health, keys[i], &v) && json_object_get_int64(v) != 0 &&
-		    put(hc, keys[i], json_object_get(v), err) < 0)
-			return -1;
+		if (json_object_object_get_ex(health, keys[i], &v) && json_object_get_int64(v) != 0)
+			put(hc, keys[i], json_object_get(v));
 	return 0;
 }
 
@@ -1944,40 +1851,28 @@ finish_network(struct runopts_ctx *ctx, berth_error_t *err)
 		return berth_error_set(err, BERTH_RESULT_NOT_CONFIGURED,
 				       "run_opts: network-scoped aliases need a user-defined network, not '%s'", name);
 
-	ep = json_object_new_object();
-	if (ep == NULL)
-		return oom(err);
-	if (aliases != NULL && put(ep, "Aliases", json_object_get(aliases), err) < 0)
-		return -1;
-	if (json_object_object_get_ex(net, "DriverOpts", &v) && put(ep, "DriverOpts", json_object_get(v), err) < 0)
-		return -1;
+	ep = berth_nonnull(json_object_new_object());
+	if (aliases != NULL)
+		put(ep, "Aliases", json_object_get(aliases));
+	if (json_object_object_get_ex(net, "DriverOpts", &v))
+		put(ep, "DriverOpts", json_object_get(v));
 	if ((ip != NULL && ip[0] != '\0') || (ip6 != NULL && ip6[0] != '\0') || n_lla > 0) {
-		ipam = json_object_new_object();
-		if (ipam == NULL)
-			return oom(err);
-		if (ip != NULL && ip[0] != '\0' && put_string(ipam, "IPv4Address", ip, err) < 0)
-			return -1;
-		if (ip6 != NULL && ip6[0] != '\0' && put_string(ipam, "IPv6Address", ip6, err) < 0)
-			return -1;
-		if (json_object_object_get_ex(ctx->scratch, "LinkLocalIPs", &v) &&
-		    put(ipam, "LinkLocalIPs", json_object_get(v), err) < 0)
-			return -1;
-		if (put(ep, "IPAMConfig", ipam, err) < 0) {
-			ipam = NULL;
-			return -1;
-		}
+		ipam = berth_nonnull(json_object_new_object());
+		if (ip != NULL && ip[0] != '\0')
+			put_string(ipam, "IPv4Address", ip);
+		if (ip6 != NULL && ip6[0] != '\0')
+			put_string(ipam, "IPv6Address", ip6);
+		if (json_object_object_get_ex(ctx->scratch, "LinkLocalIPs", &v))
+			put(ipam, "LinkLocalIPs", json_object_get(v));
+		put(ep, "IPAMConfig", ipam);
 		ipam = NULL;
 	}
 	/* Like the CLI, a lone network without endpoint settings gets no EndpointsConfig entry. */
 	if (json_object_object_length(ep) > 0) {
-		if (put(ctx->networking, name, ep, err) < 0) {
-			ep = NULL;
-			return -1;
-		}
+		put(ctx->networking, name, ep);
 		ep = NULL;
 	}
-	if (put_string(ctx->host, "NetworkMode", name, err) < 0)
-		return -1;
+	put_string(ctx->host, "NetworkMode", name);
 	ctx->network_set = true;
 	return 0;
 }
@@ -1988,28 +1883,24 @@ cmp_strp(const void *a, const void *b)
 	return strcmp(*(const char *const *)a, *(const char *const *)b);
 }
 
-static int
-finish_ulimits(struct runopts_ctx *ctx, berth_error_t *err)
+static void
+finish_ulimits(struct runopts_ctx *ctx)
 {
 	json_object *ul, *list;
 	const char **names cleanup_free = NULL;
 	size_t n = 0;
 
 	if (!json_object_object_get_ex(ctx->scratch, "ulimits", &ul))
-		return 0;
-	names = calloc((size_t)json_object_object_length(ul) + 1, sizeof(*names));
+		return;
+	names = berth_xcalloc((size_t)json_object_object_length(ul) + 1, sizeof(*names));
 	list = child(ctx->host, "Ulimits", json_type_array);
-	if (names == NULL || list == NULL)
-		return oom(err);
 	json_object_object_foreach(ul, key, val) {
 		(void)val;
 		names[n++] = key;
 	}
 	qsort(names, n, sizeof(*names), cmp_strp);
 	for (size_t i = 0; i < n; i++)
-		if (append(list, json_object_get(json_object_object_get(ul, names[i])), err) < 0)
-			return -1;
-	return 0;
+		append(list, json_object_get(json_object_object_get(ul, names[i])));
 }
 
 static int
@@ -2028,14 +1919,12 @@ finish_log(struct runopts_ctx *ctx, berth_error_t *err)
 	return 0;
 }
 
-static int
-merge(json_object *into, json_object *from, berth_error_t *err)
+static void
+merge(json_object *into, json_object *from)
 {
 	json_object_object_foreach(from, key, val) {
-		if (put(into, key, json_object_get(val), err) < 0)
-			return -1;
+		put(into, key, json_object_get(val));
 	}
-	return 0;
 }
 
 static int
@@ -2122,43 +2011,47 @@ parse_words(struct runopts_ctx *ctx, char **argv, int argc, berth_error_t *err)
 	return 0;
 }
 
+/* Releases what a parse built and did not hand to the spec. */
+static void
+ctx_release(struct runopts_ctx *ctx)
+{
+	json_object_put(ctx->config);
+	json_object_put(ctx->host);
+	json_object_put(ctx->networking);
+	json_object_put(ctx->scratch);
+}
+BERTH_DEFINE_CLEANUP_STRUCT(runopts_ctx, struct runopts_ctx, ctx_release)
+
 int
 berth_runopts_parse(const char *run_opts, struct berth_spec *spec, berth_error_t *err)
 {
-	struct runopts_ctx ctx = { 0 };
-	char **argv = NULL;
-	int argc = 0, rc = -1;
+	struct runopts_ctx ctx berth_cleanup(runopts_ctx) = { 0 };
+	char **argv berth_cleanup(words) = NULL;
+	int argc = 0;
 
 	if (berth_words_split(run_opts, &argv, &argc, err) < 0)
 		return berth_error_wrap(err, "run_opts: ");
-	ctx.config = json_object_new_object();
-	ctx.host = json_object_new_object();
-	ctx.networking = json_object_new_object();
-	ctx.scratch = json_object_new_object();
-	if (ctx.config == NULL || ctx.host == NULL || ctx.networking == NULL || ctx.scratch == NULL) {
-		oom(err);
-		goto out;
-	}
-	if (parse_words(&ctx, argv, argc, err) < 0 || finish_env_labels(&ctx, err) < 0 ||
-	    finish_health(&ctx, err) < 0 || finish_network(&ctx, err) < 0 || finish_ulimits(&ctx, err) < 0 ||
-	    finish_log(&ctx, err) < 0)
-		goto out;
+	ctx.config = berth_nonnull(json_object_new_object());
+	ctx.host = berth_nonnull(json_object_new_object());
+	ctx.networking = berth_nonnull(json_object_new_object());
+	ctx.scratch = berth_nonnull(json_object_new_object());
+	if (parse_words(&ctx, argv, argc, err) < 0)
+		return -1;
+	finish_env_labels(&ctx);
+	if (finish_health(&ctx, err) < 0 || finish_network(&ctx, err) < 0)
+		return -1;
+	finish_ulimits(&ctx);
+	if (finish_log(&ctx, err) < 0)
+		return -1;
 	/* Only now touch the spec: a run_opts that fails leaves it as it was. */
-	if (merge(spec->config, ctx.config, err) < 0 || merge(spec->host_config, ctx.host, err) < 0 ||
-	    merge(spec->networking, ctx.networking, err) < 0)
-		goto out;
+	merge(spec->config, ctx.config);
+	merge(spec->host_config, ctx.host);
+	merge(spec->networking, ctx.networking);
 	if (ctx.network_set)
 		spec->network_set = true;
 	if (ctx.restart_set)
 		spec->restart_set = true;
 	if (ctx.detach_seen)
 		spec->detach = ctx.detach;
-	rc = 0;
-out:
-	json_object_put(ctx.config);
-	json_object_put(ctx.host);
-	json_object_put(ctx.networking);
-	json_object_put(ctx.scratch);
-	berth_words_free(argv);
-	return rc;
+	return 0;
 }

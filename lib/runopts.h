@@ -25,10 +25,10 @@
  *
  * Files named by --env-file, --label-file and --security-opt seccomp= must be absolute paths
  * of regular files of at most 1 MiB. Nothing is executed, and no shell is involved.
- * \return 0, or -1 with err (BERTH_RESULT_NOT_CONFIGURED; BERTH_RESULT_ERROR only when out of
- *         memory) with a message starting "run_opts: " naming the flag: an unknown flag, a
- *         missing or invalid value, an unterminated quote, a stray word, `--name`, `--restart`
- *         other than "no", or a file that cannot be read
+ * \return 0, or -1 with err (BERTH_RESULT_NOT_CONFIGURED) with a message starting "run_opts: "
+ *         naming the flag: an unknown flag, a missing or invalid value, an unterminated quote, a
+ *         stray word, `--name`, `--restart` other than "no", or a file that cannot be read. Out
+ *         of memory ends the agent (alloc.h).
  */
 int berth_runopts_parse(const char *run_opts, struct berth_spec *spec, berth_error_t *err);
 
