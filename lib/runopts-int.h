@@ -26,6 +26,8 @@ struct runopts_ctx {
 	/* Inputs that are combined only at the end (env files before -e, health, network). */
 	json_object *scratch;
 	bool network_set, restart_set, detach_seen, detach;
+	/* The flag used that needs the newest Engine API (NULL: none above berth's floor). */
+	const struct runopts_flag *api_flag;
 };
 
 struct runopts_flag;
@@ -52,13 +54,20 @@ enum flag_where {
 	IN_HOST,   /* HostConfig */
 };
 
+/** An Engine API version, "1.41" as { 1, 41 }. */
+struct runopts_api {
+	unsigned char major, minor;
+};
+
+/** One row of the flag table (runopts.c). */
 struct runopts_flag {
-	const char *name;
-	char shorthand;
+	const char *name;       /* long name, without "--" */
+	char shorthand;         /* one-letter form, or 0 */
 	enum flag_kind kind;
-	flag_fn fn;
-	enum flag_where where;
-	const char *key; /* JSON member the generic handlers write */
+	flag_fn fn;             /* handler; NULL for FLAG_REFUSED */
+	enum flag_where where;  /* where the generic handlers write */
+	const char *key;        /* JSON member the generic handlers write (the reason, when refused) */
+	struct runopts_api api; /* the oldest Engine API that has the flag; { 0, 0 }: berth's floor (1.25) is enough */
 };
 
 /* ------------------------------------------------------------------------------------------ */
@@ -220,5 +229,15 @@ int berth_runopts_set_health_cmd(struct runopts_ctx *ctx, const struct flag_use 
 int berth_runopts_set_health_duration(struct runopts_ctx *ctx, const struct flag_use *u, berth_error_t *err);
 int berth_runopts_set_health_retries(struct runopts_ctx *ctx, const struct flag_use *u, berth_error_t *err);
 int berth_runopts_set_no_healthcheck(struct runopts_ctx *ctx, const struct flag_use *u, berth_error_t *err);
+
+/* ------------------------------------------------------------------------------------------ */
+/* The table, read-only, for tests                                                            */
+/* ------------------------------------------------------------------------------------------ */
+
+/**
+ * Row i of the flag table, in table order (sorted by name).
+ * \return the row, or NULL when i is past the last one
+ */
+const struct runopts_flag *berth_runopts_flag_at(size_t i);
 
 #endif

@@ -144,105 +144,113 @@ berth_runopts_set_bytes(struct runopts_ctx *ctx, const struct flag_use *u, berth
 #define C IN_CONFIG
 #define H IN_HOST
 #define N IN_NONE
+/* The last column: the oldest Engine API that knows the flag, where it is newer than berth's own
+ * floor (API 1.25, BERTH_ENGINE_API_MIN_* in engine.h), as docker/cli 20.10 annotates its flags
+ * (flags.SetAnnotation(name, "version", ...) in cli/command/container/opts.go; the CLI refuses
+ * such a flag against an older daemon). The CLI also marks --cpus, --cpu-rt-period,
+ * --cpu-rt-runtime, --init and --stop-timeout with 1.25: berth's floor covers those.
+ * berth_runopts_check_api() compares the newest one a run_opts uses with the daemon's. */
+#define FLOOR { 0, 0 }
+#define API(major, minor) { major, minor }
 
 /* Sorted by name, like `docker create --help`. Hidden aliases (--net, --net-alias, --dns-opt)
  * are accepted as the CLI accepts them. */
 static const struct runopts_flag flags[] = {
-	{ "add-host", 0, V, berth_runopts_set_add_host, H, "ExtraHosts" },
-	{ "attach", 'a', REFUSED, NULL, N, "berth always runs the container detached; drop it" },
-	{ "blkio-weight", 0, V, berth_runopts_set_uint16, H, "BlkioWeight" },
-	{ "blkio-weight-device", 0, V, berth_runopts_set_blkio_device, H, "BlkioWeightDevice" },
-	{ "cap-add", 0, V, berth_runopts_set_list, H, "CapAdd" },
-	{ "cap-drop", 0, V, berth_runopts_set_list, H, "CapDrop" },
-	{ "cgroup-parent", 0, V, berth_runopts_set_string, H, "CgroupParent" },
-	{ "cgroupns", 0, V, berth_runopts_set_namespace, H, "CgroupnsMode" },
-	{ "cidfile", 0, REFUSED, NULL, N, "berth does not write container ID files" },
-	{ "cpu-period", 0, V, berth_runopts_set_int, H, "CpuPeriod" },
-	{ "cpu-quota", 0, V, berth_runopts_set_int, H, "CpuQuota" },
-	{ "cpu-rt-period", 0, V, berth_runopts_set_int, H, "CpuRealtimePeriod" },
-	{ "cpu-rt-runtime", 0, V, berth_runopts_set_int, H, "CpuRealtimeRuntime" },
-	{ "cpu-shares", 'c', V, berth_runopts_set_int, H, "CpuShares" },
-	{ "cpus", 0, V, berth_runopts_set_cpus, H, "NanoCpus" },
-	{ "cpuset-cpus", 0, V, berth_runopts_set_string, H, "CpusetCpus" },
-	{ "cpuset-mems", 0, V, berth_runopts_set_string, H, "CpusetMems" },
-	{ "detach", 'd', B, berth_runopts_set_detach, N, NULL },
-	{ "detach-keys", 0, V, berth_runopts_set_ignored, N, NULL },
-	{ "device", 0, V, berth_runopts_set_device, H, "Devices" },
-	{ "device-cgroup-rule", 0, V, berth_runopts_set_device_cgroup_rule, H, "DeviceCgroupRules" },
-	{ "device-read-bps", 0, V, berth_runopts_set_blkio_device, H, "BlkioDeviceReadBps" },
-	{ "device-read-iops", 0, V, berth_runopts_set_blkio_device, H, "BlkioDeviceReadIOps" },
-	{ "device-write-bps", 0, V, berth_runopts_set_blkio_device, H, "BlkioDeviceWriteBps" },
-	{ "device-write-iops", 0, V, berth_runopts_set_blkio_device, H, "BlkioDeviceWriteIOps" },
-	{ "disable-content-trust", 0, B, berth_runopts_set_ignored, N, NULL },
-	{ "dns", 0, V, berth_runopts_set_dns, H, "Dns" },
-	{ "dns-opt", 0, V, berth_runopts_set_list, H, "DnsOptions" },
-	{ "dns-option", 0, V, berth_runopts_set_list, H, "DnsOptions" },
-	{ "dns-search", 0, V, berth_runopts_set_dns_search, H, "DnsSearch" },
-	{ "domainname", 0, V, berth_runopts_set_string, C, "Domainname" },
-	{ "entrypoint", 0, V, berth_runopts_set_entrypoint, C, "Entrypoint" },
-	{ "env", 'e', V, berth_runopts_set_env, N, NULL },
-	{ "env-file", 0, V, berth_runopts_set_env_file, N, NULL },
-	{ "expose", 0, V, berth_runopts_set_expose, N, NULL },
-	{ "group-add", 0, V, berth_runopts_set_list, H, "GroupAdd" },
-	{ "health-cmd", 0, V, berth_runopts_set_health_cmd, N, NULL },
-	{ "health-interval", 0, V, berth_runopts_set_health_duration, N, "Interval" },
-	{ "health-retries", 0, V, berth_runopts_set_health_retries, N, NULL },
-	{ "health-start-period", 0, V, berth_runopts_set_health_duration, N, "StartPeriod" },
-	{ "health-timeout", 0, V, berth_runopts_set_health_duration, N, "Timeout" },
-	{ "hostname", 'h', V, berth_runopts_set_string, C, "Hostname" },
-	{ "init", 0, B, berth_runopts_set_bool, H, "Init" },
-	{ "interactive", 'i', B, berth_runopts_set_interactive, N, NULL },
-	{ "ip", 0, V, berth_runopts_set_endpoint_string, N, "IPv4Address" },
-	{ "ip6", 0, V, berth_runopts_set_endpoint_string, N, "IPv6Address" },
-	{ "ipc", 0, V, berth_runopts_set_string, H, "IpcMode" },
-	{ "kernel-memory", 0, V, berth_runopts_set_bytes, H, "KernelMemory" },
-	{ "label", 'l', V, berth_runopts_set_label, N, NULL },
-	{ "label-file", 0, V, berth_runopts_set_label_file, N, NULL },
-	{ "link-local-ip", 0, V, berth_runopts_set_endpoint_list, N, "LinkLocalIPs" },
-	{ "log-driver", 0, V, berth_runopts_set_log_driver, N, NULL },
-	{ "log-opt", 0, V, berth_runopts_set_log_opt, N, NULL },
-	{ "mac-address", 0, V, berth_runopts_set_mac_address, C, "MacAddress" },
-	{ "memory", 'm', V, berth_runopts_set_bytes, H, "Memory" },
-	{ "memory-reservation", 0, V, berth_runopts_set_bytes, H, "MemoryReservation" },
-	{ "memory-swap", 0, V, berth_runopts_set_memory_swap, H, "MemorySwap" },
-	{ "memory-swappiness", 0, V, berth_runopts_set_memory_swappiness, H, "MemorySwappiness" },
-	{ "mount", 0, V, berth_runopts_set_mount, N, NULL },
-	{ "name", 0, REFUSED, NULL, N, NULL },
-	{ "net", 0, V, berth_runopts_set_network, N, NULL },
-	{ "net-alias", 0, V, berth_runopts_set_endpoint_list, N, "Aliases" },
-	{ "network", 0, V, berth_runopts_set_network, N, NULL },
-	{ "network-alias", 0, V, berth_runopts_set_endpoint_list, N, "Aliases" },
-	{ "no-healthcheck", 0, B, berth_runopts_set_no_healthcheck, N, NULL },
-	{ "oom-kill-disable", 0, B, berth_runopts_set_bool, H, "OomKillDisable" },
-	{ "oom-score-adj", 0, V, berth_runopts_set_int, H, "OomScoreAdj" },
-	{ "pid", 0, V, berth_runopts_set_namespace, H, "PidMode" },
-	{ "pids-limit", 0, V, berth_runopts_set_int, H, "PidsLimit" },
-	{ "privileged", 0, B, berth_runopts_set_bool, H, "Privileged" },
-	{ "publish", 'p', V, berth_runopts_set_publish, N, NULL },
-	{ "publish-all", 'P', B, berth_runopts_set_bool, H, "PublishAllPorts" },
-	{ "pull", 0, V, berth_runopts_set_pull, N, NULL },
-	{ "quiet", 'q', B, berth_runopts_set_ignored, N, NULL },
-	{ "read-only", 0, B, berth_runopts_set_bool, H, "ReadonlyRootfs" },
-	{ "restart", 0, V, berth_runopts_set_restart, N, NULL },
-	{ "rm", 0, B, berth_runopts_set_bool, H, "AutoRemove" },
-	{ "runtime", 0, V, berth_runopts_set_string, H, "Runtime" },
-	{ "security-opt", 0, V, berth_runopts_set_security_opt, H, "SecurityOpt" },
-	{ "shm-size", 0, V, berth_runopts_set_bytes, H, "ShmSize" },
-	{ "sig-proxy", 0, B, berth_runopts_set_ignored, N, NULL },
-	{ "stop-signal", 0, V, berth_runopts_set_string, C, "StopSignal" },
-	{ "stop-timeout", 0, V, berth_runopts_set_int, C, "StopTimeout" },
-	{ "storage-opt", 0, V, berth_runopts_set_storage_opt, N, NULL },
-	{ "sysctl", 0, V, berth_runopts_set_sysctl, N, NULL },
-	{ "tmpfs", 0, V, berth_runopts_set_tmpfs, N, NULL },
-	{ "tty", 't', B, berth_runopts_set_bool, C, "Tty" },
-	{ "ulimit", 0, V, berth_runopts_set_ulimit, N, NULL },
-	{ "user", 'u', V, berth_runopts_set_string, C, "User" },
-	{ "userns", 0, V, berth_runopts_set_namespace, H, "UsernsMode" },
-	{ "uts", 0, V, berth_runopts_set_namespace, H, "UTSMode" },
-	{ "volume", 'v', V, berth_runopts_set_volume, N, NULL },
-	{ "volume-driver", 0, V, berth_runopts_set_string, H, "VolumeDriver" },
-	{ "volumes-from", 0, V, berth_runopts_set_list, H, "VolumesFrom" },
-	{ "workdir", 'w', V, berth_runopts_set_string, C, "WorkingDir" },
+	{ "add-host", 0, V, berth_runopts_set_add_host, H, "ExtraHosts", FLOOR },
+	{ "attach", 'a', REFUSED, NULL, N, "berth always runs the container detached; drop it", FLOOR },
+	{ "blkio-weight", 0, V, berth_runopts_set_uint16, H, "BlkioWeight", FLOOR },
+	{ "blkio-weight-device", 0, V, berth_runopts_set_blkio_device, H, "BlkioWeightDevice", FLOOR },
+	{ "cap-add", 0, V, berth_runopts_set_list, H, "CapAdd", FLOOR },
+	{ "cap-drop", 0, V, berth_runopts_set_list, H, "CapDrop", FLOOR },
+	{ "cgroup-parent", 0, V, berth_runopts_set_string, H, "CgroupParent", FLOOR },
+	{ "cgroupns", 0, V, berth_runopts_set_namespace, H, "CgroupnsMode", API(1, 41) },
+	{ "cidfile", 0, REFUSED, NULL, N, "berth does not write container ID files", FLOOR },
+	{ "cpu-period", 0, V, berth_runopts_set_int, H, "CpuPeriod", FLOOR },
+	{ "cpu-quota", 0, V, berth_runopts_set_int, H, "CpuQuota", FLOOR },
+	{ "cpu-rt-period", 0, V, berth_runopts_set_int, H, "CpuRealtimePeriod", FLOOR },
+	{ "cpu-rt-runtime", 0, V, berth_runopts_set_int, H, "CpuRealtimeRuntime", FLOOR },
+	{ "cpu-shares", 'c', V, berth_runopts_set_int, H, "CpuShares", FLOOR },
+	{ "cpus", 0, V, berth_runopts_set_cpus, H, "NanoCpus", FLOOR },
+	{ "cpuset-cpus", 0, V, berth_runopts_set_string, H, "CpusetCpus", FLOOR },
+	{ "cpuset-mems", 0, V, berth_runopts_set_string, H, "CpusetMems", FLOOR },
+	{ "detach", 'd', B, berth_runopts_set_detach, N, NULL, FLOOR },
+	{ "detach-keys", 0, V, berth_runopts_set_ignored, N, NULL, FLOOR },
+	{ "device", 0, V, berth_runopts_set_device, H, "Devices", FLOOR },
+	{ "device-cgroup-rule", 0, V, berth_runopts_set_device_cgroup_rule, H, "DeviceCgroupRules", FLOOR },
+	{ "device-read-bps", 0, V, berth_runopts_set_blkio_device, H, "BlkioDeviceReadBps", FLOOR },
+	{ "device-read-iops", 0, V, berth_runopts_set_blkio_device, H, "BlkioDeviceReadIOps", FLOOR },
+	{ "device-write-bps", 0, V, berth_runopts_set_blkio_device, H, "BlkioDeviceWriteBps", FLOOR },
+	{ "device-write-iops", 0, V, berth_runopts_set_blkio_device, H, "BlkioDeviceWriteIOps", FLOOR },
+	{ "disable-content-trust", 0, B, berth_runopts_set_ignored, N, NULL, FLOOR },
+	{ "dns", 0, V, berth_runopts_set_dns, H, "Dns", FLOOR },
+	{ "dns-opt", 0, V, berth_runopts_set_list, H, "DnsOptions", FLOOR },
+	{ "dns-option", 0, V, berth_runopts_set_list, H, "DnsOptions", FLOOR },
+	{ "dns-search", 0, V, berth_runopts_set_dns_search, H, "DnsSearch", FLOOR },
+	{ "domainname", 0, V, berth_runopts_set_string, C, "Domainname", FLOOR },
+	{ "entrypoint", 0, V, berth_runopts_set_entrypoint, C, "Entrypoint", FLOOR },
+	{ "env", 'e', V, berth_runopts_set_env, N, NULL, FLOOR },
+	{ "env-file", 0, V, berth_runopts_set_env_file, N, NULL, FLOOR },
+	{ "expose", 0, V, berth_runopts_set_expose, N, NULL, FLOOR },
+	{ "group-add", 0, V, berth_runopts_set_list, H, "GroupAdd", FLOOR },
+	{ "health-cmd", 0, V, berth_runopts_set_health_cmd, N, NULL, FLOOR },
+	{ "health-interval", 0, V, berth_runopts_set_health_duration, N, "Interval", FLOOR },
+	{ "health-retries", 0, V, berth_runopts_set_health_retries, N, NULL, FLOOR },
+	{ "health-start-period", 0, V, berth_runopts_set_health_duration, N, "StartPeriod", API(1, 29) },
+	{ "health-timeout", 0, V, berth_runopts_set_health_duration, N, "Timeout", FLOOR },
+	{ "hostname", 'h', V, berth_runopts_set_string, C, "Hostname", FLOOR },
+	{ "init", 0, B, berth_runopts_set_bool, H, "Init", FLOOR },
+	{ "interactive", 'i', B, berth_runopts_set_interactive, N, NULL, FLOOR },
+	{ "ip", 0, V, berth_runopts_set_endpoint_string, N, "IPv4Address", FLOOR },
+	{ "ip6", 0, V, berth_runopts_set_endpoint_string, N, "IPv6Address", FLOOR },
+	{ "ipc", 0, V, berth_runopts_set_string, H, "IpcMode", FLOOR },
+	{ "kernel-memory", 0, V, berth_runopts_set_bytes, H, "KernelMemory", FLOOR },
+	{ "label", 'l', V, berth_runopts_set_label, N, NULL, FLOOR },
+	{ "label-file", 0, V, berth_runopts_set_label_file, N, NULL, FLOOR },
+	{ "link-local-ip", 0, V, berth_runopts_set_endpoint_list, N, "LinkLocalIPs", FLOOR },
+	{ "log-driver", 0, V, berth_runopts_set_log_driver, N, NULL, FLOOR },
+	{ "log-opt", 0, V, berth_runopts_set_log_opt, N, NULL, FLOOR },
+	{ "mac-address", 0, V, berth_runopts_set_mac_address, C, "MacAddress", FLOOR },
+	{ "memory", 'm', V, berth_runopts_set_bytes, H, "Memory", FLOOR },
+	{ "memory-reservation", 0, V, berth_runopts_set_bytes, H, "MemoryReservation", FLOOR },
+	{ "memory-swap", 0, V, berth_runopts_set_memory_swap, H, "MemorySwap", FLOOR },
+	{ "memory-swappiness", 0, V, berth_runopts_set_memory_swappiness, H, "MemorySwappiness", FLOOR },
+	{ "mount", 0, V, berth_runopts_set_mount, N, NULL, FLOOR },
+	{ "name", 0, REFUSED, NULL, N, NULL, FLOOR },
+	{ "net", 0, V, berth_runopts_set_network, N, NULL, FLOOR },
+	{ "net-alias", 0, V, berth_runopts_set_endpoint_list, N, "Aliases", FLOOR },
+	{ "network", 0, V, berth_runopts_set_network, N, NULL, FLOOR },
+	{ "network-alias", 0, V, berth_runopts_set_endpoint_list, N, "Aliases", FLOOR },
+	{ "no-healthcheck", 0, B, berth_runopts_set_no_healthcheck, N, NULL, FLOOR },
+	{ "oom-kill-disable", 0, B, berth_runopts_set_bool, H, "OomKillDisable", FLOOR },
+	{ "oom-score-adj", 0, V, berth_runopts_set_int, H, "OomScoreAdj", FLOOR },
+	{ "pid", 0, V, berth_runopts_set_namespace, H, "PidMode", FLOOR },
+	{ "pids-limit", 0, V, berth_runopts_set_int, H, "PidsLimit", FLOOR },
+	{ "privileged", 0, B, berth_runopts_set_bool, H, "Privileged", FLOOR },
+	{ "publish", 'p', V, berth_runopts_set_publish, N, NULL, FLOOR },
+	{ "publish-all", 'P', B, berth_runopts_set_bool, H, "PublishAllPorts", FLOOR },
+	{ "pull", 0, V, berth_runopts_set_pull, N, NULL, FLOOR },
+	{ "quiet", 'q', B, berth_runopts_set_ignored, N, NULL, FLOOR },
+	{ "read-only", 0, B, berth_runopts_set_bool, H, "ReadonlyRootfs", FLOOR },
+	{ "restart", 0, V, berth_runopts_set_restart, N, NULL, FLOOR },
+	{ "rm", 0, B, berth_runopts_set_bool, H, "AutoRemove", FLOOR },
+	{ "runtime", 0, V, berth_runopts_set_string, H, "Runtime", FLOOR },
+	{ "security-opt", 0, V, berth_runopts_set_security_opt, H, "SecurityOpt", FLOOR },
+	{ "shm-size", 0, V, berth_runopts_set_bytes, H, "ShmSize", FLOOR },
+	{ "sig-proxy", 0, B, berth_runopts_set_ignored, N, NULL, FLOOR },
+	{ "stop-signal", 0, V, berth_runopts_set_string, C, "StopSignal", FLOOR },
+	{ "stop-timeout", 0, V, berth_runopts_set_int, C, "StopTimeout", FLOOR },
+	{ "storage-opt", 0, V, berth_runopts_set_storage_opt, N, NULL, FLOOR },
+	{ "sysctl", 0, V, berth_runopts_set_sysctl, N, NULL, FLOOR },
+	{ "tmpfs", 0, V, berth_runopts_set_tmpfs, N, NULL, FLOOR },
+	{ "tty", 't', B, berth_runopts_set_bool, C, "Tty", FLOOR },
+	{ "ulimit", 0, V, berth_runopts_set_ulimit, N, NULL, FLOOR },
+	{ "user", 'u', V, berth_runopts_set_string, C, "User", FLOOR },
+	{ "userns", 0, V, berth_runopts_set_namespace, H, "UsernsMode", FLOOR },
+	{ "uts", 0, V, berth_runopts_set_namespace, H, "UTSMode", FLOOR },
+	{ "volume", 'v', V, berth_runopts_set_volume, N, NULL, FLOOR },
+	{ "volume-driver", 0, V, berth_runopts_set_string, H, "VolumeDriver", FLOOR },
+	{ "volumes-from", 0, V, berth_runopts_set_list, H, "VolumesFrom", FLOOR },
+	{ "workdir", 'w', V, berth_runopts_set_string, C, "WorkingDir", FLOOR },
 };
 
 #undef V
@@ -251,6 +259,8 @@ static const struct runopts_flag flags[] = {
 #undef C
 #undef H
 #undef N
+#undef FLOOR
+#undef API
 
 static const struct runopts_flag *
 flag_by_name(const char *name, size_t len)
@@ -274,6 +284,15 @@ flag_by_shorthand(char c)
 /* Parsing                                                                                    */
 /* ------------------------------------------------------------------------------------------ */
 
+/* Compare API major.minor with the one flag f needs (none when f is NULL): <0, 0, >0. */
+static int
+api_cmp(int major, int minor, const struct runopts_flag *f)
+{
+	int fmajor = f != NULL ? f->api.major : 0, fminor = f != NULL ? f->api.minor : 0;
+
+	return major != fmajor ? major - fmajor : minor - fminor;
+}
+
 static int
 apply(struct runopts_ctx *ctx, const struct runopts_flag *f, const char *name, const char *value,
       berth_error_t *err)
@@ -289,7 +308,12 @@ apply(struct runopts_ctx *ctx, const struct runopts_flag *f, const char *name, c
 	}
 	if (f->kind == FLAG_BOOL && berth_go_parse_bool(value, &u.on) < 0)
 		return berth_runopts_bad_value(err, &u, "expected true or false");
-	return f->fn(ctx, &u, err);
+	if (f->fn(ctx, &u, err) < 0)
+		return -1;
+	/* Like the CLI, any use of the flag counts, --init=false included. */
+	if (api_cmp(f->api.major, f->api.minor, ctx->api_flag) > 0)
+		ctx->api_flag = f;
+	return 0;
 }
 
 /* The pieces that depend on several flags, done once all flags are read. */
@@ -635,5 +659,31 @@ berth_runopts_parse(const char *run_opts, struct berth_spec *spec, berth_error_t
 		spec->restart_set = true;
 	if (ctx.detach_seen)
 		spec->detach = ctx.detach;
+	if (ctx.api_flag != NULL && (spec->api_major < ctx.api_flag->api.major ||
+				     (spec->api_major == ctx.api_flag->api.major &&
+				      spec->api_minor < ctx.api_flag->api.minor))) {
+		spec->api_major = ctx.api_flag->api.major;
+		spec->api_minor = ctx.api_flag->api.minor;
+		spec->api_flag = ctx.api_flag->name;
+	}
 	return 0;
+}
+
+int
+berth_runopts_check_api(const struct berth_spec *spec, int major, int minor, berth_error_t *err)
+{
+	if (spec->api_flag == NULL || major > spec->api_major ||
+	    (major == spec->api_major && minor >= spec->api_minor))
+		return 0;
+	/* Not a configuration error: a node with a newer Docker can run the same run_opts. */
+	return berth_error_set(err, BERTH_RESULT_NOT_INSTALLED,
+			       "run_opts: '--%s' needs Docker Engine API %d.%d, but the daemon offers API %d.%d; "
+			       "upgrade Docker on this node or drop the flag",
+			       spec->api_flag, spec->api_major, spec->api_minor, major, minor);
+}
+
+const struct runopts_flag *
+berth_runopts_flag_at(size_t i)
+{
+	return i < sizeof(flags) / sizeof(flags[0]) ? &flags[i] : NULL;
 }

@@ -19,7 +19,8 @@
  * Top-level create-body members go to spec->config, HostConfig members to spec->host_config,
  * per-network endpoint settings (--network-alias, --ip, --ip6, --link-local-ip) to
  * spec->networking keyed by network name; --network sets spec->network_set, --restart=no
- * spec->restart_set, -d spec->detach. The members are merged into what the spec already holds
+ * spec->restart_set, -d spec->detach; spec->api_major, api_minor and api_flag rise to the newest
+ * Engine API a flag used needs (see berth_runopts_check_api). The members are merged into what the spec already holds
  * (a member run_opts sets replaces the spec's), and only when the whole string parsed: on
  * failure the spec is untouched.
  *
@@ -31,5 +32,19 @@
  *         of memory ends the agent (alloc.h).
  */
 int berth_runopts_parse(const char *run_opts, struct berth_spec *spec, berth_error_t *err);
+
+/**
+ * Can a daemon that speaks Engine API major.minor create what the run_opts parsed into spec ask
+ * for? Some flags are younger than berth's floor (API 1.25), e.g. --cgroupns (1.41) and
+ * --health-start-period (1.29): an older daemon ignores the member or refuses the request, so
+ * check first, as the docker CLI does.
+ * \param spec  parsed by berth_runopts_parse (api_major, api_minor, api_flag)
+ * \param major, minor  the API version negotiated with the daemon
+ * \return 0 when the daemon is new enough, or -1 with err (BERTH_RESULT_NOT_INSTALLED: a node
+ *         with a newer Docker can run the resource) naming the flag, the API it needs and the
+ *         daemon's: "run_opts: '--cgroupns' needs Docker Engine API 1.41, but the daemon offers
+ *         API 1.40; ..."
+ */
+int berth_runopts_check_api(const struct berth_spec *spec, int major, int minor, berth_error_t *err);
 
 #endif
