@@ -17,7 +17,7 @@
 #define UNUSED __attribute__((unused))
 
 /* ------------------------------------------------------------------------------------------ */
-/* Parser state                                                                             */
+/* Parser state                                                                               */
 /* ------------------------------------------------------------------------------------------ */
 
 struct runopts_ctx {
@@ -67,11 +67,11 @@ struct runopts_flag {
 	flag_fn fn;             /* handler; NULL for FLAG_REFUSED */
 	enum flag_where where;  /* where the generic handlers write */
 	const char *key;        /* JSON member the generic handlers write (the reason, when refused) */
-	struct runopts_api api; /* the oldest Engine API that has the flag; { 0, 0 }: berth's floor (1.25) is enough */
+	struct runopts_api api; /* the oldest Engine API with the flag; { 0, 0 }: berth's floor (1.25) */
 };
 
 /* ------------------------------------------------------------------------------------------ */
-/* JSON helpers (json-c fails only when out of memory, which ends the agent)                */
+/* JSON helpers (json-c fails only when out of memory, which ends the agent)                  */
 /* ------------------------------------------------------------------------------------------ */
 
 /* Add val (owned) as obj[key]. json-c fails only when out of memory, which ends the agent. */
@@ -163,7 +163,7 @@ lower_dup(const char *s)
 }
 
 /* ------------------------------------------------------------------------------------------ */
-/* Shared by the handlers (runopts.c)                                                       */
+/* Shared by the handlers (runopts.c)                                                         */
 /* ------------------------------------------------------------------------------------------ */
 
 /** Fail flag u: "run_opts: invalid value 'V' for '--flag': <why>". \return -1 */
@@ -174,7 +174,7 @@ int berth_runopts_bad_value(berth_error_t *err, const struct flag_use *u, const 
 bool berth_runopts_regex_match(const char *pattern, const char *s, regmatch_t *m, size_t nm);
 
 /* ------------------------------------------------------------------------------------------ */
-/* Flag handlers: flag_fn, one per kind of flag value                                       */
+/* Flag handlers: flag_fn, one per kind of flag value                                         */
 /* ------------------------------------------------------------------------------------------ */
 
 /* Generic: store the value under the table row's `key` in `where` (runopts.c). */

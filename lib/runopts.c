@@ -35,7 +35,7 @@
 #include "runopts-int.h"
 
 /* ------------------------------------------------------------------------------------------ */
-/* Shared by the handlers                                                                   */
+/* Shared by the handlers                                                                     */
 /* ------------------------------------------------------------------------------------------ */
 
 /* "run_opts: invalid value 'V' for '--flag': <why>" */
@@ -69,7 +69,7 @@ berth_runopts_regex_match(const char *pattern, const char *s, regmatch_t *m, siz
 }
 
 /* ------------------------------------------------------------------------------------------ */
-/* Generic handlers: store the value under the row's key                                    */
+/* Generic handlers: store the value under the row's key                                      */
 /* ------------------------------------------------------------------------------------------ */
 
 int
@@ -128,8 +128,8 @@ berth_runopts_set_bytes(struct runopts_ctx *ctx, const struct flag_use *u, berth
 	int64_t n;
 
 	if (berth_go_ram_in_bytes(u->value, &n) < 0)
-		return berth_runopts_bad_value(err, u,
-					       "not a size (a number with an optional unit b, k, m, g, t or p, e.g. 512m)");
+		return berth_runopts_bad_value(err, u, "not a size (a number with an optional unit b, k, m, g, t "
+						       "or p, e.g. 512m)");
 	put(target(ctx, u), u->flag->key, berth_nonnull(json_object_new_int64(n)));
 	return 0;
 }
