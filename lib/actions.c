@@ -20,7 +20,6 @@
 #define SETTLE_MS 200L          /* a new container must stay up this long to count as started */
 #define LOG_LINES 10            /* container output quoted in a failed start's reason */
 
-BERTH_DEFINE_CLEANUP(words, char **, berth_words_free)
 BERTH_DEFINE_CLEANUP(spec, struct berth_spec *, berth_spec_free)
 
 /* ---- the actions, and what each reports for a cause ---- */
@@ -156,7 +155,7 @@ split_param(const char *pname, const char *value, char ***argv, berth_error_t *e
 	*argv = NULL;
 	if (value == NULL)
 		return 0;
-	if (berth_runopts_split(value, argv, &argc, err) < 0)
+	if (berth_words_split(value, argv, &argc, err) < 0)
 		return berth_error_wrap(err, "parameter %s: ", pname);
 	if (argc == 0) {
 		berth_words_free(*argv);
@@ -165,9 +164,11 @@ split_param(const char *pname, const char *value, char ***argv, berth_error_t *e
 	return 0;
 }
 
-/* Check the whole configuration and build the create request. */
+/* Check the whole configuration and build the create request; *specp keeps what run_opts need
+ * of the daemon (check_api). */
 static int
-build_request(struct berth_ctx *ctx, json_object **body, char **hash, berth_error_t *err)
+build_request(struct berth_ctx *ctx, struct berth_spec **specp, json_object **body, char **hash,
+	      berth_error_t *err)
 {
 	berth_cleanup(spec) struct berth_spec *spec = NULL;
 	berth_cleanup(words) char **cmd = NULL;
@@ -192,7 +193,22 @@ build_request(struct berth_ctx *ctx, json_object **body, char **hash, berth_erro
 		if (split_param(cmds[i].name, cmds[i].value, &words, err) < 0)
 			return -1;
 	}
-	return berth_spec_create_body(spec, p->image, cmd, p->instance, body, hash, err);
+	if (berth_spec_create_body(spec, p->image, cmd, p->instance, body, hash, err) < 0)
+		return -1;
+	*specp = spec;
+	spec = NULL;
+	return 0;
+}
+
+/* Can this node's daemon create what run_opts ask for? Its API version is known once it has
+ * answered a request. An older daemon ignores a member it does not know: refuse instead. */
+static int
+check_api(struct berth_ctx *ctx, const struct berth_spec *spec, berth_error_t *err)
+{
+	int major, minor;
+
+	berth_engine_api_version(ctx->client->engine, &major, &minor);
+	return berth_runopts_check_api(spec, major, minor, err);
 }
 
 static int
@@ -643,6 +659,7 @@ wait_ready(struct berth_ctx *ctx, bool just_started, berth_error_t *err)
 enum berth_result
 berth_action_start(struct berth_ctx *ctx, berth_error_t *err)
 {
+	berth_cleanup(spec) struct berth_spec *spec = NULL;
 	cleanup_json json_object *body = NULL;
 	berth_cleanup(info) struct berth_container_info info = { 0 };
 	cleanup_free char *hash = NULL;
@@ -650,12 +667,12 @@ berth_action_start(struct berth_ctx *ctx, berth_error_t *err)
 	struct berth_params *p = ctx->params;
 	bool reuse_existing = false;
 
-	if (build_request(ctx, &body, &hash, err) < 0)
+	if (build_request(ctx, &spec, &body, &hash, err) < 0)
 		return result_of(ctx, err);
 	if (make_mount_points(p->mount_points, err) < 0)
 		return result_of(ctx, err);
 
-	if (berth_container_inspect(ctx->client, p->name, &info, err) < 0) {
+	if (berth_container_inspect(ctx->client, p->name, &info, err) < 0 || check_api(ctx, spec, err) < 0) {
 		berth_error_wrap(err, "cannot start %s: ", p->name);
 		return result_of(ctx, err);
 	}
@@ -707,11 +724,12 @@ berth_action_start(struct berth_ctx *ctx, berth_error_t *err)
 enum berth_result
 berth_action_validate(struct berth_ctx *ctx, berth_error_t *err)
 {
+	berth_cleanup(spec) struct berth_spec *spec = NULL;
 	cleanup_json json_object *body = NULL;
 	cleanup_free char *hash = NULL;
 	bool exists = false;
 
-	if (build_request(ctx, &body, &hash, err) < 0)
+	if (build_request(ctx, &spec, &body, &hash, err) < 0)
 		return result_of(ctx, err);
 	/* The image is checked when the daemon answers; a daemon that is down is this node's
 	 * problem at start time, not a configuration error. One too old to drive is this node's
@@ -723,6 +741,8 @@ berth_action_validate(struct berth_ctx *ctx, berth_error_t *err)
 		berth_error_free(err);
 		return BERTH_RESULT_OK;
 	}
+	if (check_api(ctx, spec, err) < 0)
+		return result_of(ctx, err);
 	if (!exists && !ctx->params->allow_pull) {
 		berth_error_set(err, BERTH_E_NO_IMAGE,
 				"image %s is not present on this node and allow_pull is false", ctx->params->image);

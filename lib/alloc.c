@@ -65,16 +65,3 @@ berth_xasprintf(const char *fmt, ...)
 		berth_oom();
 	return s;
 }
-
-const char *
-berth_json_text(json_object *obj)
-{
-	const char *text = berth_nonnull((void *)json_object_to_json_string_ext(obj, JSON_C_TO_STRING_PLAIN));
-	json_object *back = json_tokener_parse(text);
-	int same = back != NULL && json_object_equal(obj, back);
-
-	json_object_put(back);
-	if (!same)
-		berth_oom();
-	return text;
-}

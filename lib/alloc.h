@@ -64,11 +64,16 @@ berth_json_append(json_object *arr, json_object *val)
 }
 
 /**
- * The compact JSON text of obj, owned by obj; never NULL, and never text that lost a part: json-c's
- * serializer (0.16) drops what it cannot append when its buffer cannot grow and still succeeds,
- * so the text is parsed back and compared once. It is only used on create requests (once per
- * start), where a silently shortened body or config hash would do real harm.
+ * The compact JSON text of obj, owned by obj; never NULL.
+ *
+ * A limit berth cannot lift: json-c 0.16's serializer drops what it cannot append when its buffer
+ * cannot grow and still succeeds, and its tokener passes a NULL key on when a strdup fails. Only
+ * json-c can fix those; berth checks everything json-c reports.
  */
-const char *berth_json_text(json_object *obj);
+static inline const char *
+berth_json_text(json_object *obj)
+{
+	return berth_nonnull((void *)json_object_to_json_string_ext(obj, JSON_C_TO_STRING_PLAIN));
+}
 
 #endif

@@ -81,8 +81,14 @@ utf8_seq(const unsigned char *s, size_t n)
 bool
 berth_utf8_valid(const char *s)
 {
+	return berth_utf8_valid_n(s, strlen(s));
+}
+
+bool
+berth_utf8_valid_n(const char *s, size_t n)
+{
 	const unsigned char *p = (const unsigned char *)s;
-	size_t n = strlen(s), i = 0, l;
+	size_t i = 0, l;
 
 	while (i < n) {
 		if ((l = utf8_seq(p + i, n - i)) == 0)

@@ -39,6 +39,12 @@ void berth_ocf_exit_reason(const char *msg);
 /** Is s valid UTF-8 (no overlong forms, no surrogates)? */
 bool berth_utf8_valid(const char *s);
 
+/**
+ * Are the n bytes at s valid UTF-8 (no overlong forms, no surrogates)? For text that is not a C
+ * string: a line of a file, a slice of a value. A NUL byte counts as valid (it is U+0000).
+ */
+bool berth_utf8_valid_n(const char *s, size_t n);
+
 /** getenv() that treats an empty value as absent. */
 const char *berth_ocf_getenv(const char *name);
 

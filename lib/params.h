@@ -51,13 +51,13 @@ struct berth_params {
 /**
  * Read OCF_RESKEY_* into p. Only checks what every action needs (the container name and the
  * socket); berth_params_validate checks the rest.
- * \return 0, or -1 with err (BERTH_RESULT_NOT_CONFIGURED)
+ * \return 0, or -1 with err (cause BERTH_E_CONFIG)
  */
 int berth_params_load(struct berth_params *p, berth_error_t *err);
 
 /**
  * Check everything start needs: image present, booleans well-formed, mount_points absolute.
- * \return 0, or -1 with err (BERTH_RESULT_NOT_CONFIGURED) naming the parameter
+ * \return 0, or -1 with err (cause BERTH_E_CONFIG) naming the parameter
  */
 int berth_params_validate(const struct berth_params *p, berth_error_t *err);
 

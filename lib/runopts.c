@@ -1,2356 +1,137 @@
-/* berth: the docker-run flag parser.
+/* berth: the docker-run flag parser: the flag table, the parse driver and the cross-flag
+ * post-processing.
  *
  * run_opts is the one parameter through which an admin hands berth arbitrary `docker run` flags,
- * and no shell ever sees it. berth_runopts_split() groups words the way sh would, without any
- * expansion; berth_runopts_parse() reads the flags the way the docker CLI 20.10 does (spf13/pflag
- * syntax, cli/command/container/opts.go semantics) and writes the create request fields into a
- * berth_spec.
+ * and no shell ever sees it. berth_words_split() (words.c) groups words the way sh would, without
+ * any expansion; berth_runopts_parse() reads the flags the way the docker CLI 20.10 does
+ * (spf13/pflag syntax, cli/command/container/opts.go semantics) and writes the create request
+ * fields into a berth_spec.
  *
  * Where the CLI is odd but harmless we copy it, so that the run_opts of an ocf:heartbeat:docker
  * resource yield the same container here; where copying it would hurt a cluster (restart
  * policies, --name, relative file paths, silently ignored network options) we refuse with a
- * reason. Every flag is one line of the table near the end of this file.
+ * reason.
+ *
+ * Every flag is one row of the table below: its name, shorthand, kind, handler and the JSON
+ * member it writes. The handlers live by area, as docker/cli's opts/ and podman's flag files do:
+ *   runopts.c          the generic handlers that only store a value (set_string, set_list, ...)
+ *   runopts-storage.c  -v, --mount, --tmpfs, --device, --device-cgroup-rule, --storage-opt
+ *   runopts-network.c  -p, --expose, --network, --network-alias, --ip, --ip6, --link-local-ip,
+ *                      --dns, --dns-search, --add-host, --mac-address
+ *   runopts-config.c   everything else: -e, --env-file, -l, --label-file, --cpus, --memory-*,
+ *                      --blkio-weight-device, --device-read/write-*, --ulimit, --security-opt,
+ *                      --pid/--ipc/--uts/--userns/--cgroupns, --log-*, --health-*, --sysctl,
+ *                      --entrypoint, -i, -d, --pull, --restart
+ * runopts-int.h holds what they share; Go's own value parsers are in goparse.c.
  */
 #include "config.h"
 
-#include <arpa/inet.h>
-#include <ctype.h>
-#include <errno.h>
-#include <fcntl.h>
-#include <locale.h>
-#include <regex.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
-#include "runopts.h"
-
-/** Largest file run_opts may make us read (--env-file, --label-file, seccomp profiles). */
-#define RUNOPTS_FILE_MAX (1024 * 1024)
-
-#define UNUSED __attribute__((unused))
-
-static inline void
-freep(void *p)
-{
-	free(*(void **)p);
-}
-#define cleanup_free __attribute__((cleanup(freep)))
-
-static inline void
-json_putp(json_object **p)
-{
-	json_object_put(*p);
-}
-#define cleanup_json __attribute__((cleanup(json_putp)))
-
-static inline void
-regfreep(regex_t **p)
-{
-	if (*p != NULL)
-		regfree(*p);
-}
+#include "goparse.h"
+#include "runopts-int.h"
 
 /* ------------------------------------------------------------------------------------------ */
-/* Word splitting                                                                             */
+/* Shared by the handlers                                                                     */
 /* ------------------------------------------------------------------------------------------ */
-
-struct strbuf {
-	char *s;
-	size_t len, cap;
-};
-
-static int
-sb_putc(struct strbuf *b, char c)
-{
-	if (b->len + 2 > b->cap) {
-		size_t cap = b->cap ? b->cap * 2 : 32;
-		char *s = realloc(b->s, cap);
-
-		if (s == NULL)
-			return -1;
-		b->s = s;
-		b->cap = cap;
-	}
-	b->s[b->len++] = c;
-	b->s[b->len] = '\0';
-	return 0;
-}
-
-struct words {
-	char **v;
-	size_t n, cap;
-};
-
-/* Move the word in b onto w (an empty b still makes a word: '' and "" are words). */
-static int
-words_push(struct words *w, struct strbuf *b)
-{
-	char *word = b->s != NULL ? b->s : strdup("");
-
-	if (word == NULL)
-		return -1;
-	if (w->n + 2 > w->cap) {
-		size_t cap = w->cap ? w->cap * 2 : 8;
-		char **v = realloc(w->v, cap * sizeof(*v));
-
-		if (v == NULL) {
-			if (word != b->s)
-				free(word);
-			return -1;
-		}
-		w->v = v;
-		w->cap = cap;
-	}
-	w->v[w->n++] = word;
-	w->v[w->n] = NULL;
-	b->s = NULL;
-	b->len = b->cap = 0;
-	return 0;
-}
-
-static bool
-is_blank(char c)
-{
-	/* The shell's default IFS is space, tab and newline; CR, VT and FF only ever reach a CIB
-	 * attribute by accident (a file edited elsewhere), so treat them as blanks too. */
-	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f';
-}
-
-void
-berth_words_free(char **argv)
-{
-	if (argv == NULL)
-		return;
-	for (char **p = argv; *p != NULL; p++)
-		free(*p);
-	free(argv);
-}
-
-int
-berth_runopts_split(const char *s, char ***argv, int *argc, berth_error_t *err)
-{
-	struct words w = { 0 };
-	struct strbuf b = { 0 };
-	bool in_word = false;
-	const char *p = s != NULL ? s : "";
-	const char *what = NULL;
-	size_t at = 0;
-
-	while (*p != '\0') {
-		if (is_blank(*p)) {
-			if (in_word && words_push(&w, &b) < 0)
-				goto oom;
-			in_word = false;
-			p++;
-			continue;
-		}
-		if (*p == '\\' && p[1] == '\n') {
-			/* A line continuation vanishes; it neither starts nor ends a word. */
-			p += 2;
-			continue;
-		}
-		in_word = true;
-		if (*p == '\'') {
-			at = (size_t)(p - s);
-			for (p++; *p != '\'' && *p != '\0'; p++)
-				if (sb_putc(&b, *p) < 0)
-					goto oom;
-			if (*p == '\0') {
-				what = "unterminated single quote";
-				goto fail;
-			}
-			p++;
-		} else if (*p == '"') {
-			at = (size_t)(p - s);
-			for (p++; *p != '"' && *p != '\0'; p++) {
-				if (*p == '\\' && p[1] != '\0' && strchr("\"\\$`\n", p[1]) != NULL) {
-					p++;
-					if (*p == '\n')
-						continue;
-				}
-				if (sb_putc(&b, *p) < 0)
-					goto oom;
-			}
-			if (*p == '\0') {
-				what = "unterminated double quote";
-				goto fail;
-			}
-			p++;
-		} else if (*p == '\\') {
-			if (p[1] == '\0') {
-				at = (size_t)(p - s);
-				what = "trailing backslash";
-				goto fail;
-			}
-			if (sb_putc(&b, p[1]) < 0)
-				goto oom;
-			p += 2;
-		} else {
-			if (sb_putc(&b, *p) < 0)
-				goto oom;
-			p++;
-		}
-	}
-	if (in_word && words_push(&w, &b) < 0)
-		goto oom;
-	if (w.v == NULL && (w.v = calloc(1, sizeof(*w.v))) == NULL)
-		goto oom;
-	*argv = w.v;
-	if (argc != NULL)
-		*argc = (int)w.n;
-	return 0;
-
-fail:
-	free(b.s);
-	berth_words_free(w.v);
-	return berth_error_set(err, BERTH_E_CONFIG, "%s at character %zu", what, at + 1);
-oom:
-	free(b.s);
-	berth_words_free(w.v);
-	return berth_error_set(err, BERTH_E_FAILED, "out of memory");
-}
-
-/* ------------------------------------------------------------------------------------------ */
-/* Go semantics the CLI inherits (strconv, time, net, path, go-units)                          */
-/* ------------------------------------------------------------------------------------------ */
-
-/* strconv.ParseBool */
-static int
-go_parse_bool(const char *s, bool *out)
-{
-	static const char *const yes[] = { "1", "t", "T", "TRUE", "true", "True", NULL };
-	static const char *const no[] = { "0", "f", "F", "FALSE", "false", "False", NULL };
-
-	for (int i = 0; yes[i] != NULL; i++)
-		if (strcmp(s, yes[i]) == 0) {
-			*out = true;
-			return 0;
-		}
-	for (int i = 0; no[i] != NULL; i++)
-		if (strcmp(s, no[i]) == 0) {
-			*out = false;
-			return 0;
-		}
-	return -1;
-}
-
-/* strconv's underscoreOK: '_' only between digits (a base prefix counts as a digit). */
-static bool
-go_underscore_ok(const char *s)
-{
-	char saw = '^';
-	bool hex = false;
-	size_t i = 0, n;
-
-	if (*s == '-' || *s == '+')
-		s++;
-	n = strlen(s);
-	if (n >= 2 && s[0] == '0' && strchr("bBoOxX", s[1]) != NULL) {
-		i = 2;
-		saw = '0';
-		hex = s[1] == 'x' || s[1] == 'X';
-	}
-	for (; i < n; i++) {
-		if (isdigit((unsigned char)s[i]) || (hex && isxdigit((unsigned char)s[i]))) {
-			saw = '0';
-			continue;
-		}
-		if (s[i] == '_') {
-			if (saw != '0')
-				return false;
-			saw = '_';
-			continue;
-		}
-		if (saw == '_')
-			return false;
-		saw = '!';
-	}
-	return saw != '_';
-}
-
-/* strconv.ParseUint(s, base, ...) with an explicit maximum; base 0 means Go literal syntax
- * (0x, 0o, 0b, leading 0 for octal, '_' separators), which is what pflag's int flags use. */
-static int
-go_parse_uint(const char *s0, int base, uint64_t max, uint64_t *out)
-{
-	const char *s = s0;
-	bool base0 = base == 0, underscores = false;
-	uint64_t n = 0;
-
-	if (*s == '\0')
-		return -1;
-	if (base0) {
-		base = 10;
-		if (s[0] == '0') {
-			char c = strlen(s) >= 3 ? (char)tolower((unsigned char)s[1]) : '\0';
-
-			if (c == 'b' || c == 'o' || c == 'x') {
-				base = c == 'b' ? 2 : c == 'o' ? 8 : 16;
-				s += 2;
-			} else {
-				base = 8;
-				s++;
-			}
-		}
-	}
-	for (; *s != '\0'; s++) {
-		unsigned d;
-		char c = (char)tolower((unsigned char)*s);
-
-		if (c == '_' && base0) {
-			underscores = true;
-			continue;
-		}
-		if (c >= '0' && c <= '9')
-			d = (unsigned)(c - '0');
-		else if (c >= 'a' && c <= 'z')
-			d = (unsigned)(c - 'a' + 10);
-		else
-			return -1;
-		if (d >= (unsigned)base || n > (max - d) / (unsigned)base)
-			return -1;
-		n = n * (unsigned)base + d;
-	}
-	if (underscores && !go_underscore_ok(s0))
-		return -1;
-	*out = n;
-	return 0;
-}
-
-/* strconv.ParseInt(s, 0, 64): pflag's Int and Int64 flags. */
-static int
-go_parse_int64(const char *s, int64_t *out)
-{
-	bool neg = *s == '-';
-	uint64_t u;
-
-	if (*s == '-' || *s == '+')
-		s++;
-	if (go_parse_uint(s, 0, (uint64_t)INT64_MAX + 1, &u) < 0)
-		return -1;
-	if (!neg && u > (uint64_t)INT64_MAX)
-		return -1;
-	*out = neg ? (int64_t)(0 - u) : (int64_t)u;
-	return 0;
-}
-
-/* go-units RAMInBytes: ^(\d+(\.\d+)*) ?([kKmMgGtTpP])?[iI]?[bB]?$, 1024-based, truncated. */
-static int
-go_ram_in_bytes(const char *s, int64_t *out)
-{
-	static const char units[] = "kmgtp";
-	const char *p = s, *u;
-	char *num cleanup_free = NULL, *end = NULL;
-	double mul = 1, size;
-	locale_t c_locale;
-
-	if (!isdigit((unsigned char)*p))
-		return -1;
-	while (isdigit((unsigned char)*p))
-		p++;
-	while (*p == '.' && isdigit((unsigned char)p[1]))
-		for (p++; isdigit((unsigned char)*p); p++)
-			;
-	num = strndup(s, (size_t)(p - s));
-	if (num == NULL)
-		return -1;
-	if (*p == ' ')
-		p++;
-	if (*p != '\0' && (u = strchr(units, tolower((unsigned char)*p))) != NULL) {
-		for (long i = 0; i <= u - units; i++)
-			mul *= 1024;
-		p++;
-	}
-	if (*p == 'i' || *p == 'I')
-		p++;
-	if (*p == 'b' || *p == 'B')
-		p++;
-	if (*p != '\0')
-		return -1;
-	/* ParseFloat: "1.2.3" matches the pattern but is no number. The C locale keeps '.' the
-	 * decimal point whatever the agent's environment says. */
-	c_locale = newlocale(LC_NUMERIC_MASK, "C", (locale_t)0);
-	if (c_locale == (locale_t)0)
-		return -1;
-	size = strtod_l(num, &end, c_locale);
-	freelocale(c_locale);
-	if (*end != '\0')
-		return -1;
-	size *= mul;
-	if (!(size < 9223372036854775808.0))
-		return -1;
-	*out = (int64_t)size;
-	return 0;
-}
-
-/* time.ParseDuration: [-+]?([0-9]*(\.[0-9]*)?[a-z]+)+ in nanoseconds. */
-static int
-go_parse_duration(const char *s, int64_t *out)
-{
-	static const struct {
-		const char *name;
-		uint64_t ns;
-	} units[] = {
-		{ "ns", 1 }, { "us", 1000 }, { "\xc2\xb5s", 1000 }, { "\xce\xbcs", 1000 },
-		{ "ms", 1000000 }, { "s", 1000000000 }, { "m", 60000000000 }, { "h", 3600000000000 },
-	};
-	const uint64_t limit = (uint64_t)1 << 63;
-	uint64_t d = 0;
-	bool neg = false;
-
-	if (*s == '-' || *s == '+') {
-		neg = *s == '-';
-		s++;
-	}
-	if (strcmp(s, "0") == 0) {
-		*out = 0;
-		return 0;
-	}
-	if (*s == '\0')
-		return -1;
-	while (*s != '\0') {
-		uint64_t v = 0, f = 0, unit = 0;
-		double scale = 1;
-		bool pre, post = false, overflow = false;
-		const char *start = s;
-		size_t ul;
-
-		if (!(*s == '.' || isdigit((unsigned char)*s)))
-			return -1;
-		for (; isdigit((unsigned char)*s); s++) {
-			if (v > limit / 10)
-				return -1;
-			v = v * 10 + (uint64_t)(*s - '0');
-			if (v > limit)
-				return -1;
-		}
-		pre = s != start;
-		if (*s == '.') {
-			const char *fs = ++s;
-
-			for (; isdigit((unsigned char)*s); s++) {
-				uint64_t y;
-
-				if (overflow)
-					continue;
-				if (f > (limit - 1) / 10) {
-					overflow = true;
-					continue;
-				}
-				y = f * 10 + (uint64_t)(*s - '0');
-				if (y > limit) {
-					overflow = true;
-					continue;
-				}
-				f = y;
-				scale *= 10;
-			}
-			post = s != fs;
-		}
-		if (!pre && !post)
-			return -1;
-		ul = strcspn(s, ".0123456789");
-		if (ul == 0)
-			return -1;
-		for (size_t i = 0; i < sizeof(units) / sizeof(units[0]); i++)
-			if (strlen(units[i].name) == ul && strncmp(s, units[i].name, ul) == 0)
-				unit = units[i].ns;
-		if (unit == 0)
-			return -1;
-		s += ul;
-		if (v > limit / unit)
-			return -1;
-		v *= unit;
-		if (f > 0) {
-			v += (uint64_t)((double)f * ((double)unit / scale));
-			if (v > limit)
-				return -1;
-		}
-		d += v;
-		if (d > limit)
-			return -1;
-	}
-	if (neg) {
-		*out = (int64_t)(0 - d);
-		return 0;
-	}
-	if (d > limit - 1)
-		return -1;
-	*out = (int64_t)d;
-	return 0;
-}
-
-/* opts.ParseCPUs: a decimal (big.Rat syntax: "1.5", ".5", "15e-1", "3/2") times 1e9, which
- * must come out whole. Negative values are refused here (the daemon would refuse them). */
-static int
-parse_nano_cpus(const char *s, int64_t *out, const char **why)
-{
-	const char *p = s;
-	char *digits cleanup_free = malloc(strlen(s) + 32);
-	size_t nd = 0;
-	long exp10 = 9;
-	bool any = false;
-	uint64_t n;
-
-	*why = "not a number";
-	if (digits == NULL)
-		return -1;
-	if (*p == '+') {
-		p++;
-	} else if (*p == '-') {
-		*why = "must not be negative";
-		return -1;
-	}
-	if (strchr(p, '/') != NULL) {
-		/* a/b, both plain decimal integers */
-		const char *slash = strchr(p, '/');
-		char *num cleanup_free = strndup(p, (size_t)(slash - p));
-		unsigned __int128 q;
-		uint64_t a, b;
-
-		if (num == NULL || go_parse_uint(num, 10, UINT64_MAX, &a) < 0 ||
-		    go_parse_uint(slash + 1, 10, UINT64_MAX, &b) < 0 || b == 0)
-			return -1;
-		q = (unsigned __int128)a * 1000000000u;
-		if (q % b != 0) {
-			*why = "too precise (at most 9 decimal places)";
-			return -1;
-		}
-		q /= b;
-		if (q > INT64_MAX)
-			goto too_large;
-		*out = (int64_t)q;
-		return 0;
-	}
-	/* digits holds the significant digits; value = digits * 10^(exp10 - 9) */
-	for (; isdigit((unsigned char)*p); p++) {
-		any = true;
-		if (nd > 0 || *p != '0')
-			digits[nd++] = *p;
-	}
-	if (*p == '.')
-		for (p++; isdigit((unsigned char)*p); p++) {
-			any = true;
-			exp10--;
-			if (nd > 0 || *p != '0')
-				digits[nd++] = *p;
-		}
-	if (!any)
-		return -1;
-	if (*p == 'e' || *p == 'E') {
-		bool neg = false;
-		long e = 0;
-
-		p++;
-		if (*p == '-' || *p == '+')
-			neg = *p++ == '-';
-		if (!isdigit((unsigned char)*p))
-			return -1;
-		for (; isdigit((unsigned char)*p); p++)
-			if (e < 1000000)
-				e = e * 10 + (*p - '0');
-		exp10 += neg ? -e : e;
-	}
-	if (*p != '\0')
-		return -1;
-	while (exp10 < 0 && nd > 0) {
-		if (digits[nd - 1] != '0') {
-			*why = "too precise (at most 9 decimal places)";
-			return -1;
-		}
-		nd--;
-		exp10++;
-	}
-	if (nd == 0) {
-		*out = 0;
-		return 0;
-	}
-	if ((long)nd + exp10 > 19)
-		goto too_large;
-	for (; exp10 > 0; exp10--)
-		digits[nd++] = '0';
-	digits[nd] = '\0';
-	if (go_parse_uint(digits, 10, INT64_MAX, &n) < 0)
-		goto too_large;
-	*out = (int64_t)n;
-	return 0;
-too_large:
-	*why = "too large";
-	return -1;
-}
-
-/* net.ParseIP(s).String(): the canonical text of an IP address. */
-static int
-go_ip_canonical(const char *s, char *out, size_t outlen)
-{
-	static const unsigned char v4mapped[12] = { 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0xff, 0xff };
-	unsigned char a[16];
-	int e0 = -1, e1 = -1;
-	size_t n = 0;
-
-	if (inet_pton(AF_INET, s, a) == 1)
-		return inet_ntop(AF_INET, a, out, (socklen_t)outlen) != NULL ? 0 : -1;
-	if (inet_pton(AF_INET6, s, a) != 1)
-		return -1;
-	if (memcmp(a, v4mapped, sizeof(v4mapped)) == 0)
-		return inet_ntop(AF_INET, a + 12, out, (socklen_t)outlen) != NULL ? 0 : -1;
-	/* Go compresses the first longest run of two or more zero groups, and never prints an
-	 * embedded IPv4 address (glibc's inet_ntop does both differently). */
-	for (int i = 0; i < 16; i += 2) {
-		int j = i;
-
-		while (j < 16 && a[j] == 0 && a[j + 1] == 0)
-			j += 2;
-		if (j > i && j - i > e1 - e0) {
-			e0 = i;
-			e1 = j;
-			i = j;
-		}
-	}
-	if (e1 - e0 <= 2)
-		e0 = e1 = -1;
-	if (outlen < 40)
-		return -1;
-	for (int i = 0; i < 16; i += 2) {
-		if (i == e0) {
-			out[n++] = ':';
-			out[n++] = ':';
-			i = e1;
-			if (i >= 16)
-				break;
-		} else if (i > 0) {
-			out[n++] = ':';
-		}
-		n += (size_t)snprintf(out + n, outlen - n, "%x", (unsigned)(a[i] << 8 | a[i + 1]));
-	}
-	out[n] = '\0';
-	return 0;
-}
-
-/* net.ParseMAC: 6, 8 or 20 octets as xx:xx:.., xx-xx-.. or xxxx.xxxx.xxxx */
-static bool
-go_valid_mac(const char *s0)
-{
-	char *s cleanup_free = NULL;
-	size_t len, n;
-
-	while (isspace((unsigned char)*s0))
-		s0++;
-	s = strdup(s0);
-	if (s == NULL)
-		return false;
-	for (len = strlen(s); len > 0 && isspace((unsigned char)s[len - 1]); len--)
-		s[len - 1] = '\0';
-	if (len < 14)
-		return false;
-	if (s[2] == ':' || s[2] == '-') {
-		if ((len + 1) % 3 != 0)
-			return false;
-		n = (len + 1) / 3;
-		if (n != 6 && n != 8 && n != 20)
-			return false;
-		for (size_t i = 0; i < n; i++) {
-			const char *x = s + 3 * i;
-
-			if (!isxdigit((unsigned char)x[0]) || !isxdigit((unsigned char)x[1]) ||
-			    (i + 1 < n && x[2] != s[2]))
-				return false;
-		}
-		return true;
-	}
-	if (s[4] == '.') {
-		if ((len + 1) % 5 != 0)
-			return false;
-		n = 2 * (len + 1) / 5;
-		if (n != 6 && n != 8 && n != 20)
-			return false;
-		for (size_t i = 0; i < n / 2; i++) {
-			const char *x = s + 5 * i;
-
-			for (int k = 0; k < 4; k++)
-				if (!isxdigit((unsigned char)x[k]))
-					return false;
-			if (i + 1 < n / 2 && x[4] != '.')
-				return false;
-		}
-		return true;
-	}
-	return false;
-}
-
-/* path.Clean (lexical, like Go's) */
-static char *
-go_path_clean(const char *path)
-{
-	size_t n = strlen(path), r = 0, w = 0, dotdot = 0;
-	bool rooted = path[0] == '/';
-	char *out;
-
-	if (n == 0)
-		return strdup(".");
-	out = malloc(n + 3);
-	if (out == NULL)
-		return NULL;
-	if (rooted) {
-		out[w++] = '/';
-		r = dotdot = 1;
-	}
-	while (r < n) {
-		if (path[r] == '/') {
-			r++;
-		} else if (path[r] == '.' && (r + 1 == n || path[r + 1] == '/')) {
-			r++;
-		} else if (path[r] == '.' && path[r + 1] == '.' && (r + 2 == n || path[r + 2] == '/')) {
-			r += 2;
-			if (w > dotdot) {
-				w--;
-				while (w > dotdot && out[w] != '/')
-					w--;
-			} else if (!rooted) {
-				if (w > 0)
-					out[w++] = '/';
-				out[w++] = '.';
-				out[w++] = '.';
-				dotdot = w;
-			}
-		} else {
-			if ((rooted && w != 1) || (!rooted && w != 0))
-				out[w++] = '/';
-			for (; r < n && path[r] != '/'; r++)
-				out[w++] = path[r];
-		}
-	}
-	if (w == 0)
-		out[w++] = '.';
-	out[w] = '\0';
-	return out;
-}
-
-/* Go's regexp \w */
-static bool
-is_word_char(char c)
-{
-	return isalnum((unsigned char)c) || c == '_';
-}
-
-static bool
-utf8_valid(const unsigned char *s, size_t n)
-{
-	size_t i = 0;
-
-	while (i < n) {
-		unsigned char c = s[i];
-		size_t len;
-		uint32_t cp;
-
-		if (c < 0x80) {
-			i++;
-			continue;
-		}
-		if (c >= 0xc2 && c <= 0xdf) {
-			len = 2;
-			cp = c & 0x1f;
-		} else if (c >= 0xe0 && c <= 0xef) {
-			len = 3;
-			cp = c & 0x0f;
-		} else if (c >= 0xf0 && c <= 0xf4) {
-			len = 4;
-			cp = c & 0x07;
-		} else {
-			return false;
-		}
-		if (i + len > n)
-			return false;
-		for (size_t k = 1; k < len; k++) {
-			if ((s[i + k] & 0xc0) != 0x80)
-				return false;
-			cp = cp << 6 | (s[i + k] & 0x3f);
-		}
-		if ((len == 3 && cp < 0x800) || (len == 4 && (cp < 0x10000 || cp > 0x10ffff)) ||
-		    (cp >= 0xd800 && cp <= 0xdfff))
-			return false;
-		i += len;
-	}
-	return true;
-}
-
-/* encoding/csv, one record, default settings: the syntax of --mount and --network name=... */
-static int
-csv_read_record(const char *s, json_object **fields, const char **why)
-{
-	json_object *out cleanup_json = json_object_new_array();
-	struct strbuf b = { 0 };
-
-	if (out == NULL)
-		return -1;
-	while (*s == '\n' || (s[0] == '\r' && s[1] == '\n'))
-		s += *s == '\n' ? 1 : 2;
-	if (*s == '\0') {
-		*why = "empty value";
-		return -1;
-	}
-	for (;;) {
-		bool end = false;
-
-		if (*s == '"') {
-			for (s++;; s++) {
-				if (*s == '\0') {
-					*why = "missing closing '\"' in a quoted field";
-					goto fail;
-				}
-				if (*s != '"') {
-					if (s[0] == '\r' && s[1] == '\n')
-						s++;
-					if (sb_putc(&b, *s) < 0)
-						goto fail;
-					continue;
-				}
-				if (s[1] == '"') {
-					s++;
-					if (sb_putc(&b, '"') < 0)
-						goto fail;
-					continue;
-				}
-				s++;
-				break;
-			}
-			if (*s == ',') {
-				s++;
-			} else if (*s == '\0' || *s == '\n' || (s[0] == '\r' && s[1] == '\n')) {
-				end = true;
-			} else {
-				*why = "extraneous '\"' in a quoted field";
-				goto fail;
-			}
-		} else {
-			for (; *s != ',' && *s != '\0' && *s != '\n' && !(s[0] == '\r' && s[1] == '\n'); s++) {
-				if (*s == '"') {
-					*why = "bare '\"' in a non-quoted field";
-					goto fail;
-				}
-				if (sb_putc(&b, *s) < 0)
-					goto fail;
-			}
-			if (*s == ',')
-				s++;
-			else
-				end = true;
-		}
-		if (json_object_array_add(out, json_object_new_string(b.s != NULL ? b.s : "")) < 0)
-			goto fail;
-		free(b.s);
-		b = (struct strbuf){ 0 };
-		if (end)
-			break;
-	}
-	*fields = out;
-	out = NULL;
-	return 0;
-fail:
-	free(b.s);
-	if (*why == NULL)
-		*why = "out of memory";
-	return -1;
-}
-
-/* ------------------------------------------------------------------------------------------ */
-/* Parser state and JSON helpers                                                              */
-/* ------------------------------------------------------------------------------------------ */
-
-struct runopts_ctx {
-	/* The result, merged into the spec only when the whole of run_opts parsed. */
-	json_object *config, *host, *networking;
-	/* Inputs that are combined only at the end (env files before -e, health, network). */
-	json_object *scratch;
-	bool network_set, restart_set, detach_seen, detach;
-};
-
-struct runopts_flag;
-
-/** One flag as met on the command line. */
-struct flag_use {
-	const struct runopts_flag *flag;
-	const char *name;   /* as written: "--env" or "-e" */
-	const char *value;  /* its value ("true" for a bare boolean) */
-	bool on;            /* booleans: the value parsed */
-};
-
-typedef int (*flag_fn)(struct runopts_ctx *ctx, const struct flag_use *u, berth_error_t *err);
-
-enum flag_kind {
-	FLAG_VALUE,   /* takes a value: --f=v, --f v, -fv, -f v */
-	FLAG_BOOL,    /* --f, --f=true|false, -f, -f=false */
-	FLAG_REFUSED, /* known to docker, refused here; `key` holds the reason */
-};
-
-enum flag_where {
-	IN_NONE,
-	IN_CONFIG, /* top level of the create body */
-	IN_HOST,   /* HostConfig */
-};
-
-struct runopts_flag {
-	const char *name;
-	char shorthand;
-	enum flag_kind kind;
-	flag_fn fn;
-	enum flag_where where;
-	const char *key; /* JSON member the generic handlers write */
-};
-
-static int
-oom(berth_error_t *err)
-{
-	return berth_error_set(err, BERTH_E_FAILED, "run_opts: out of memory");
-}
-
-static int bad_value(berth_error_t *err, const struct flag_use *u, const char *fmt, ...)
-	__attribute__((format(printf, 3, 4)));
 
 /* "run_opts: invalid value 'V' for '--flag': <why>" */
-static int
-bad_value(berth_error_t *err, const struct flag_use *u, const char *fmt, ...)
+int
+berth_runopts_bad_value(berth_error_t *err, const struct flag_use *u, const char *fmt, ...)
 {
 	char *why cleanup_free = NULL;
 	va_list ap;
 
 	va_start(ap, fmt);
 	if (vasprintf(&why, fmt, ap) < 0)
-		why = NULL;
+		berth_oom();
 	va_end(ap);
 	return berth_error_set(err, BERTH_E_CONFIG, "run_opts: invalid value '%s' for '%s': %s",
-			       u->value, u->name, why != NULL ? why : "");
+			       u->value, u->name, why);
 }
 
-/* Add val (owned) as obj[key]; a NULL val is an allocation that failed. */
-static int
-put(json_object *obj, const char *key, json_object *val, berth_error_t *err)
+/* Does the POSIX extended regular expression pattern match s? m[nm]: the submatches. */
+bool
+berth_runopts_regex_match(const char *pattern, const char *s, regmatch_t *m, size_t nm)
 {
-	if (obj == NULL || val == NULL || json_object_object_add(obj, key, val) < 0) {
-		json_object_put(val);
-		return oom(err);
-	}
-	return 0;
-}
+	regex_t re;
+	bool match;
 
-static int
-put_string(json_object *obj, const char *key, const char *s, berth_error_t *err)
-{
-	return put(obj, key, json_object_new_string(s), err);
-}
-
-static int
-append(json_object *arr, json_object *val, berth_error_t *err)
-{
-	if (arr == NULL || val == NULL || json_object_array_add(arr, val) < 0) {
-		json_object_put(val);
-		return oom(err);
-	}
-	return 0;
-}
-
-static int
-append_string(json_object *arr, const char *s, berth_error_t *err)
-{
-	return append(arr, json_object_new_string(s), err);
-}
-
-/* obj[key], created empty (object or array) when absent. NULL only when out of memory. */
-static json_object *
-child(json_object *obj, const char *key, json_type type)
-{
-	json_object *c;
-
-	if (obj == NULL)
-		return NULL;
-	if (json_object_object_get_ex(obj, key, &c) && json_object_is_type(c, type))
-		return c;
-	c = type == json_type_array ? json_object_new_array() : json_object_new_object();
-	if (c == NULL || json_object_object_add(obj, key, c) < 0) {
-		json_object_put(c);
-		return NULL;
-	}
-	return c;
-}
-
-/* obj[key] as a string, or NULL */
-static const char *
-get_string(json_object *obj, const char *key)
-{
-	json_object *v;
-
-	if (obj == NULL || !json_object_object_get_ex(obj, key, &v) || !json_object_is_type(v, json_type_string))
-		return NULL;
-	return json_object_get_string(v);
-}
-
-static size_t
-array_len(json_object *obj, const char *key)
-{
-	json_object *v;
-
-	if (obj == NULL || !json_object_object_get_ex(obj, key, &v) || !json_object_is_type(v, json_type_array))
-		return 0;
-	return json_object_array_length(v);
-}
-
-static json_object *
-target(struct runopts_ctx *ctx, const struct flag_use *u)
-{
-	return u->flag->where == IN_CONFIG ? ctx->config : ctx->host;
-}
-
-/* Split "k=v" into the map obj: k -> v, or k -> "" without '=' (opts.ConvertKVStringsToMap). */
-static int
-put_kv(json_object *obj, const char *kv, berth_error_t *err)
-{
-	const char *eq = strchr(kv, '=');
-	char *key cleanup_free = strndup(kv, eq != NULL ? (size_t)(eq - kv) : strlen(kv));
-
-	if (key == NULL || obj == NULL)
-		return oom(err);
-	return put_string(obj, key, eq != NULL ? eq + 1 : "", err);
-}
-
-/* Read a whole regular file of at most RUNOPTS_FILE_MAX bytes, for flag u. */
-static int
-read_file(const struct flag_use *u, const char *path, char **buf, size_t *len, berth_error_t *err)
-{
-	char *data = NULL;
-	size_t n = 0;
-	struct stat st;
-	int fd;
-
-	/* The agent runs with Pacemaker's working directory, not the admin's: a relative path
-	 * that worked from a shell would silently name another file under the cluster. */
-	if (path[0] != '/')
-		return berth_error_set(err, BERTH_E_CONFIG,
-				       "run_opts: '%s' needs an absolute path, not '%s'", u->name, path);
-	fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK);
-	if (fd < 0)
-		return berth_error_set(err, BERTH_E_CONFIG, "run_opts: cannot open '%s' for '%s': %s",
-				       path, u->name, strerror(errno));
-	if (fstat(fd, &st) < 0 || !S_ISREG(st.st_mode)) {
-		close(fd);
-		return berth_error_set(err, BERTH_E_CONFIG,
-				       "run_opts: '%s' for '%s' is not a regular file", path, u->name);
-	}
-	data = malloc(RUNOPTS_FILE_MAX + 2);
-	if (data == NULL) {
-		close(fd);
-		return oom(err);
-	}
-	for (;;) {
-		ssize_t r = read(fd, data + n, RUNOPTS_FILE_MAX + 1 - n);
-
-		if (r < 0 && errno == EINTR)
-			continue;
-		if (r < 0) {
-			int e = errno;
-
-			close(fd);
-			free(data);
-			return berth_error_set(err, BERTH_E_CONFIG,
-					       "run_opts: cannot read '%s' for '%s': %s", path, u->name, strerror(e));
-		}
-		if (r == 0)
-			break;
-		n += (size_t)r;
-		if (n > RUNOPTS_FILE_MAX) {
-			close(fd);
-			free(data);
-			return berth_error_set(err, BERTH_E_CONFIG,
-					       "run_opts: '%s' for '%s' is larger than %d bytes", path, u->name,
-					       RUNOPTS_FILE_MAX);
-		}
-	}
-	close(fd);
-	data[n] = '\0';
-	*buf = data;
-	*len = n;
-	return 0;
+	/* The patterns are constants that compile: only memory can fail here. */
+	if (regcomp(&re, pattern, REG_EXTENDED | (nm == 0 ? REG_NOSUB : 0)) != 0)
+		berth_oom();
+	match = regexec(&re, s, nm, m, 0) == 0;
+	regfree(&re);
+	return match;
 }
 
 /* ------------------------------------------------------------------------------------------ */
-/* Generic handlers                                                                           */
+/* Generic handlers: store the value under the row's key                                      */
 /* ------------------------------------------------------------------------------------------ */
 
-static int
-h_ignore(UNUSED struct runopts_ctx *ctx, UNUSED const struct flag_use *u, UNUSED berth_error_t *err)
+int
+berth_runopts_set_ignored(UNUSED struct runopts_ctx *ctx, UNUSED const struct flag_use *u, UNUSED berth_error_t *err)
 {
 	/* Client-side only: changes nothing in the create request. */
 	return 0;
 }
 
-static int
-h_string(struct runopts_ctx *ctx, const struct flag_use *u, berth_error_t *err)
+int
+berth_runopts_set_string(struct runopts_ctx *ctx, const struct flag_use *u, berth_error_t *err)
 {
-	return put_string(target(ctx, u), u->flag->key, u->value, err);
+	put_string(target(ctx, u), u->flag->key, u->value);
+	return 0;
 }
 
-static int
-h_bool(struct runopts_ctx *ctx, const struct flag_use *u, berth_error_t *err)
+int
+berth_runopts_set_bool(struct runopts_ctx *ctx, const struct flag_use *u, berth_error_t *err)
 {
-	return put(target(ctx, u), u->flag->key, json_object_new_boolean(u->on), err);
+	put(target(ctx, u), u->flag->key, berth_nonnull(json_object_new_boolean(u->on)));
+	return 0;
 }
 
-static int
-h_list(struct runopts_ctx *ctx, const struct flag_use *u, berth_error_t *err)
+int
+berth_runopts_set_list(struct runopts_ctx *ctx, const struct flag_use *u, berth_error_t *err)
 {
-	return append_string(child(target(ctx, u), u->flag->key, json_type_array), u->value, err);
+	append_string(child(target(ctx, u), u->flag->key, json_type_array), u->value);
+	return 0;
 }
 
-static int
-h_int(struct runopts_ctx *ctx, const struct flag_use *u, berth_error_t *err)
+int
+berth_runopts_set_int(struct runopts_ctx *ctx, const struct flag_use *u, berth_error_t *err)
 {
 	int64_t n;
 
-	if (go_parse_int64(u->value, &n) < 0)
-		return bad_value(err, u, "not an integer");
-	return put(target(ctx, u), u->flag->key, json_object_new_int64(n), err);
+	if (berth_go_parse_int(u->value, 0, &n) < 0)
+		return berth_runopts_bad_value(err, u, "not an integer");
+	put(target(ctx, u), u->flag->key, berth_nonnull(json_object_new_int64(n)));
+	return 0;
 }
 
-static int
-h_uint16(struct runopts_ctx *ctx, const struct flag_use *u, berth_error_t *err)
+int
+berth_runopts_set_uint16(struct runopts_ctx *ctx, const struct flag_use *u, berth_error_t *err)
 {
 	uint64_t n;
 
-	if (go_parse_uint(u->value, 0, UINT16_MAX, &n) < 0)
-		return bad_value(err, u, "not an integer from 0 to 65535");
-	return put(target(ctx, u), u->flag->key, json_object_new_int64((int64_t)n), err);
+	if (berth_go_parse_uint(u->value, 0, UINT16_MAX, &n) < 0)
+		return berth_runopts_bad_value(err, u, "not an integer from 0 to 65535");
+	put(target(ctx, u), u->flag->key, berth_nonnull(json_object_new_int64((int64_t)n)));
+	return 0;
 }
 
-static int
-h_bytes(struct runopts_ctx *ctx, const struct flag_use *u, berth_error_t *err)
+int
+berth_runopts_set_bytes(struct runopts_ctx *ctx, const struct flag_use *u, berth_error_t *err)
 {
 	int64_t n;
 
-	if (go_ram_in_bytes(u->value, &n) < 0)
-		return bad_value(err, u, "not a size (a number with an optional unit b, k, m, g, t or p, e.g. 512m)");
-	return put(target(ctx, u), u->flag->key, json_object_new_int64(n), err);
-}
-
-/* ------------------------------------------------------------------------------------------ */
-/* Specific handlers                                                                          */
-/* ------------------------------------------------------------------------------------------ */
-
-static int
-h_refused_restart(struct runopts_ctx *ctx, const struct flag_use *u, berth_error_t *err)
-{
-	if (strcmp(u->value, "no") != 0)
-		return berth_error_set(err, BERTH_E_CONFIG,
-				       "run_opts: --restart=%s is not allowed: Pacemaker restarts the container, "
-				       "so the daemon must not; use --restart=no or leave it out", u->value);
-	ctx->restart_set = true;
+	if (berth_go_ram_in_bytes(u->value, &n) < 0)
+		return berth_runopts_bad_value(err, u, "not a size (a number with an optional unit b, k, m, g, t "
+						       "or p, e.g. 512m)");
+	put(target(ctx, u), u->flag->key, berth_nonnull(json_object_new_int64(n)));
 	return 0;
-}
-
-static int
-h_pull(UNUSED struct runopts_ctx *ctx, const struct flag_use *u, berth_error_t *err)
-{
-	/* The create request never pulls; "missing" and "never" describe what berth does anyway
-	 * (the image must be present), "always" would promise a pull before every start. */
-	if (strcmp(u->value, "missing") == 0 || strcmp(u->value, "never") == 0)
-		return 0;
-	if (strcmp(u->value, "always") == 0)
-		return berth_error_set(err, BERTH_E_CONFIG,
-				       "run_opts: --pull=always is not supported: berth does not pull images "
-				       "when it creates a container; pull them ahead of time");
-	return bad_value(err, u, "expected missing or never");
-}
-
-static int
-h_detach(struct runopts_ctx *ctx, const struct flag_use *u, UNUSED berth_error_t *err)
-{
-	ctx->detach_seen = true;
-	ctx->detach = u->on;
-	return 0;
-}
-
-static int
-h_interactive(struct runopts_ctx *ctx, const struct flag_use *u, berth_error_t *err)
-{
-	/* docker run -d -i: stdin stays open, but nobody attaches, so StdinOnce is false. */
-	if (put(ctx->config, "OpenStdin", json_object_new_boolean(u->on), err) < 0)
-		return -1;
-	return put(ctx->config, "StdinOnce", json_object_new_boolean(false), err);
-}
-
-static int
-h_entrypoint(struct runopts_ctx *ctx, const struct flag_use *u, berth_error_t *err)
-{
-	/* One element, never split; --entrypoint "" resets the image's to [""]. */
-	json_object *ep = json_object_new_array();
-
-	if (append_string(ep, u->value, err) < 0)
-		return -1;
-	return put(ctx->config, "Entrypoint", ep, err);
-}
-
-static int
-h_namespace(struct runopts_ctx *ctx, const struct flag_use *u, berth_error_t *err)
-{
-	const char *v = u->value, *key = u->flag->key;
-	size_t head = strcspn(v, ":");
-	bool host = head == 0 || (head == 4 && strncmp(v, "host", 4) == 0);
-
-	if (strcmp(key, "CgroupnsMode") == 0) {
-		if (*v != '\0' && strcmp(v, "host") != 0 && strcmp(v, "private") != 0)
-			return bad_value(err, u, "expected host or private");
-	} else if (strcmp(key, "PidMode") == 0) {
-		bool container = head == 9 && strncmp(v, "container", 9) == 0 && v[9] == ':' &&
-				 v[10] != '\0' && strchr(v + 10, ':') == NULL;
-
-		if (!host && !container)
-			return bad_value(err, u, "expected host or container:<name|id>");
-	} else if (!host) {
-		return bad_value(err, u, "expected host");
-	}
-	return h_string(ctx, u, err);
-}
-
-static int
-h_cpus(struct runopts_ctx *ctx, const struct flag_use *u, berth_error_t *err)
-{
-	const char *why = NULL;
-	int64_t n;
-
-	if (parse_nano_cpus(u->value, &n, &why) < 0)
-		return bad_value(err, u, "%s", why);
-	return put(ctx->host, "NanoCpus", json_object_new_int64(n), err);
-}
-
-static int
-h_memory_swap(struct runopts_ctx *ctx, const struct flag_use *u, berth_error_t *err)
-{
-	if (strcmp(u->value, "-1") == 0)
-		return put(ctx->host, "MemorySwap", json_object_new_int64(-1), err);
-	return h_bytes(ctx, u, err);
-}
-
-static int
-h_swappiness(struct runopts_ctx *ctx, const struct flag_use *u, berth_error_t *err)
-{
-	int64_t n;
-
-	if (go_parse_int64(u->value, &n) < 0 || n < -1 || n > 100)
-		return bad_value(err, u, "expected an integer from 0 to 100, or -1");
-	return put(ctx->host, "MemorySwappiness", json_object_new_int64(n), err);
-}
-
-static int
-h_env(struct runopts_ctx *ctx, const struct flag_use *u, berth_error_t *err)
-{
-	json_object *env = child(ctx->scratch, "env", json_type_array);
-	const char *eq = strchr(u->value, '=');
-	char *kv cleanup_free = NULL;
-
-	if (u->value[0] == '\0' || u->value[0] == '=')
-		return bad_value(err, u, "no variable name");
-	if (eq == NULL) {
-		/* -e NAME takes NAME from our own environment; when unset, the CLI passes the bare
-		 * name on and the daemon keeps it (docker inspect shows it), so do we. */
-		const char *v = getenv(u->value);
-
-		if (v != NULL) {
-			if (asprintf(&kv, "%s=%s", u->value, v) < 0)
-				return oom(err);
-			return append_string(env, kv, err);
-		}
-	}
-	return append_string(env, u->value, err);
-}
-
-static int
-h_label(struct runopts_ctx *ctx, const struct flag_use *u, berth_error_t *err)
-{
-	const char *v = u->value;
-	size_t key_len = strcspn(v, "=");
-
-	while (key_len > 0 && (*v == ' ' || *v == '\t')) {
-		v++;
-		key_len--;
-	}
-	if (key_len == 0)
-		return bad_value(err, u, "empty label name");
-	if (memchr(v, ' ', key_len) != NULL || memchr(v, '\t', key_len) != NULL)
-		return bad_value(err, u, "the label name contains whitespace");
-	return append_string(child(ctx->scratch, "labels", json_type_array), u->value, err);
-}
-
-/* opts.parseKeyValueFile: lines of K=V; blank lines and #comments skipped; a bare K takes its
- * value from our environment (env files only; unset or in a label file, the line is dropped). */
-static int
-read_kv_file(struct runopts_ctx *ctx, const struct flag_use *u, bool env, const char *out_key,
-	     berth_error_t *err)
-{
-	char *buf cleanup_free = NULL;
-	json_object *out = child(ctx->scratch, out_key, json_type_array);
-	size_t len, lineno = 0;
-	char *line, *next;
-
-	if (out == NULL)
-		return oom(err);
-	if (read_file(u, u->value, &buf, &len, err) < 0)
-		return -1;
-	if (memchr(buf, '\0', len) != NULL)
-		return berth_error_set(err, BERTH_E_CONFIG, "run_opts: '%s' for '%s' contains a NUL byte",
-				       u->value, u->name);
-	for (line = buf; line != NULL && line < buf + len; line = next) {
-		char *nl = strchr(line, '\n'), *eq;
-		size_t n, key_len;
-
-		next = nl != NULL ? nl + 1 : NULL;
-		if (nl != NULL)
-			*nl = '\0';
-		n = strlen(line);
-		if (n > 0 && line[n - 1] == '\r')
-			line[--n] = '\0';
-		lineno++;
-		if (!utf8_valid((const unsigned char *)line, n))
-			return berth_error_set(err, BERTH_E_CONFIG,
-					       "run_opts: '%s' for '%s' contains invalid UTF-8 on line %zu", u->value,
-					       u->name, lineno);
-		if (lineno == 1 && strncmp(line, "\xef\xbb\xbf", 3) == 0)
-			line += 3;
-		while (isspace((unsigned char)*line))
-			line++;
-		if (*line == '\0' || *line == '#')
-			continue;
-		eq = strchr(line, '=');
-		key_len = eq != NULL ? (size_t)(eq - line) : strlen(line);
-		if (key_len == 0)
-			return berth_error_set(err, BERTH_E_CONFIG,
-					       "run_opts: '%s' for '%s': no variable name on line %zu", u->value,
-					       u->name, lineno);
-		if (memchr(line, ' ', key_len) != NULL || memchr(line, '\t', key_len) != NULL)
-			return berth_error_set(err, BERTH_E_CONFIG,
-					       "run_opts: '%s' for '%s': variable name '%.*s' on line %zu contains "
-					       "whitespace", u->value, u->name, (int)key_len, line, lineno);
-		if (eq != NULL) {
-			if (append_string(out, line, err) < 0)
-				return -1;
-		} else {
-			char *end = line + key_len, *kv cleanup_free = NULL;
-			const char *v = env ? getenv(line) : NULL;
-
-			if (v == NULL)
-				continue;
-			while (end > line && isspace((unsigned char)end[-1]))
-				end--;
-			if (asprintf(&kv, "%.*s=%s", (int)(end - line), line, v) < 0)
-				return oom(err);
-			if (append_string(out, kv, err) < 0)
-				return -1;
-		}
-	}
-	return 0;
-}
-
-static int
-h_env_file(struct runopts_ctx *ctx, const struct flag_use *u, berth_error_t *err)
-{
-	return read_kv_file(ctx, u, true, "env_file", err);
-}
-
-static int
-h_label_file(struct runopts_ctx *ctx, const struct flag_use *u, berth_error_t *err)
-{
-	return read_kv_file(ctx, u, false, "label_file", err);
-}
-
-/* Does a -v spec have a source (a bind or named volume) rather than only a target? This is the
- * part of compose's loader.ParseVolume that `docker create` looks at, errors ignored as there. */
-static bool
-volume_has_source(const char *spec)
-{
-	size_t len = strlen(spec), buf_start = 0, buf_runes = 0;
-	bool have_source = false, have_target = false;
-
-	if (len <= 2)
-		return false;
-	for (size_t i = 0; i <= len; i++) {
-		char c = spec[i];
-
-		if ((c & 0xc0) == 0x80)
-			continue; /* UTF-8 continuation byte: part of the rune before */
-		if (c == ':' && buf_runes == 1 && isalpha((unsigned char)spec[buf_start])) {
-			buf_runes++; /* a Windows drive letter, "c:" */
-			continue;
-		}
-		if (c != ':' && c != '\0') {
-			buf_runes++;
-			continue;
-		}
-		if (buf_runes == 0)
-			return have_source; /* "empty section between colons" */
-		if (!have_source && c == '\0')
-			return false; /* anonymous volume: the only section is the target */
-		if (!have_source)
-			have_source = true;
-		else if (!have_target)
-			have_target = true;
-		else if (c == ':')
-			return true; /* "too many colons" */
-		buf_start = i + 1;
-		buf_runes = 0;
-	}
-	return have_source;
-}
-
-static int
-h_volume(struct runopts_ctx *ctx, const struct flag_use *u, berth_error_t *err)
-{
-	json_object *binds;
-
-	if (u->value[0] == '\0')
-		return bad_value(err, u, "empty volume specification");
-	if (!volume_has_source(u->value))
-		return put(child(ctx->config, "Volumes", json_type_object), u->value, json_object_new_object(), err);
-	/* The CLI keeps binds in a set: a repeated -v counts once. */
-	binds = child(ctx->host, "Binds", json_type_array);
-	if (binds == NULL)
-		return oom(err);
-	for (size_t i = 0; i < json_object_array_length(binds); i++)
-		if (strcmp(json_object_get_string(json_object_array_get_idx(binds, i)), u->value) == 0)
-			return 0;
-	return append_string(binds, u->value, err);
-}
-
-static char *
-lower_dup(const char *s)
-{
-	char *d = strdup(s);
-
-	for (char *p = d; p != NULL && *p != '\0'; p++)
-		*p = (char)tolower((unsigned char)*p);
-	return d;
-}
-
-/* opts.MountOpt.Set: CSV of key[=value] into a HostConfig.Mounts entry. */
-static int
-h_mount(struct runopts_ctx *ctx, const struct flag_use *u, berth_error_t *err)
-{
-	json_object *fields cleanup_json = NULL, *bind cleanup_json = NULL, *vol cleanup_json = NULL,
-		    *tmpfs cleanup_json = NULL, *m cleanup_json = NULL, *labels cleanup_json = NULL,
-		    *driver cleanup_json = NULL;
-	char *type cleanup_free = strdup("volume"), *consistency cleanup_free = NULL;
-	const char *source = NULL, *dst = NULL, *why = NULL;
-	bool ro = false;
-
-	if (type == NULL)
-		return oom(err);
-	if (csv_read_record(u->value, &fields, &why) < 0)
-		return why != NULL ? bad_value(err, u, "%s", why) : oom(err);
-	for (size_t i = 0; i < json_object_array_length(fields); i++) {
-		const char *field = json_object_get_string(json_object_array_get_idx(fields, i));
-		const char *eq = strchr(field, '='), *value = eq != NULL ? eq + 1 : NULL;
-		char *key cleanup_free = strndup(field, eq != NULL ? (size_t)(eq - field) : strlen(field));
-		bool b;
-
-		if (key == NULL)
-			return oom(err);
-		for (char *p = key; *p != '\0'; p++)
-			*p = (char)tolower((unsigned char)*p);
-		if (strcmp(key, "bind-propagation") == 0 || strcmp(key, "bind-nonrecursive") == 0) {
-			if (bind == NULL && (bind = json_object_new_object()) == NULL)
-				return oom(err);
-		} else if (strncmp(key, "volume-", 7) == 0) {
-			if (vol == NULL && ((vol = json_object_new_object()) == NULL ||
-					    (labels = json_object_new_object()) == NULL ||
-					    (driver = json_object_new_object()) == NULL))
-				return oom(err);
-		} else if (strncmp(key, "tmpfs-", 6) == 0) {
-			if (tmpfs == NULL && (tmpfs = json_object_new_object()) == NULL)
-				return oom(err);
-		}
-		if (value == NULL) {
-			/* the bare boolean fields */
-			if (strcmp(key, "readonly") != 0 && strcmp(key, "ro") != 0 &&
-			    strcmp(key, "volume-nocopy") != 0 && strcmp(key, "bind-nonrecursive") != 0)
-				return bad_value(err, u, "field '%s' must be a key=value pair", field);
-			value = "true";
-		}
-		if (strcmp(key, "type") == 0) {
-			free(type);
-			if ((type = lower_dup(value)) == NULL)
-				return oom(err);
-		} else if (strcmp(key, "source") == 0 || strcmp(key, "src") == 0) {
-			source = value;
-		} else if (strcmp(key, "target") == 0 || strcmp(key, "dst") == 0 ||
-			   strcmp(key, "destination") == 0) {
-			dst = value;
-		} else if (strcmp(key, "readonly") == 0 || strcmp(key, "ro") == 0) {
-			if (go_parse_bool(value, &ro) < 0)
-				return bad_value(err, u, "'%s' is not a boolean for %s", value, key);
-		} else if (strcmp(key, "consistency") == 0) {
-			free(consistency);
-			if ((consistency = lower_dup(value)) == NULL)
-				return oom(err);
-		} else if (strcmp(key, "bind-propagation") == 0) {
-			char *p cleanup_free = lower_dup(value);
-
-			if (p == NULL || put_string(bind, "Propagation", p, err) < 0)
-				return oom(err);
-		} else if (strcmp(key, "bind-nonrecursive") == 0 || strcmp(key, "volume-nocopy") == 0) {
-			if (go_parse_bool(value, &b) < 0)
-				return bad_value(err, u, "'%s' is not a boolean for %s", value, key);
-			if (put(key[0] == 'b' ? bind : vol, key[0] == 'b' ? "NonRecursive" : "NoCopy",
-				json_object_new_boolean(b), err) < 0)
-				return -1;
-		} else if (strcmp(key, "volume-label") == 0) {
-			if (put_kv(labels, value, err) < 0)
-				return -1;
-		} else if (strcmp(key, "volume-driver") == 0) {
-			if (put_string(driver, "Name", value, err) < 0)
-				return -1;
-		} else if (strcmp(key, "volume-opt") == 0) {
-			if (put_kv(child(driver, "Options", json_type_object), value, err) < 0)
-				return -1;
-		} else if (strcmp(key, "tmpfs-size") == 0) {
-			int64_t n;
-
-			if (go_ram_in_bytes(value, &n) < 0)
-				return bad_value(err, u, "'%s' is not a size for tmpfs-size", value);
-			if (put(tmpfs, "SizeBytes", json_object_new_int64(n), err) < 0)
-				return -1;
-		} else if (strcmp(key, "tmpfs-mode") == 0) {
-			uint64_t mode;
-
-			if (go_parse_uint(value, 8, UINT32_MAX, &mode) < 0)
-				return bad_value(err, u, "'%s' is not an octal mode for tmpfs-mode", value);
-			if (put(tmpfs, "Mode", json_object_new_int64((int64_t)mode), err) < 0)
-				return -1;
-		} else {
-			return bad_value(err, u, "unexpected key '%s' in '%s'", key, field);
-		}
-	}
-	if (type[0] == '\0')
-		return bad_value(err, u, "type is required");
-	if (dst == NULL || dst[0] == '\0')
-		return bad_value(err, u, "target is required");
-	if (vol != NULL && strcmp(type, "volume") != 0)
-		return bad_value(err, u, "cannot mix 'volume-*' options with mount type '%s'", type);
-	if (bind != NULL && strcmp(type, "bind") != 0)
-		return bad_value(err, u, "cannot mix 'bind-*' options with mount type '%s'", type);
-	if (tmpfs != NULL && strcmp(type, "tmpfs") != 0)
-		return bad_value(err, u, "cannot mix 'tmpfs-*' options with mount type '%s'", type);
-
-	/* Members in the order and with the omissions of Go's json.Marshal of mount.Mount. */
-	m = json_object_new_object();
-	if (m == NULL || put_string(m, "Type", type, err) < 0)
-		return oom(err);
-	if (source != NULL && source[0] != '\0' && put_string(m, "Source", source, err) < 0)
-		return -1;
-	if (put_string(m, "Target", dst, err) < 0)
-		return -1;
-	if (ro && put(m, "ReadOnly", json_object_new_boolean(true), err) < 0)
-		return -1;
-	if (consistency != NULL && consistency[0] != '\0' && put_string(m, "Consistency", consistency, err) < 0)
-		return -1;
-	if (bind != NULL) {
-		if (put(m, "BindOptions", bind, err) < 0)
-			return -1;
-		bind = NULL;
-	}
-	if (vol != NULL) {
-		if (json_object_object_length(labels) > 0) {
-			if (put(vol, "Labels", labels, err) < 0)
-				return -1;
-			labels = NULL;
-		}
-		if (put(vol, "DriverConfig", driver, err) < 0)
-			return -1;
-		driver = NULL;
-		if (put(m, "VolumeOptions", vol, err) < 0)
-			return -1;
-		vol = NULL;
-	}
-	if (tmpfs != NULL) {
-		if (put(m, "TmpfsOptions", tmpfs, err) < 0)
-			return -1;
-		tmpfs = NULL;
-	}
-	if (append(child(ctx->host, "Mounts", json_type_array), m, err) < 0) {
-		m = NULL;
-		return -1;
-	}
-	m = NULL;
-	return 0;
-}
-
-static int
-h_tmpfs(struct runopts_ctx *ctx, const struct flag_use *u, berth_error_t *err)
-{
-	const char *colon = strchr(u->value, ':');
-	char *path cleanup_free = strndup(u->value, colon != NULL ? (size_t)(colon - u->value) : strlen(u->value));
-
-	if (path == NULL)
-		return oom(err);
-	return put_string(child(ctx->host, "Tmpfs", json_type_object), path, colon != NULL ? colon + 1 : "", err);
-}
-
-/* A device cgroup mode: some of r, w, m, each at most once. */
-static bool
-valid_device_mode(const char *mode)
-{
-	bool seen[3] = { false, false, false };
-
-	if (*mode == '\0')
-		return false;
-	for (; *mode != '\0'; mode++) {
-		const char *p = strchr("rwm", *mode);
-
-		if (p == NULL || seen[p - "rwm"])
-			return false;
-		seen[p - "rwm"] = true;
-	}
-	return true;
-}
-
-/* validateLinuxPath + parseLinuxDevice: host-path[:container-path][:mode] */
-static int
-h_device(struct runopts_ctx *ctx, const struct flag_use *u, berth_error_t *err)
-{
-	const char *v = u->value, *c1 = strchr(v, ':'), *c2 = c1 != NULL ? strchr(c1 + 1, ':') : NULL;
-	char *src cleanup_free = NULL, *dst cleanup_free = NULL, *mode cleanup_free = NULL;
-	const char *cpath; /* the container path as written: the CLI checks it is absolute */
-	json_object *dev;
-
-	if ((c2 != NULL && strchr(c2 + 1, ':') != NULL) || v[0] == ':' || v[0] == '\0')
-		return bad_value(err, u, "expected host-path[:container-path][:mode]");
-	if (c1 == NULL) {
-		cpath = v;
-		src = go_path_clean(v);
-		dst = src != NULL ? strdup(src) : NULL;
-		mode = strdup("rwm");
-	} else if (c2 == NULL && valid_device_mode(c1 + 1)) {
-		char *h cleanup_free = strndup(v, (size_t)(c1 - v));
-
-		cpath = v;
-		src = h != NULL ? go_path_clean(h) : NULL;
-		dst = src != NULL ? strdup(src) : NULL;
-		mode = strdup(c1 + 1);
-	} else if (c2 == NULL) {
-		cpath = c1 + 1;
-		src = strndup(v, (size_t)(c1 - v));
-		dst = go_path_clean(c1 + 1);
-		mode = strdup("rwm");
-	} else {
-		cpath = c1 + 1;
-		src = strndup(v, (size_t)(c1 - v));
-		dst = strndup(c1 + 1, (size_t)(c2 - c1 - 1));
-		mode = strdup(c2 + 1);
-		if (mode != NULL && !valid_device_mode(mode))
-			return bad_value(err, u, "bad mode '%s' (some of r, w, m)", mode);
-	}
-	if (src == NULL || dst == NULL || mode == NULL)
-		return oom(err);
-	if (cpath[0] != '/')
-		return bad_value(err, u, "'%.*s' is not an absolute path", (int)strcspn(cpath, ":"), cpath);
-	dev = json_object_new_object();
-	if (dev == NULL || put_string(dev, "PathOnHost", src, err) < 0 ||
-	    put_string(dev, "PathInContainer", dst, err) < 0 || put_string(dev, "CgroupPermissions", mode, err) < 0) {
-		json_object_put(dev);
-		return oom(err);
-	}
-	return append(child(ctx->host, "Devices", json_type_array), dev, err);
-}
-
-static int
-regex_match(const char *pattern, const char *s, regmatch_t *m, size_t nm)
-{
-	regex_t re, *rep __attribute__((cleanup(regfreep))) = NULL;
-
-	if (regcomp(&re, pattern, REG_EXTENDED | (nm == 0 ? REG_NOSUB : 0)) != 0)
-		return -1;
-	rep = &re;
-	return regexec(&re, s, nm, m, 0) == 0 ? 1 : 0;
-}
-
-static int
-h_device_cgroup_rule(struct runopts_ctx *ctx, const struct flag_use *u, berth_error_t *err)
-{
-	int r = regex_match("^[acb] ([0-9]+|\\*):([0-9]+|\\*) [rwm]{1,3}$", u->value, NULL, 0);
-
-	if (r < 0)
-		return oom(err);
-	if (r == 0)
-		return bad_value(err, u, "expected 'type major:minor mode', e.g. 'c 1:3 rwm'");
-	return h_list(ctx, u, err);
-}
-
-/* --blkio-weight-device and --device-{read,write}-{bps,iops}: /dev/path:number */
-static int
-h_blkio_device(struct runopts_ctx *ctx, const struct flag_use *u, berth_error_t *err)
-{
-	const char *colon = strchr(u->value, ':'), *key = u->flag->key;
-	char *path cleanup_free = NULL;
-	bool weight = strcmp(key, "BlkioWeightDevice") == 0, bps = strstr(key, "Bps") != NULL;
-	json_object *dev;
-	uint64_t n;
-	int64_t bytes;
-
-	if (colon == NULL)
-		return bad_value(err, u, "expected <device-path>:<number>");
-	if (strncmp(u->value, "/dev/", 5) != 0)
-		return bad_value(err, u, "the device path must start with /dev/");
-	if (weight) {
-		if (go_parse_uint(colon + 1, 10, UINT16_MAX, &n) < 0 || (n > 0 && (n < 10 || n > 1000)))
-			return bad_value(err, u, "the weight must be 0 or from 10 to 1000");
-	} else if (bps) {
-		if (go_ram_in_bytes(colon + 1, &bytes) < 0)
-			return bad_value(err, u, "the rate must be a size, e.g. 10mb");
-		n = (uint64_t)bytes;
-	} else if (go_parse_uint(colon + 1, 10, UINT64_MAX, &n) < 0 || n > INT64_MAX) {
-		return bad_value(err, u, "the rate must be a positive integer");
-	}
-	path = strndup(u->value, (size_t)(colon - u->value));
-	dev = json_object_new_object();
-	if (path == NULL || dev == NULL || put_string(dev, "Path", path, err) < 0 ||
-	    put(dev, weight ? "Weight" : "Rate", json_object_new_int64((int64_t)n), err) < 0) {
-		json_object_put(dev);
-		return oom(err);
-	}
-	return append(child(ctx->host, key, json_type_array), dev, err);
-}
-
-/* ---- ports ---- */
-
-/* ParsePortRange: "80" or "8000-8010" (extra "-parts" are ignored, as in go-connections) */
-static int
-port_range(const char *s, uint64_t *start, uint64_t *end)
-{
-	const char *dash = strchr(s, '-');
-	char *first cleanup_free = NULL, *second cleanup_free = NULL;
-
-	if (*s == '\0')
-		return -1;
-	if (dash == NULL) {
-		if (go_parse_uint(s, 10, UINT16_MAX, start) < 0)
-			return -1;
-		*end = *start;
-		return 0;
-	}
-	first = strndup(s, (size_t)(dash - s));
-	second = strndup(dash + 1, strcspn(dash + 1, "-"));
-	if (first == NULL || second == NULL || go_parse_uint(first, 10, UINT16_MAX, start) < 0 ||
-	    go_parse_uint(second, 10, UINT16_MAX, end) < 0 || *end < *start)
-		return -1;
-	return 0;
-}
-
-/* nat.SplitProtoPort: "80/udp" -> ("udp", "80"); proto and port are malloc'd */
-static int
-split_proto_port(const char *raw, char **proto, char **port)
-{
-	const char *slash = strchr(raw, '/');
-
-	if (raw[0] == '\0' || raw[0] == '/') {
-		*proto = strdup("");
-		*port = strdup("");
-	} else if (slash == NULL || slash[1] == '\0' || slash[1] == '/') {
-		*proto = strdup("tcp");
-		*port = strndup(raw, slash != NULL ? (size_t)(slash - raw) : strlen(raw));
-	} else {
-		*proto = strndup(slash + 1, strcspn(slash + 1, "/"));
-		*port = strndup(raw, (size_t)(slash - raw));
-	}
-	return *proto != NULL && *port != NULL ? 0 : -1;
-}
-
-static int
-add_exposed(struct runopts_ctx *ctx, const char *port, berth_error_t *err)
-{
-	json_object *exposed = child(ctx->config, "ExposedPorts", json_type_object);
-
-	if (exposed == NULL)
-		return oom(err);
-	if (json_object_object_get_ex(exposed, port, NULL))
-		return 0;
-	return put(exposed, port, json_object_new_object(), err);
-}
-
-/* net.SplitHostPort(ip + ":"), i.e. the host part of "[::1]" or "1.2.3.4"; NULL if malformed */
-static char *
-publish_host_ip(const char *raw)
-{
-	size_t n = strlen(raw);
-
-	if (raw[0] == '[') {
-		const char *end = strchr(raw, ']');
-
-		if (end == NULL || end[1] != '\0' || strchr(raw + 1, '[') != NULL)
-			return NULL;
-		return strndup(raw + 1, (size_t)(end - raw - 1));
-	}
-	if (strpbrk(raw, ":[]") != NULL)
-		return NULL;
-	return strndup(raw, n);
-}
-
-/* nat.ParsePortSpec: [ip:][hostPort:]containerPort[/proto], ranges allowed */
-static int
-publish_one(struct runopts_ctx *ctx, const struct flag_use *u, const char *spec, berth_error_t *err)
-{
-	char *raw_ip cleanup_free = NULL, *host_port cleanup_free = NULL, *proto cleanup_free = NULL,
-	     *cport cleanup_free = NULL, *ip cleanup_free = NULL;
-	const char *last = strrchr(spec, ':'), *container = last != NULL ? last + 1 : spec;
-	uint64_t start, end, hstart = 0, hend = 0;
-	unsigned char addr[16];
-
-	if (last != NULL) {
-		const char *prev = last;
-
-		while (prev > spec && prev[-1] != ':')
-			prev--;
-		host_port = strndup(prev, (size_t)(last - prev));
-		raw_ip = prev > spec ? strndup(spec, (size_t)(prev - 1 - spec)) : strdup("");
-	} else {
-		host_port = strdup("");
-		raw_ip = strdup("");
-	}
-	if (host_port == NULL || raw_ip == NULL || split_proto_port(container, &proto, &cport) < 0)
-		return oom(err);
-	ip = publish_host_ip(raw_ip);
-	if (ip == NULL)
-		return bad_value(err, u, "invalid IP address '%s' (write IPv6 as [addr])", raw_ip);
-	if (ip[0] != '\0' && inet_pton(AF_INET, ip, addr) != 1 && inet_pton(AF_INET6, ip, addr) != 1)
-		return bad_value(err, u, "invalid IP address '%s'", ip);
-	if (cport[0] == '\0')
-		return bad_value(err, u, "no container port");
-	if (port_range(cport, &start, &end) < 0)
-		return bad_value(err, u, "invalid container port '%s'", cport);
-	if (host_port[0] != '\0' && port_range(host_port, &hstart, &hend) < 0)
-		return bad_value(err, u, "invalid host port '%s'", host_port);
-	if (host_port[0] != '\0' && end - start != hend - hstart && end != start)
-		return bad_value(err, u, "the container port range %s and host port range %s differ in size",
-				 cport, host_port);
-	for (char *p = proto; *p != '\0'; p++)
-		*p = (char)tolower((unsigned char)*p);
-	if (strcmp(proto, "tcp") != 0 && strcmp(proto, "udp") != 0 && strcmp(proto, "sctp") != 0)
-		return bad_value(err, u, "invalid protocol '%s' (tcp, udp or sctp)", proto);
-	for (uint64_t i = 0; i <= end - start; i++) {
-		char key[32], hp[32] = "";
-		json_object *b, *list;
-
-		snprintf(key, sizeof(key), "%llu/%s", (unsigned long long)(start + i), proto);
-		if (host_port[0] != '\0') {
-			if (start == end && hstart != hend)
-				snprintf(hp, sizeof(hp), "%llu-%llu", (unsigned long long)hstart,
-					 (unsigned long long)hend);
-			else
-				snprintf(hp, sizeof(hp), "%llu", (unsigned long long)(hstart + i));
-		}
-		if (add_exposed(ctx, key, err) < 0)
-			return -1;
-		b = json_object_new_object();
-		if (b == NULL || put_string(b, "HostIp", ip, err) < 0 || put_string(b, "HostPort", hp, err) < 0) {
-			json_object_put(b);
-			return oom(err);
-		}
-		list = child(child(ctx->host, "PortBindings", json_type_object), key, json_type_array);
-		if (append(list, b, err) < 0)
-			return -1;
-	}
-	return 0;
-}
-
-static int
-h_publish(struct runopts_ctx *ctx, const struct flag_use *u, berth_error_t *err)
-{
-	/* The long form published=8080,target=80[,protocol=udp] reads as 8080:80/udp. */
-	if (strchr(u->value, '=') != NULL) {
-		const char *published = "", *tgt = "", *protocol = "tcp";
-		char *copy cleanup_free = strdup(u->value), *spec cleanup_free = NULL, *f, *next;
-
-		if (copy == NULL)
-			return oom(err);
-		for (f = copy; f != NULL; f = next) {
-			char *eq;
-
-			next = strchr(f, ',');
-			if (next != NULL)
-				*next++ = '\0';
-			eq = strchr(f, '=');
-			if (eq == NULL)
-				return bad_value(err, u, "'%s' is not name=value", f);
-			*eq++ = '\0';
-			eq[strcspn(eq, "=")] = '\0';
-			if (strcmp(f, "published") == 0)
-				published = eq;
-			else if (strcmp(f, "target") == 0)
-				tgt = eq;
-			else if (strcmp(f, "protocol") == 0)
-				protocol = eq;
-		}
-		if (asprintf(&spec, "%s:%s/%s", published, tgt, protocol) < 0)
-			return oom(err);
-		return publish_one(ctx, u, spec, err);
-	}
-	return publish_one(ctx, u, u->value, err);
-}
-
-static int
-h_expose(struct runopts_ctx *ctx, const struct flag_use *u, berth_error_t *err)
-{
-	char *proto cleanup_free = NULL, *port cleanup_free = NULL;
-	uint64_t start, end;
-
-	if (strchr(u->value, ':') != NULL)
-		return bad_value(err, u, "expected port[/proto] or from-to[/proto], without ':'");
-	if (split_proto_port(u->value, &proto, &port) < 0)
-		return oom(err);
-	if (port_range(port, &start, &end) < 0)
-		return bad_value(err, u, "invalid port or port range");
-	for (uint64_t i = start; i <= end; i++) {
-		char *key cleanup_free = NULL;
-
-		/* Unlike -p, the CLI neither lowercases nor checks the protocol here. */
-		if (asprintf(&key, "%llu/%s", (unsigned long long)i, proto) < 0)
-			return oom(err);
-		if (add_exposed(ctx, key, err) < 0)
-			return -1;
-	}
-	return 0;
-}
-
-/* ---- networking ---- */
-
-/* strings.TrimSpace, in place */
-static char *
-trim(char *s)
-{
-	size_t skip = 0, n;
-
-	while (isspace((unsigned char)s[skip]))
-		skip++;
-	memmove(s, s + skip, strlen(s + skip) + 1);
-	for (n = strlen(s); n > 0 && isspace((unsigned char)s[n - 1]); n--)
-		s[n - 1] = '\0';
-	return s;
-}
-
-static int
-h_network(struct runopts_ctx *ctx, const struct flag_use *u, berth_error_t *err)
-{
-	json_object *net cleanup_json = NULL, *prev;
-	const char *v = u->value;
-	bool long_syntax = false;
-
-	if (json_object_object_get_ex(ctx->scratch, "net", &prev))
-		return berth_error_set(err, BERTH_E_CONFIG,
-				       "run_opts: '%s' given more than once ('%s', then '%s'): a container is "
-				       "created on one network (Docker API 1.41)",
-				       u->name, get_string(prev, "Target"), v);
-	/* The CLI takes name=...,alias=... when \w+=\w+ occurs anywhere in the value. */
-	for (const char *eq = strchr(v, '='); eq != NULL && !long_syntax; eq = strchr(eq + 1, '='))
-		long_syntax = eq > v && is_word_char(eq[-1]) && is_word_char(eq[1]);
-	net = json_object_new_object();
-	if (net == NULL)
-		return oom(err);
-	if (!long_syntax) {
-		if (put_string(net, "Target", v, err) < 0)
-			return -1;
-	} else {
-		json_object *fields cleanup_json = NULL;
-		const char *why = NULL;
-
-		if (csv_read_record(v, &fields, &why) < 0)
-			return why != NULL ? bad_value(err, u, "%s", why) : oom(err);
-		for (size_t i = 0; i < json_object_array_length(fields); i++) {
-			const char *field = json_object_get_string(json_object_array_get_idx(fields, i));
-			const char *eq = strchr(field, '=');
-			char *key cleanup_free = NULL, *val cleanup_free = NULL;
-
-			if (eq == NULL)
-				return bad_value(err, u, "invalid field '%s'", field);
-			/* keys and values trimmed and lowercased, as the CLI does */
-			key = strndup(field, (size_t)(eq - field));
-			val = lower_dup(eq + 1);
-			if (key == NULL || val == NULL)
-				return oom(err);
-			for (char *s = key; *s != '\0'; s++)
-				*s = (char)tolower((unsigned char)*s);
-			trim(key);
-			trim(val);
-			if (strcmp(key, "name") == 0) {
-				if (put_string(net, "Target", val, err) < 0)
-					return -1;
-			} else if (strcmp(key, "alias") == 0) {
-				if (append_string(child(net, "Aliases", json_type_array), val, err) < 0)
-					return -1;
-			} else if (strcmp(key, "ip") == 0) {
-				if (put_string(net, "IPv4Address", val, err) < 0)
-					return -1;
-			} else if (strcmp(key, "ip6") == 0) {
-				if (put_string(net, "IPv6Address", val, err) < 0)
-					return -1;
-			} else if (strcmp(key, "driver-opt") == 0) {
-				char *deq = strchr(val, '=');
-
-				if (deq == NULL)
-					return bad_value(err, u, "driver-opt needs key=value");
-				*deq++ = '\0';
-				trim(val);
-				trim(deq);
-				if (put_string(child(net, "DriverOpts", json_type_object), val, deq, err) < 0)
-					return -1;
-			} else {
-				return bad_value(err, u, "invalid field key '%s'", key);
-			}
-		}
-		if (get_string(net, "Target") == NULL || get_string(net, "Target")[0] == '\0')
-			return bad_value(err, u, "network name/id is not specified");
-	}
-	{
-		const char *t = get_string(net, "Target");
-
-		if (t == NULL || t[strspn(t, " \t\n\r\v\f")] == '\0')
-			return bad_value(err, u, "no network name");
-	}
-	if (put(ctx->scratch, "net", net, err) < 0) {
-		net = NULL;
-		return -1;
-	}
-	net = NULL;
-	return 0;
-}
-
-static int
-h_net_scratch_list(struct runopts_ctx *ctx, const struct flag_use *u, berth_error_t *err)
-{
-	return append_string(child(ctx->scratch, u->flag->key, json_type_array), u->value, err);
-}
-
-static int
-h_net_scratch_string(struct runopts_ctx *ctx, const struct flag_use *u, berth_error_t *err)
-{
-	return put_string(ctx->scratch, u->flag->key, u->value, err);
-}
-
-static int
-h_dns(struct runopts_ctx *ctx, const struct flag_use *u, berth_error_t *err)
-{
-	char ip[64], *trimmed cleanup_free = NULL;
-	const char *s = u->value;
-	size_t n;
-
-	while (isspace((unsigned char)*s))
-		s++;
-	for (n = strlen(s); n > 0 && isspace((unsigned char)s[n - 1]); n--)
-		;
-	trimmed = strndup(s, n);
-	if (trimmed == NULL)
-		return oom(err);
-	if (go_ip_canonical(trimmed, ip, sizeof(ip)) < 0)
-		return bad_value(err, u, "not an IP address");
-	return append_string(child(ctx->host, "Dns", json_type_array), ip, err);
-}
-
-static int
-h_dns_search(struct runopts_ctx *ctx, const struct flag_use *u, berth_error_t *err)
-{
-	/* opts.ValidateDNSSearch, its regexp copied as is ("(:?" is a typo for "(?:" upstream,
-	 * which makes it accept stray colons; we accept what the CLI accepts). */
-	static const char pattern[] =
-		"^(:?(:?[a-zA-Z0-9]|(:?[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9]))"
-		"(:?\\.(:?[a-zA-Z0-9]|(:?[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])))*)\\.?[ \t\n\f\r]*$";
-	const char *s = u->value;
-	char *d cleanup_free = NULL;
-	regmatch_t m[2];
-	size_t n;
-	int r;
-
-	while (*s == ' ')
-		s++;
-	for (n = strlen(s); n > 0 && s[n - 1] == ' '; n--)
-		;
-	if ((d = strndup(s, n)) == NULL)
-		return oom(err);
-	if (strcmp(d, ".") != 0) {
-		if (strpbrk(d, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ") == NULL)
-			return bad_value(err, u, "not a valid domain");
-		r = regex_match(pattern, d, m, 2);
-		if (r < 0)
-			return oom(err);
-		if (r == 0 || m[1].rm_so < 0 || m[1].rm_eo - m[1].rm_so >= 255)
-			return bad_value(err, u, "not a valid domain");
-		d[m[1].rm_eo] = '\0';
-		memmove(d, d + m[1].rm_so, (size_t)(m[1].rm_eo - m[1].rm_so) + 1);
-	}
-	return append_string(child(ctx->host, "DnsSearch", json_type_array), d, err);
-}
-
-static int
-h_add_host(struct runopts_ctx *ctx, const struct flag_use *u, berth_error_t *err)
-{
-	const char *colon = strchr(u->value, ':');
-	char ip[64];
-
-	if (colon == NULL || colon == u->value)
-		return bad_value(err, u, "expected host:ip");
-	if (strcmp(colon + 1, "host-gateway") != 0) {
-		char *t cleanup_free = NULL;
-		const char *s = colon + 1;
-		size_t n;
-
-		while (isspace((unsigned char)*s))
-			s++;
-		for (n = strlen(s); n > 0 && isspace((unsigned char)s[n - 1]); n--)
-			;
-		if ((t = strndup(s, n)) == NULL)
-			return oom(err);
-		if (go_ip_canonical(t, ip, sizeof(ip)) < 0)
-			return bad_value(err, u, "'%s' is not an IP address", colon + 1);
-	}
-	return h_list(ctx, u, err);
-}
-
-static int
-h_mac(struct runopts_ctx *ctx, const struct flag_use *u, berth_error_t *err)
-{
-	if (!go_valid_mac(u->value))
-		return bad_value(err, u, "not a valid MAC address");
-	return h_string(ctx, u, err);
-}
-
-/* ---- maps ---- */
-
-static int
-h_sysctl(struct runopts_ctx *ctx, const struct flag_use *u, berth_error_t *err)
-{
-	/* opts.ValidateSysctl: the namespaced sysctls Docker allows */
-	static const char *const allowed[] = { "kernel.msgmax", "kernel.msgmnb", "kernel.msgmni", "kernel.sem",
-					       "kernel.shmall", "kernel.shmmax", "kernel.shmmni",
-					       "kernel.shm_rmid_forced", NULL };
-	const char *eq = strchr(u->value, '=');
-	char *key cleanup_free = NULL;
-	bool ok = false;
-
-	if (eq == NULL)
-		return bad_value(err, u, "expected name=value");
-	key = strndup(u->value, (size_t)(eq - u->value));
-	if (key == NULL)
-		return oom(err);
-	for (int i = 0; allowed[i] != NULL; i++)
-		ok = ok || strcmp(key, allowed[i]) == 0;
-	ok = ok || strncmp(key, "net.", 4) == 0 || strncmp(key, "fs.mqueue.", 10) == 0;
-	if (!ok)
-		return bad_value(err, u, "sysctl '%s' is not namespaced (allowed: net.*, fs.mqueue.*, kernel.msg*, "
-				 "kernel.sem, kernel.shm*)", key);
-	return put_kv(child(ctx->host, "Sysctls", json_type_object), u->value, err);
-}
-
-static int
-h_storage_opt(struct runopts_ctx *ctx, const struct flag_use *u, berth_error_t *err)
-{
-	if (strchr(u->value, '=') == NULL)
-		return bad_value(err, u, "expected name=value");
-	return put_kv(child(ctx->host, "StorageOpt", json_type_object), u->value, err);
-}
-
-static int
-h_log_driver(struct runopts_ctx *ctx, const struct flag_use *u, berth_error_t *err)
-{
-	return put_string(child(ctx->host, "LogConfig", json_type_object), "Type", u->value, err);
-}
-
-static int
-h_log_opt(struct runopts_ctx *ctx, const struct flag_use *u, berth_error_t *err)
-{
-	return put_kv(child(child(ctx->host, "LogConfig", json_type_object), "Config", json_type_object), u->value,
-		      err);
-}
-
-static int
-h_ulimit(struct runopts_ctx *ctx, const struct flag_use *u, berth_error_t *err)
-{
-	/* go-units ParseUlimit; "as" is left out there on purpose. */
-	static const char *const names[] = { "core", "cpu", "data", "fsize", "locks", "memlock", "msgqueue",
-					     "nice", "nofile", "nproc", "rss", "rtprio", "rttime", "sigpending",
-					     "stack", NULL };
-	const char *eq = strchr(u->value, '='), *colon;
-	char *name cleanup_free = NULL, *soft_s cleanup_free = NULL;
-	int64_t soft, hard;
-	json_object *ul;
-	bool known = false;
-
-	if (eq == NULL)
-		return bad_value(err, u, "expected name=soft[:hard]");
-	name = strndup(u->value, (size_t)(eq - u->value));
-	if (name == NULL)
-		return oom(err);
-	for (int i = 0; names[i] != NULL; i++)
-		known = known || strcmp(name, names[i]) == 0;
-	if (!known)
-		return bad_value(err, u, "unknown ulimit '%s'", name);
-	colon = strchr(eq + 1, ':');
-	if (colon != NULL && strchr(colon + 1, ':') != NULL)
-		return bad_value(err, u, "expected name=soft[:hard]");
-	soft_s = strndup(eq + 1, colon != NULL ? (size_t)(colon - eq - 1) : strlen(eq + 1));
-	if (soft_s == NULL)
-		return oom(err);
-	/* strconv.ParseInt(s, 10, 64): plain decimal here, unlike pflag's ints */
-	{
-		uint64_t un;
-		const char *s = soft_s;
-		bool neg = *s == '-';
-
-		if (*s == '-' || *s == '+')
-			s++;
-		if (go_parse_uint(s, 10, (uint64_t)INT64_MAX + neg, &un) < 0)
-			return bad_value(err, u, "'%s' is not an integer", soft_s);
-		soft = neg ? (int64_t)(0 - un) : (int64_t)un;
-		hard = soft;
-		if (colon != NULL) {
-			s = colon + 1;
-			neg = *s == '-';
-			if (*s == '-' || *s == '+')
-				s++;
-			if (go_parse_uint(s, 10, (uint64_t)INT64_MAX + neg, &un) < 0)
-				return bad_value(err, u, "'%s' is not an integer", colon + 1);
-			hard = neg ? (int64_t)(0 - un) : (int64_t)un;
-		}
-	}
-	if (hard != -1 && (soft == -1 || soft > hard))
-		return bad_value(err, u, "the soft limit must not exceed the hard limit");
-	ul = json_object_new_object();
-	if (ul == NULL || put_string(ul, "Name", name, err) < 0 || put(ul, "Hard", json_object_new_int64(hard), err) < 0 ||
-	    put(ul, "Soft", json_object_new_int64(soft), err) < 0) {
-		json_object_put(ul);
-		return oom(err);
-	}
-	/* one entry per name, the last one wins; sorted by name at the end */
-	return put(child(ctx->scratch, "ulimits", json_type_object), name, ul, err);
-}
-
-/* json.Compact: the same JSON text without insignificant whitespace. */
-static char *
-json_compact(const char *in, size_t len)
-{
-	char *out = malloc(len + 1);
-	size_t n = 0;
-	bool in_string = false;
-
-	if (out == NULL)
-		return NULL;
-	for (size_t i = 0; i < len; i++) {
-		char c = in[i];
-
-		if (in_string) {
-			out[n++] = c;
-			if (c == '\\' && i + 1 < len)
-				out[n++] = in[++i];
-			else if (c == '"')
-				in_string = false;
-		} else if (c == '"') {
-			in_string = true;
-			out[n++] = c;
-		} else if (c != ' ' && c != '\t' && c != '\n' && c != '\r') {
-			out[n++] = c;
-		}
-	}
-	out[n] = '\0';
-	return out;
-}
-
-static int
-h_security_opt(struct runopts_ctx *ctx, const struct flag_use *u, berth_error_t *err)
-{
-	const char *v = u->value, *sep = strchr(v, '=');
-	size_t key_len;
-
-	if (sep == NULL && strcmp(v, "no-new-privileges") != 0) {
-		sep = strchr(v, ':');
-		if (sep == NULL)
-			return bad_value(err, u, "expected name=value (or no-new-privileges)");
-	}
-	key_len = sep != NULL ? (size_t)(sep - v) : strlen(v);
-	if (sep != NULL && key_len == 7 && strncmp(v, "seccomp", 7) == 0 && strcmp(sep + 1, "unconfined") != 0) {
-		/* The CLI sends the profile itself, not its path: the daemon may not see the file. */
-		char *buf cleanup_free = NULL, *compact cleanup_free = NULL, *opt cleanup_free = NULL;
-		json_tokener *tok;
-		json_object *parsed;
-		enum json_tokener_error jerr;
-		size_t len, end;
-
-		if (read_file(u, sep + 1, &buf, &len, err) < 0)
-			return -1;
-		tok = json_tokener_new();
-		if (tok == NULL)
-			return oom(err);
-		json_tokener_set_flags(tok, JSON_TOKENER_STRICT);
-		parsed = json_tokener_parse_ex(tok, buf, (int)len);
-		jerr = json_tokener_get_error(tok);
-#if JSON_C_VERSION_NUM >= ((0 << 16) | (15 << 8))
-		end = json_tokener_get_parse_end(tok);
-#else
-		end = (size_t)tok->char_offset;
-#endif
-		json_tokener_free(tok);
-		json_object_put(parsed);
-		if (jerr != json_tokener_success || buf[end + strspn(buf + end, " \t\r\n")] != '\0')
-			return berth_error_set(err, BERTH_E_CONFIG,
-					       "run_opts: the seccomp profile '%s' for '%s' is not valid JSON%s%s",
-					       sep + 1, u->name, jerr != json_tokener_success ? ": " : "",
-					       jerr != json_tokener_success ? json_tokener_error_desc(jerr) : "");
-		compact = json_compact(buf, len);
-		if (compact == NULL || asprintf(&opt, "seccomp=%s", compact) < 0)
-			return oom(err);
-		return append_string(child(ctx->host, "SecurityOpt", json_type_array), opt, err);
-	}
-	if (strcmp(v, "systempaths=unconfined") == 0) {
-		/* handled by the client: unmask /proc and friends instead of sending the option */
-		if (put(ctx->host, "MaskedPaths", json_object_new_array(), err) < 0)
-			return -1;
-		return put(ctx->host, "ReadonlyPaths", json_object_new_array(), err);
-	}
-	return h_list(ctx, u, err);
-}
-
-/* ---- health ---- */
-
-static int
-h_health_cmd(struct runopts_ctx *ctx, const struct flag_use *u, berth_error_t *err)
-{
-	/* The daemon runs it with /bin/sh -c inside the container (docker's CMD-SHELL); berth
-	 * itself never runs a shell. */
-	return put_string(child(ctx->scratch, "health", json_type_object), "cmd", u->value, err);
-}
-
-static int
-h_health_duration(struct runopts_ctx *ctx, const struct flag_use *u, berth_error_t *err)
-{
-	int64_t ns;
-
-	if (go_parse_duration(u->value, &ns) < 0)
-		return bad_value(err, u, "not a duration (e.g. 30s, 1m30s, 500ms)");
-	if (ns < 0)
-		return bad_value(err, u, "must not be negative");
-	return put(child(ctx->scratch, "health", json_type_object), u->flag->key, json_object_new_int64(ns), err);
-}
-
-static int
-h_health_retries(struct runopts_ctx *ctx, const struct flag_use *u, berth_error_t *err)
-{
-	int64_t n;
-
-	if (go_parse_int64(u->value, &n) < 0)
-		return bad_value(err, u, "not an integer");
-	if (n < 0)
-		return bad_value(err, u, "must not be negative");
-	return put(child(ctx->scratch, "health", json_type_object), "Retries", json_object_new_int64(n), err);
-}
-
-static int
-h_no_healthcheck(struct runopts_ctx *ctx, const struct flag_use *u, berth_error_t *err)
-{
-	return put(ctx->scratch, "no_healthcheck", json_object_new_boolean(u->on), err);
 }
 
 /* ------------------------------------------------------------------------------------------ */
@@ -2363,105 +144,113 @@ h_no_healthcheck(struct runopts_ctx *ctx, const struct flag_use *u, berth_error_
 #define C IN_CONFIG
 #define H IN_HOST
 #define N IN_NONE
+/* The last column: the oldest Engine API that knows the flag, where it is newer than berth's own
+ * floor (API 1.25, BERTH_ENGINE_API_MIN_* in engine.h), as docker/cli 20.10 annotates its flags
+ * (flags.SetAnnotation(name, "version", ...) in cli/command/container/opts.go; the CLI refuses
+ * such a flag against an older daemon). The CLI also marks --cpus, --cpu-rt-period,
+ * --cpu-rt-runtime, --init and --stop-timeout with 1.25: berth's floor covers those.
+ * berth_runopts_check_api() compares the newest one a run_opts uses with the daemon's. */
+#define FLOOR { 0, 0 }
+#define API(major, minor) { major, minor }
 
 /* Sorted by name, like `docker create --help`. Hidden aliases (--net, --net-alias, --dns-opt)
  * are accepted as the CLI accepts them. */
 static const struct runopts_flag flags[] = {
-	{ "add-host", 0, V, h_add_host, H, "ExtraHosts" },
-	{ "attach", 'a', REFUSED, NULL, N, "berth always runs the container detached; drop it" },
-	{ "blkio-weight", 0, V, h_uint16, H, "BlkioWeight" },
-	{ "blkio-weight-device", 0, V, h_blkio_device, H, "BlkioWeightDevice" },
-	{ "cap-add", 0, V, h_list, H, "CapAdd" },
-	{ "cap-drop", 0, V, h_list, H, "CapDrop" },
-	{ "cgroup-parent", 0, V, h_string, H, "CgroupParent" },
-	{ "cgroupns", 0, V, h_namespace, H, "CgroupnsMode" },
-	{ "cidfile", 0, REFUSED, NULL, N, "berth does not write container ID files" },
-	{ "cpu-period", 0, V, h_int, H, "CpuPeriod" },
-	{ "cpu-quota", 0, V, h_int, H, "CpuQuota" },
-	{ "cpu-rt-period", 0, V, h_int, H, "CpuRealtimePeriod" },
-	{ "cpu-rt-runtime", 0, V, h_int, H, "CpuRealtimeRuntime" },
-	{ "cpu-shares", 'c', V, h_int, H, "CpuShares" },
-	{ "cpus", 0, V, h_cpus, H, "NanoCpus" },
-	{ "cpuset-cpus", 0, V, h_string, H, "CpusetCpus" },
-	{ "cpuset-mems", 0, V, h_string, H, "CpusetMems" },
-	{ "detach", 'd', B, h_detach, N, NULL },
-	{ "detach-keys", 0, V, h_ignore, N, NULL },
-	{ "device", 0, V, h_device, H, "Devices" },
-	{ "device-cgroup-rule", 0, V, h_device_cgroup_rule, H, "DeviceCgroupRules" },
-	{ "device-read-bps", 0, V, h_blkio_device, H, "BlkioDeviceReadBps" },
-	{ "device-read-iops", 0, V, h_blkio_device, H, "BlkioDeviceReadIOps" },
-	{ "device-write-bps", 0, V, h_blkio_device, H, "BlkioDeviceWriteBps" },
-	{ "device-write-iops", 0, V, h_blkio_device, H, "BlkioDeviceWriteIOps" },
-	{ "disable-content-trust", 0, B, h_ignore, N, NULL },
-	{ "dns", 0, V, h_dns, H, "Dns" },
-	{ "dns-opt", 0, V, h_list, H, "DnsOptions" },
-	{ "dns-option", 0, V, h_list, H, "DnsOptions" },
-	{ "dns-search", 0, V, h_dns_search, H, "DnsSearch" },
-	{ "domainname", 0, V, h_string, C, "Domainname" },
-	{ "entrypoint", 0, V, h_entrypoint, C, "Entrypoint" },
-	{ "env", 'e', V, h_env, N, NULL },
-	{ "env-file", 0, V, h_env_file, N, NULL },
-	{ "expose", 0, V, h_expose, N, NULL },
-	{ "group-add", 0, V, h_list, H, "GroupAdd" },
-	{ "health-cmd", 0, V, h_health_cmd, N, NULL },
-	{ "health-interval", 0, V, h_health_duration, N, "Interval" },
-	{ "health-retries", 0, V, h_health_retries, N, NULL },
-	{ "health-start-period", 0, V, h_health_duration, N, "StartPeriod" },
-	{ "health-timeout", 0, V, h_health_duration, N, "Timeout" },
-	{ "hostname", 'h', V, h_string, C, "Hostname" },
-	{ "init", 0, B, h_bool, H, "Init" },
-	{ "interactive", 'i', B, h_interactive, N, NULL },
-	{ "ip", 0, V, h_net_scratch_string, N, "IPv4Address" },
-	{ "ip6", 0, V, h_net_scratch_string, N, "IPv6Address" },
-	{ "ipc", 0, V, h_string, H, "IpcMode" },
-	{ "kernel-memory", 0, V, h_bytes, H, "KernelMemory" },
-	{ "label", 'l', V, h_label, N, NULL },
-	{ "label-file", 0, V, h_label_file, N, NULL },
-	{ "link-local-ip", 0, V, h_net_scratch_list, N, "LinkLocalIPs" },
-	{ "log-driver", 0, V, h_log_driver, N, NULL },
-	{ "log-opt", 0, V, h_log_opt, N, NULL },
-	{ "mac-address", 0, V, h_mac, C, "MacAddress" },
-	{ "memory", 'm', V, h_bytes, H, "Memory" },
-	{ "memory-reservation", 0, V, h_bytes, H, "MemoryReservation" },
-	{ "memory-swap", 0, V, h_memory_swap, H, "MemorySwap" },
-	{ "memory-swappiness", 0, V, h_swappiness, H, "MemorySwappiness" },
-	{ "mount", 0, V, h_mount, N, NULL },
-	{ "name", 0, REFUSED, NULL, N, NULL },
-	{ "net", 0, V, h_network, N, NULL },
-	{ "net-alias", 0, V, h_net_scratch_list, N, "Aliases" },
-	{ "network", 0, V, h_network, N, NULL },
-	{ "network-alias", 0, V, h_net_scratch_list, N, "Aliases" },
-	{ "no-healthcheck", 0, B, h_no_healthcheck, N, NULL },
-	{ "oom-kill-disable", 0, B, h_bool, H, "OomKillDisable" },
-	{ "oom-score-adj", 0, V, h_int, H, "OomScoreAdj" },
-	{ "pid", 0, V, h_namespace, H, "PidMode" },
-	{ "pids-limit", 0, V, h_int, H, "PidsLimit" },
-	{ "privileged", 0, B, h_bool, H, "Privileged" },
-	{ "publish", 'p', V, h_publish, N, NULL },
-	{ "publish-all", 'P', B, h_bool, H, "PublishAllPorts" },
-	{ "pull", 0, V, h_pull, N, NULL },
-	{ "quiet", 'q', B, h_ignore, N, NULL },
-	{ "read-only", 0, B, h_bool, H, "ReadonlyRootfs" },
-	{ "restart", 0, V, h_refused_restart, N, NULL },
-	{ "rm", 0, B, h_bool, H, "AutoRemove" },
-	{ "runtime", 0, V, h_string, H, "Runtime" },
-	{ "security-opt", 0, V, h_security_opt, H, "SecurityOpt" },
-	{ "shm-size", 0, V, h_bytes, H, "ShmSize" },
-	{ "sig-proxy", 0, B, h_ignore, N, NULL },
-	{ "stop-signal", 0, V, h_string, C, "StopSignal" },
-	{ "stop-timeout", 0, V, h_int, C, "StopTimeout" },
-	{ "storage-opt", 0, V, h_storage_opt, N, NULL },
-	{ "sysctl", 0, V, h_sysctl, N, NULL },
-	{ "tmpfs", 0, V, h_tmpfs, N, NULL },
-	{ "tty", 't', B, h_bool, C, "Tty" },
-	{ "ulimit", 0, V, h_ulimit, N, NULL },
-	{ "user", 'u', V, h_string, C, "User" },
-	{ "userns", 0, V, h_namespace, H, "UsernsMode" },
-	{ "uts", 0, V, h_namespace, H, "UTSMode" },
-	{ "volume", 'v', V, h_volume, N, NULL },
-	{ "volume-driver", 0, V, h_string, H, "VolumeDriver" },
-	{ "volumes-from", 0, V, h_list, H, "VolumesFrom" },
-	{ "workdir", 'w', V, h_string, C, "WorkingDir" },
+	{ "add-host", 0, V, berth_runopts_set_add_host, H, "ExtraHosts", FLOOR },
+	{ "attach", 'a', REFUSED, NULL, N, "berth always runs the container detached; drop it", FLOOR },
+	{ "blkio-weight", 0, V, berth_runopts_set_uint16, H, "BlkioWeight", FLOOR },
+	{ "blkio-weight-device", 0, V, berth_runopts_set_blkio_device, H, "BlkioWeightDevice", FLOOR },
+	{ "cap-add", 0, V, berth_runopts_set_list, H, "CapAdd", FLOOR },
+	{ "cap-drop", 0, V, berth_runopts_set_list, H, "CapDrop", FLOOR },
+	{ "cgroup-parent", 0, V, berth_runopts_set_string, H, "CgroupParent", FLOOR },
+	{ "cgroupns", 0, V, berth_runopts_set_namespace, H, "CgroupnsMode", API(1, 41) },
+	{ "cidfile", 0, REFUSED, NULL, N, "berth does not write container ID files", FLOOR },
+	{ "cpu-period", 0, V, berth_runopts_set_int, H, "CpuPeriod", FLOOR },
+	{ "cpu-quota", 0, V, berth_runopts_set_int, H, "CpuQuota", FLOOR },
+	{ "cpu-rt-period", 0, V, berth_runopts_set_int, H, "CpuRealtimePeriod", FLOOR },
+	{ "cpu-rt-runtime", 0, V, berth_runopts_set_int, H, "CpuRealtimeRuntime", FLOOR },
+	{ "cpu-shares", 'c', V, berth_runopts_set_int, H, "CpuShares", FLOOR },
+	{ "cpus", 0, V, berth_runopts_set_cpus, H, "NanoCpus", FLOOR },
+	{ "cpuset-cpus", 0, V, berth_runopts_set_string, H, "CpusetCpus", FLOOR },
+	{ "cpuset-mems", 0, V, berth_runopts_set_string, H, "CpusetMems", FLOOR },
+	{ "detach", 'd', B, berth_runopts_set_detach, N, NULL, FLOOR },
+	{ "detach-keys", 0, V, berth_runopts_set_ignored, N, NULL, FLOOR },
+	{ "device", 0, V, berth_runopts_set_device, H, "Devices", FLOOR },
+	{ "device-cgroup-rule", 0, V, berth_runopts_set_device_cgroup_rule, H, "DeviceCgroupRules", FLOOR },
+	{ "device-read-bps", 0, V, berth_runopts_set_blkio_device, H, "BlkioDeviceReadBps", FLOOR },
+	{ "device-read-iops", 0, V, berth_runopts_set_blkio_device, H, "BlkioDeviceReadIOps", FLOOR },
+	{ "device-write-bps", 0, V, berth_runopts_set_blkio_device, H, "BlkioDeviceWriteBps", FLOOR },
+	{ "device-write-iops", 0, V, berth_runopts_set_blkio_device, H, "BlkioDeviceWriteIOps", FLOOR },
+	{ "disable-content-trust", 0, B, berth_runopts_set_ignored, N, NULL, FLOOR },
+	{ "dns", 0, V, berth_runopts_set_dns, H, "Dns", FLOOR },
+	{ "dns-opt", 0, V, berth_runopts_set_list, H, "DnsOptions", FLOOR },
+	{ "dns-option", 0, V, berth_runopts_set_list, H, "DnsOptions", FLOOR },
+	{ "dns-search", 0, V, berth_runopts_set_dns_search, H, "DnsSearch", FLOOR },
+	{ "domainname", 0, V, berth_runopts_set_string, C, "Domainname", FLOOR },
+	{ "entrypoint", 0, V, berth_runopts_set_entrypoint, C, "Entrypoint", FLOOR },
+	{ "env", 'e', V, berth_runopts_set_env, N, NULL, FLOOR },
+	{ "env-file", 0, V, berth_runopts_set_env_file, N, NULL, FLOOR },
+	{ "expose", 0, V, berth_runopts_set_expose, N, NULL, FLOOR },
+	{ "group-add", 0, V, berth_runopts_set_list, H, "GroupAdd", FLOOR },
+	{ "health-cmd", 0, V, berth_runopts_set_health_cmd, N, NULL, FLOOR },
+	{ "health-interval", 0, V, berth_runopts_set_health_duration, N, "Interval", FLOOR },
+	{ "health-retries", 0, V, berth_runopts_set_health_retries, N, NULL, FLOOR },
+	{ "health-start-period", 0, V, berth_runopts_set_health_duration, N, "StartPeriod", API(1, 29) },
+	{ "health-timeout", 0, V, berth_runopts_set_health_duration, N, "Timeout", FLOOR },
+	{ "hostname", 'h', V, berth_runopts_set_string, C, "Hostname", FLOOR },
+	{ "init", 0, B, berth_runopts_set_bool, H, "Init", FLOOR },
+	{ "interactive", 'i', B, berth_runopts_set_interactive, N, NULL, FLOOR },
+	{ "ip", 0, V, berth_runopts_set_endpoint_string, N, "IPv4Address", FLOOR },
+	{ "ip6", 0, V, berth_runopts_set_endpoint_string, N, "IPv6Address", FLOOR },
+	{ "ipc", 0, V, berth_runopts_set_string, H, "IpcMode", FLOOR },
+	{ "kernel-memory", 0, V, berth_runopts_set_bytes, H, "KernelMemory", FLOOR },
+	{ "label", 'l', V, berth_runopts_set_label, N, NULL, FLOOR },
+	{ "label-file", 0, V, berth_runopts_set_label_file, N, NULL, FLOOR },
+	{ "link-local-ip", 0, V, berth_runopts_set_endpoint_list, N, "LinkLocalIPs", FLOOR },
+	{ "log-driver", 0, V, berth_runopts_set_log_driver, N, NULL, FLOOR },
+	{ "log-opt", 0, V, berth_runopts_set_log_opt, N, NULL, FLOOR },
+	{ "mac-address", 0, V, berth_runopts_set_mac_address, C, "MacAddress", FLOOR },
+	{ "memory", 'm', V, berth_runopts_set_bytes, H, "Memory", FLOOR },
+	{ "memory-reservation", 0, V, berth_runopts_set_bytes, H, "MemoryReservation", FLOOR },
+	{ "memory-swap", 0, V, berth_runopts_set_memory_swap, H, "MemorySwap", FLOOR },
+	{ "memory-swappiness", 0, V, berth_runopts_set_memory_swappiness, H, "MemorySwappiness", FLOOR },
+	{ "mount", 0, V, berth_runopts_set_mount, N, NULL, FLOOR },
+	{ "name", 0, REFUSED, NULL, N, NULL, FLOOR },
+	{ "net", 0, V, berth_runopts_set_network, N, NULL, FLOOR },
+	{ "net-alias", 0, V, berth_runopts_set_endpoint_list, N, "Aliases", FLOOR },
+	{ "network", 0, V, berth_runopts_set_network, N, NULL, FLOOR },
+	{ "network-alias", 0, V, berth_runopts_set_endpoint_list, N, "Aliases", FLOOR },
+	{ "no-healthcheck", 0, B, berth_runopts_set_no_healthcheck, N, NULL, FLOOR },
+	{ "oom-kill-disable", 0, B, berth_runopts_set_bool, H, "OomKillDisable", FLOOR },
+	{ "oom-score-adj", 0, V, berth_runopts_set_int, H, "OomScoreAdj", FLOOR },
+	{ "pid", 0, V, berth_runopts_set_namespace, H, "PidMode", FLOOR },
+	{ "pids-limit", 0, V, berth_runopts_set_int, H, "PidsLimit", FLOOR },
+	{ "privileged", 0, B, berth_runopts_set_bool, H, "Privileged", FLOOR },
+	{ "publish", 'p', V, berth_runopts_set_publish, N, NULL, FLOOR },
+	{ "publish-all", 'P', B, berth_runopts_set_bool, H, "PublishAllPorts", FLOOR },
+	{ "pull", 0, V, berth_runopts_set_pull, N, NULL, FLOOR },
+	{ "quiet", 'q', B, berth_runopts_set_ignored, N, NULL, FLOOR },
+	{ "read-only", 0, B, berth_runopts_set_bool, H, "ReadonlyRootfs", FLOOR },
+	{ "restart", 0, V, berth_runopts_set_restart, N, NULL, FLOOR },
+	{ "rm", 0, B, berth_runopts_set_bool, H, "AutoRemove", FLOOR },
+	{ "runtime", 0, V, berth_runopts_set_string, H, "Runtime", FLOOR },
+	{ "security-opt", 0, V, berth_runopts_set_security_opt, H, "SecurityOpt", FLOOR },
+	{ "shm-size", 0, V, berth_runopts_set_bytes, H, "ShmSize", FLOOR },
+	{ "sig-proxy", 0, B, berth_runopts_set_ignored, N, NULL, FLOOR },
+	{ "stop-signal", 0, V, berth_runopts_set_string, C, "StopSignal", FLOOR },
+	{ "stop-timeout", 0, V, berth_runopts_set_int, C, "StopTimeout", FLOOR },
+	{ "storage-opt", 0, V, berth_runopts_set_storage_opt, N, NULL, FLOOR },
+	{ "sysctl", 0, V, berth_runopts_set_sysctl, N, NULL, FLOOR },
+	{ "tmpfs", 0, V, berth_runopts_set_tmpfs, N, NULL, FLOOR },
+	{ "tty", 't', B, berth_runopts_set_bool, C, "Tty", FLOOR },
+	{ "ulimit", 0, V, berth_runopts_set_ulimit, N, NULL, FLOOR },
+	{ "user", 'u', V, berth_runopts_set_string, C, "User", FLOOR },
+	{ "userns", 0, V, berth_runopts_set_namespace, H, "UsernsMode", FLOOR },
+	{ "uts", 0, V, berth_runopts_set_namespace, H, "UTSMode", FLOOR },
+	{ "volume", 'v', V, berth_runopts_set_volume, N, NULL, FLOOR },
+	{ "volume-driver", 0, V, berth_runopts_set_string, H, "VolumeDriver", FLOOR },
+	{ "volumes-from", 0, V, berth_runopts_set_list, H, "VolumesFrom", FLOOR },
+	{ "workdir", 'w', V, berth_runopts_set_string, C, "WorkingDir", FLOOR },
 };
 
 #undef V
@@ -2470,6 +259,8 @@ static const struct runopts_flag flags[] = {
 #undef C
 #undef H
 #undef N
+#undef FLOOR
+#undef API
 
 static const struct runopts_flag *
 flag_by_name(const char *name, size_t len)
@@ -2493,6 +284,15 @@ flag_by_shorthand(char c)
 /* Parsing                                                                                    */
 /* ------------------------------------------------------------------------------------------ */
 
+/* Compare API major.minor with the one flag f needs (none when f is NULL): <0, 0, >0. */
+static int
+api_cmp(int major, int minor, const struct runopts_flag *f)
+{
+	int fmajor = f != NULL ? f->api.major : 0, fminor = f != NULL ? f->api.minor : 0;
+
+	return major != fmajor ? major - fmajor : minor - fminor;
+}
+
 static int
 apply(struct runopts_ctx *ctx, const struct runopts_flag *f, const char *name, const char *value,
       berth_error_t *err)
@@ -2506,15 +306,20 @@ apply(struct runopts_ctx *ctx, const struct runopts_flag *f, const char *name, c
 		return berth_error_set(err, BERTH_E_CONFIG, "run_opts: '%s' is not allowed: %s", name,
 				       f->key);
 	}
-	if (f->kind == FLAG_BOOL && go_parse_bool(value, &u.on) < 0)
-		return bad_value(err, &u, "expected true or false");
-	return f->fn(ctx, &u, err);
+	if (f->kind == FLAG_BOOL && berth_go_parse_bool(value, &u.on) < 0)
+		return berth_runopts_bad_value(err, &u, "expected true or false");
+	if (f->fn(ctx, &u, err) < 0)
+		return -1;
+	/* Like the CLI, any use of the flag counts, --init=false included. */
+	if (api_cmp(f->api.major, f->api.minor, ctx->api_flag) > 0)
+		ctx->api_flag = f;
+	return 0;
 }
 
 /* The pieces that depend on several flags, done once all flags are read. */
 
-static int
-finish_env_labels(struct runopts_ctx *ctx, berth_error_t *err)
+static void
+finish_env_labels(struct runopts_ctx *ctx)
 {
 	json_object *v, *env = NULL, *labels = NULL;
 	static const char *const env_keys[] = { "env_file", "env" };
@@ -2532,8 +337,8 @@ finish_env_labels(struct runopts_ctx *ctx, berth_error_t *err)
 			const char *s = json_object_get_string(e);
 			size_t klen = strcspn(s, "="), j = 0;
 
-			if (env == NULL && (env = child(ctx->config, "Env", json_type_array)) == NULL)
-				return oom(err);
+			if (env == NULL)
+				env = child(ctx->config, "Env", json_type_array);
 			for (j = first_e; k == 1 && j < json_object_array_length(env); j++) {
 				const char *o = json_object_get_string(json_object_array_get_idx(env, j));
 
@@ -2542,9 +347,9 @@ finish_env_labels(struct runopts_ctx *ctx, berth_error_t *err)
 			}
 			if (k == 1 && j < json_object_array_length(env)) {
 				if (json_object_array_put_idx(env, j, json_object_get(e)) < 0)
-					return oom(err);
-			} else if (append(env, json_object_get(e), err) < 0) {
-				return -1;
+					berth_oom();
+			} else {
+				append(env, json_object_get(e));
 			}
 		}
 		if (k == 0)
@@ -2554,13 +359,11 @@ finish_env_labels(struct runopts_ctx *ctx, berth_error_t *err)
 		if (!json_object_object_get_ex(ctx->scratch, label_keys[k], &v))
 			continue;
 		for (size_t i = 0; i < json_object_array_length(v); i++) {
-			if (labels == NULL && (labels = child(ctx->config, "Labels", json_type_object)) == NULL)
-				return oom(err);
-			if (put_kv(labels, json_object_get_string(json_object_array_get_idx(v, i)), err) < 0)
-				return -1;
+			if (labels == NULL)
+				labels = child(ctx->config, "Labels", json_type_object);
+			put_kv(labels, json_object_get_string(json_object_array_get_idx(v, i)));
 		}
 	}
-	return 0;
 }
 
 static int
@@ -2582,31 +385,26 @@ finish_health(struct runopts_ctx *ctx, berth_error_t *err)
 		if (have)
 			return berth_error_set(err, BERTH_E_CONFIG,
 					       "run_opts: --no-healthcheck conflicts with --health-* options");
-		test = json_object_new_array();
-		if (append_string(test, "NONE", err) < 0)
-			return -1;
-		hc = json_object_new_object();
-		if (put(hc, "Test", test, err) < 0) {
-			json_object_put(hc);
-			return -1;
-		}
-		return put(ctx->config, "Healthcheck", hc, err);
+		test = berth_nonnull(json_object_new_array());
+		append_string(test, "NONE");
+		hc = berth_nonnull(json_object_new_object());
+		put(hc, "Test", test);
+		put(ctx->config, "Healthcheck", hc);
+		return 0;
 	}
 	if (!have)
 		return 0;
-	hc = json_object_new_object();
-	if (hc == NULL || put(ctx->config, "Healthcheck", hc, err) < 0)
-		return oom(err);
+	hc = berth_nonnull(json_object_new_object());
+	put(ctx->config, "Healthcheck", hc);
 	if (cmd != NULL && cmd[0] != '\0') {
-		test = json_object_new_array();
-		if (append_string(test, "CMD-SHELL", err) < 0 || append_string(test, cmd, err) < 0 ||
-		    put(hc, "Test", test, err) < 0)
-			return -1;
+		test = berth_nonnull(json_object_new_array());
+		append_string(test, "CMD-SHELL");
+		append_string(test, cmd);
+		put(hc, "Test", test);
 	}
 	for (int i = 0; i < 4; i++)
-		if (json_object_object_get_ex(health, keys[i], &v) && json_object_get_int64(v) != 0 &&
-		    put(hc, keys[i], json_object_get(v), err) < 0)
-			return -1;
+		if (json_object_object_get_ex(health, keys[i], &v) && json_object_get_int64(v) != 0)
+			put(hc, keys[i], json_object_get(v));
 	return 0;
 }
 
@@ -2659,40 +457,28 @@ finish_network(struct runopts_ctx *ctx, berth_error_t *err)
 		return berth_error_set(err, BERTH_E_CONFIG,
 				       "run_opts: network-scoped aliases need a user-defined network, not '%s'", name);
 
-	ep = json_object_new_object();
-	if (ep == NULL)
-		return oom(err);
-	if (aliases != NULL && put(ep, "Aliases", json_object_get(aliases), err) < 0)
-		return -1;
-	if (json_object_object_get_ex(net, "DriverOpts", &v) && put(ep, "DriverOpts", json_object_get(v), err) < 0)
-		return -1;
+	ep = berth_nonnull(json_object_new_object());
+	if (aliases != NULL)
+		put(ep, "Aliases", json_object_get(aliases));
+	if (json_object_object_get_ex(net, "DriverOpts", &v))
+		put(ep, "DriverOpts", json_object_get(v));
 	if ((ip != NULL && ip[0] != '\0') || (ip6 != NULL && ip6[0] != '\0') || n_lla > 0) {
-		ipam = json_object_new_object();
-		if (ipam == NULL)
-			return oom(err);
-		if (ip != NULL && ip[0] != '\0' && put_string(ipam, "IPv4Address", ip, err) < 0)
-			return -1;
-		if (ip6 != NULL && ip6[0] != '\0' && put_string(ipam, "IPv6Address", ip6, err) < 0)
-			return -1;
-		if (json_object_object_get_ex(ctx->scratch, "LinkLocalIPs", &v) &&
-		    put(ipam, "LinkLocalIPs", json_object_get(v), err) < 0)
-			return -1;
-		if (put(ep, "IPAMConfig", ipam, err) < 0) {
-			ipam = NULL;
-			return -1;
-		}
+		ipam = berth_nonnull(json_object_new_object());
+		if (ip != NULL && ip[0] != '\0')
+			put_string(ipam, "IPv4Address", ip);
+		if (ip6 != NULL && ip6[0] != '\0')
+			put_string(ipam, "IPv6Address", ip6);
+		if (json_object_object_get_ex(ctx->scratch, "LinkLocalIPs", &v))
+			put(ipam, "LinkLocalIPs", json_object_get(v));
+		put(ep, "IPAMConfig", ipam);
 		ipam = NULL;
 	}
 	/* Like the CLI, a lone network without endpoint settings gets no EndpointsConfig entry. */
 	if (json_object_object_length(ep) > 0) {
-		if (put(ctx->networking, name, ep, err) < 0) {
-			ep = NULL;
-			return -1;
-		}
+		put(ctx->networking, name, ep);
 		ep = NULL;
 	}
-	if (put_string(ctx->host, "NetworkMode", name, err) < 0)
-		return -1;
+	put_string(ctx->host, "NetworkMode", name);
 	ctx->network_set = true;
 	return 0;
 }
@@ -2703,28 +489,24 @@ cmp_strp(const void *a, const void *b)
 	return strcmp(*(const char *const *)a, *(const char *const *)b);
 }
 
-static int
-finish_ulimits(struct runopts_ctx *ctx, berth_error_t *err)
+static void
+finish_ulimits(struct runopts_ctx *ctx)
 {
 	json_object *ul, *list;
 	const char **names cleanup_free = NULL;
 	size_t n = 0;
 
 	if (!json_object_object_get_ex(ctx->scratch, "ulimits", &ul))
-		return 0;
-	names = calloc((size_t)json_object_object_length(ul) + 1, sizeof(*names));
+		return;
+	names = berth_xcalloc((size_t)json_object_object_length(ul) + 1, sizeof(*names));
 	list = child(ctx->host, "Ulimits", json_type_array);
-	if (names == NULL || list == NULL)
-		return oom(err);
 	json_object_object_foreach(ul, key, val) {
 		(void)val;
 		names[n++] = key;
 	}
 	qsort(names, n, sizeof(*names), cmp_strp);
 	for (size_t i = 0; i < n; i++)
-		if (append(list, json_object_get(json_object_object_get(ul, names[i])), err) < 0)
-			return -1;
-	return 0;
+		append(list, json_object_get(json_object_object_get(ul, names[i])));
 }
 
 static int
@@ -2743,14 +525,12 @@ finish_log(struct runopts_ctx *ctx, berth_error_t *err)
 	return 0;
 }
 
-static int
-merge(json_object *into, json_object *from, berth_error_t *err)
+static void
+merge(json_object *into, json_object *from)
 {
 	json_object_object_foreach(from, key, val) {
-		if (put(into, key, json_object_get(val), err) < 0)
-			return -1;
+		put(into, key, json_object_get(val));
 	}
-	return 0;
 }
 
 static int
@@ -2837,43 +617,73 @@ parse_words(struct runopts_ctx *ctx, char **argv, int argc, berth_error_t *err)
 	return 0;
 }
 
+/* Releases what a parse built and did not hand to the spec. */
+static void
+ctx_release(struct runopts_ctx *ctx)
+{
+	json_object_put(ctx->config);
+	json_object_put(ctx->host);
+	json_object_put(ctx->networking);
+	json_object_put(ctx->scratch);
+}
+BERTH_DEFINE_CLEANUP_STRUCT(runopts_ctx, struct runopts_ctx, ctx_release)
+
 int
 berth_runopts_parse(const char *run_opts, struct berth_spec *spec, berth_error_t *err)
 {
-	struct runopts_ctx ctx = { 0 };
-	char **argv = NULL;
-	int argc = 0, rc = -1;
+	struct runopts_ctx ctx berth_cleanup(runopts_ctx) = { 0 };
+	char **argv berth_cleanup(words) = NULL;
+	int argc = 0;
 
-	if (berth_runopts_split(run_opts, &argv, &argc, err) < 0)
+	if (berth_words_split(run_opts, &argv, &argc, err) < 0)
 		return berth_error_wrap(err, "run_opts: ");
-	ctx.config = json_object_new_object();
-	ctx.host = json_object_new_object();
-	ctx.networking = json_object_new_object();
-	ctx.scratch = json_object_new_object();
-	if (ctx.config == NULL || ctx.host == NULL || ctx.networking == NULL || ctx.scratch == NULL) {
-		oom(err);
-		goto out;
-	}
-	if (parse_words(&ctx, argv, argc, err) < 0 || finish_env_labels(&ctx, err) < 0 ||
-	    finish_health(&ctx, err) < 0 || finish_network(&ctx, err) < 0 || finish_ulimits(&ctx, err) < 0 ||
-	    finish_log(&ctx, err) < 0)
-		goto out;
+	ctx.config = berth_nonnull(json_object_new_object());
+	ctx.host = berth_nonnull(json_object_new_object());
+	ctx.networking = berth_nonnull(json_object_new_object());
+	ctx.scratch = berth_nonnull(json_object_new_object());
+	if (parse_words(&ctx, argv, argc, err) < 0)
+		return -1;
+	finish_env_labels(&ctx);
+	if (finish_health(&ctx, err) < 0 || finish_network(&ctx, err) < 0)
+		return -1;
+	finish_ulimits(&ctx);
+	if (finish_log(&ctx, err) < 0)
+		return -1;
 	/* Only now touch the spec: a run_opts that fails leaves it as it was. */
-	if (merge(spec->config, ctx.config, err) < 0 || merge(spec->host_config, ctx.host, err) < 0 ||
-	    merge(spec->networking, ctx.networking, err) < 0)
-		goto out;
+	merge(spec->config, ctx.config);
+	merge(spec->host_config, ctx.host);
+	merge(spec->networking, ctx.networking);
 	if (ctx.network_set)
 		spec->network_set = true;
 	if (ctx.restart_set)
 		spec->restart_set = true;
 	if (ctx.detach_seen)
 		spec->detach = ctx.detach;
-	rc = 0;
-out:
-	json_object_put(ctx.config);
-	json_object_put(ctx.host);
-	json_object_put(ctx.networking);
-	json_object_put(ctx.scratch);
-	berth_words_free(argv);
-	return rc;
+	if (ctx.api_flag != NULL && (spec->api_major < ctx.api_flag->api.major ||
+				     (spec->api_major == ctx.api_flag->api.major &&
+				      spec->api_minor < ctx.api_flag->api.minor))) {
+		spec->api_major = ctx.api_flag->api.major;
+		spec->api_minor = ctx.api_flag->api.minor;
+		spec->api_flag = ctx.api_flag->name;
+	}
+	return 0;
+}
+
+int
+berth_runopts_check_api(const struct berth_spec *spec, int major, int minor, berth_error_t *err)
+{
+	if (spec->api_flag == NULL || major > spec->api_major ||
+	    (major == spec->api_major && minor >= spec->api_minor))
+		return 0;
+	/* Not a configuration error: a node with a newer Docker can run the same run_opts. */
+	return berth_error_set(err, BERTH_E_API_OLD,
+			       "run_opts: '--%s' needs Docker Engine API %d.%d, but the daemon offers API %d.%d; "
+			       "upgrade Docker on this node or drop the flag",
+			       spec->api_flag, spec->api_major, spec->api_minor, major, minor);
+}
+
+const struct runopts_flag *
+berth_runopts_flag_at(size_t i)
+{
+	return i < sizeof(flags) / sizeof(flags[0]) ? &flags[i] : NULL;
 }

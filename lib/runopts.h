@@ -4,29 +4,8 @@
 
 #include "ocf.h"
 #include "spec.h"
-
-/**
- * Split a string into words the way a POSIX shell would group them, without any expansion:
- * whitespace separates words; single quotes keep everything literal; double quotes keep
- * everything literal except that backslash escapes `"`, `\`, `$`, `` ` `` and newline; an
- * unquoted backslash escapes the next character. `$(...)`, backticks, `$VAR`, `~` and globs
- * stay literal text.
- *
- * Details: a backslash-newline is a line continuation and vanishes (quoted or not); `''` and
- * `""` make an empty word of their own; `#` is an ordinary character (no comments); CR, VT and
- * FF count as blanks along with space, tab and newline.
- * \param s    input (may be NULL or empty: zero words)
- * \param argv out: malloc'd NULL-terminated array of malloc'd words (never NULL on success,
- *             even for zero words); free with berth_words_free
- * \param argc out: number of words (may be NULL)
- * \return 0, or -1 with err (BERTH_RESULT_NOT_CONFIGURED) on an unterminated quote or a
- *         trailing backslash. The message names the problem and its position ("unterminated
- *         single quote at character 12") but not the parameter: callers prefix that.
- */
-int berth_runopts_split(const char *s, char ***argv, int *argc, berth_error_t *err);
-
-/** Free an argv from berth_runopts_split. Safe on NULL. */
-void berth_words_free(char **argv);
+/* Callers that split run_cmd and the *_cmd parameters have always found the splitter here. */
+#include "words.h"
 
 /**
  * Parse docker-run flags (`run_opts`) into a spec, as `docker create` (CLI 20.10) would read them:
@@ -40,17 +19,32 @@ void berth_words_free(char **argv);
  * Top-level create-body members go to spec->config, HostConfig members to spec->host_config,
  * per-network endpoint settings (--network-alias, --ip, --ip6, --link-local-ip) to
  * spec->networking keyed by network name; --network sets spec->network_set, --restart=no
- * spec->restart_set, -d spec->detach. The members are merged into what the spec already holds
+ * spec->restart_set, -d spec->detach; spec->api_major, api_minor and api_flag rise to the newest
+ * Engine API a flag used needs (see berth_runopts_check_api). The members are merged into what the spec already holds
  * (a member run_opts sets replaces the spec's), and only when the whole string parsed: on
  * failure the spec is untouched.
  *
  * Files named by --env-file, --label-file and --security-opt seccomp= must be absolute paths
  * of regular files of at most 1 MiB. Nothing is executed, and no shell is involved.
- * \return 0, or -1 with err (BERTH_RESULT_NOT_CONFIGURED; BERTH_RESULT_ERROR only when out of
- *         memory) with a message starting "run_opts: " naming the flag: an unknown flag, a
- *         missing or invalid value, an unterminated quote, a stray word, `--name`, `--restart`
- *         other than "no", or a file that cannot be read
+ * \return 0, or -1 with err (cause BERTH_E_CONFIG) with a message starting "run_opts: "
+ *         naming the flag: an unknown flag, a missing or invalid value, an unterminated quote, a
+ *         stray word, `--name`, `--restart` other than "no", or a file that cannot be read. Out
+ *         of memory ends the agent (alloc.h).
  */
 int berth_runopts_parse(const char *run_opts, struct berth_spec *spec, berth_error_t *err);
+
+/**
+ * Can a daemon that speaks Engine API major.minor create what the run_opts parsed into spec ask
+ * for? Some flags are younger than berth's floor (API 1.25), e.g. --cgroupns (1.41) and
+ * --health-start-period (1.29): an older daemon ignores the member or refuses the request, so
+ * check first, as the docker CLI does.
+ * \param spec  parsed by berth_runopts_parse (api_major, api_minor, api_flag)
+ * \param major, minor  the API version negotiated with the daemon
+ * \return 0 when the daemon is new enough, or -1 with err (cause BERTH_E_API_OLD: a node
+ *         with a newer Docker can run the resource) naming the flag, the API it needs and the
+ *         daemon's: "run_opts: '--cgroupns' needs Docker Engine API 1.41, but the daemon offers
+ *         API 1.40; ..."
+ */
+int berth_runopts_check_api(const struct berth_spec *spec, int major, int minor, berth_error_t *err);
 
 #endif

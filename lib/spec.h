@@ -23,6 +23,11 @@ struct berth_spec {
 	bool network_set;          /**< run_opts named a network (--net/--network) */
 	bool restart_set;          /**< run_opts gave --restart (always "no" once accepted) */
 	bool detach;               /**< -d/--detach seen (informational: berth always detaches) */
+	/** The oldest Engine API that has every run_opts flag used, when newer than berth's floor
+	 *  (BERTH_ENGINE_API_MIN_*); 0.0 otherwise. See berth_runopts_check_api. */
+	int api_major, api_minor;
+	const char *api_flag;      /**< a flag that needs api_major.api_minor, without "--"
+				    *   ("cgroupns"); static storage; NULL when 0.0 */
 };
 
 /** Allocate an empty spec. \return NULL on out of memory; free with berth_spec_free. */

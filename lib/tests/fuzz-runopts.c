@@ -1,5 +1,5 @@
 /* libFuzzer target: the run_opts word splitter and docker-run flag parser, and the create request
- * built from what they parsed (berth_runopts_split, berth_runopts_parse, berth_spec_create_body).
+ * built from what they parsed (berth_words_split, berth_runopts_parse, berth_spec_create_body).
  *
  * run_opts may name files (--env-file, --label-file, --security-opt seccomp=): the parser opens
  * them read-only, and only by absolute path. So that fuzzing never reads the machine's files, the
@@ -114,7 +114,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	memcpy(s, data, size);
 	s[size] = '\0';
 
-	if (berth_runopts_split(s, &argv, &argc, &err) == 0) {
+	if (berth_words_split(s, &argv, &argc, &err) == 0) {
 		if (argv == NULL)
 			abort();  /* documented: never NULL on success */
 		for (int i = 0; i < argc; i++)

@@ -195,6 +195,8 @@ setup(void **state)
 	berth_deadline_init(&deadline, 20000);
 	memset(&client, 0, sizeof(client));
 	client.deadline = &deadline;
+	/* Never asked anything (the container functions are fakes): it only carries the API version. */
+	client.engine = berth_engine_new("/nonexistent/fake.sock");
 	assert_int_equal(berth_params_load(&params, &err), 0);
 	ctx.params = &params;
 	ctx.client = &client;
@@ -208,6 +210,8 @@ teardown(void **state)
 	char path[128];
 
 	berth_params_release(&params);
+	berth_engine_free(client.engine);
+	client.engine = NULL;
 	snprintf(path, sizeof(path), "%s/berth-rsc.state", tmpdir);
 	unlink(path);
 	rmdir(tmpdir);

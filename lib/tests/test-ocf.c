@@ -88,6 +88,42 @@ test_exit_reason_one_line(void **state)
 }
 
 static void
+test_utf8_valid(void **state)
+{
+	static const struct {
+		const char *s;
+		size_t n;
+		bool valid;
+	} rows[] = {
+		{ "", 0, true },
+		{ "plain ascii", 11, true },
+		{ "caf\xc3\xa9", 5, true },            /* U+00E9 */
+		{ "caf\xc3\xa9", 4, false },           /* cut inside the sequence */
+		{ "\xe2\x82\xac", 3, true },          /* U+20AC */
+		{ "\xf0\x9f\x98\x80", 4, true },      /* U+1F600 */
+		{ "\xf4\x8f\xbf\xbf", 4, true },      /* U+10FFFF, the last code point */
+		{ "\xf4\x90\x80\x80", 4, false },     /* beyond U+10FFFF */
+		{ "\xc0\xaf", 2, false },              /* overlong '/' */
+		{ "\xe0\x80\xaf", 3, false },          /* overlong '/' */
+		{ "\xed\xa0\x80", 3, false },          /* surrogate U+D800 */
+		{ "\xff\xfe", 2, false },
+		{ "\x80", 1, false },                  /* lone continuation byte */
+		{ "a\0b", 3, true },                   /* NUL is U+0000 */
+		{ "ok\xff", 2, true },                 /* only the n bytes count */
+	};
+
+	(void)state;
+	for (size_t i = 0; i < sizeof(rows) / sizeof(rows[0]); i++) {
+		if (berth_utf8_valid_n(rows[i].s, rows[i].n) != rows[i].valid)
+			fail_msg("row %zu: berth_utf8_valid_n gave %d", i, !rows[i].valid);
+		/* berth_utf8_valid is the same check up to the first NUL */
+		if (memchr(rows[i].s, '\0', rows[i].n) == NULL && strlen(rows[i].s) == rows[i].n &&
+		    berth_utf8_valid(rows[i].s) != rows[i].valid)
+			fail_msg("row %zu: berth_utf8_valid gave %d", i, !rows[i].valid);
+	}
+}
+
+static void
 test_parse_bool(void **state)
 {
 	bool b = false;
@@ -223,6 +259,7 @@ main(void)
 		cmocka_unit_test(test_result_mapping),
 		cmocka_unit_test(test_error_first_cause_wins_and_wrap),
 		cmocka_unit_test(test_exit_reason_one_line),
+		cmocka_unit_test(test_utf8_valid),
 		cmocka_unit_test(test_parse_bool),
 		cmocka_unit_test(test_timeouts),
 		cmocka_unit_test(test_name_derivation),

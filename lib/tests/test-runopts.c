@@ -1,4 +1,4 @@
-/* berth: unit tests for the run_opts word splitter and docker-run flag parser.
+/* berth: unit tests for the run_opts docker-run flag parser (the splitter: test-words.c).
  *
  * The expected JSON was checked against the real thing: `docker create` (CLI 20.10) with the same
  * flags, its create request captured on the socket, and both containers compared with
@@ -16,42 +16,9 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "runopts.h"
+#include "runopts-int.h"
 
 /* ---- helpers ---- */
-
-static void
-assert_words(const char *in, const char *const *expected)
-{
-	char **argv = NULL;
-	berth_error_t err = NULL;
-	int argc = -1, n = 0;
-
-	if (berth_runopts_split(in, &argv, &argc, &err) < 0)
-		fail_msg("split of [%s] failed: %s", in, err->msg);
-	while (expected[n] != NULL)
-		n++;
-	assert_int_equal(argc, n);
-	for (int i = 0; i < n; i++)
-		assert_string_equal(argv[i], expected[i]);
-	assert_null(argv[n]);
-	berth_words_free(argv);
-}
-
-static void
-assert_split_error(const char *in, const char *what)
-{
-	char **argv = NULL;
-	berth_error_t err = NULL;
-
-	assert_true(berth_runopts_split(in, &argv, NULL, &err) < 0);
-	assert_null(argv);
-	assert_non_null(err);
-	assert_int_equal(err->cause, BERTH_E_CONFIG);
-	if (strstr(err->msg, what) == NULL)
-		fail_msg("split of [%s]: message '%s' lacks '%s'", in, err->msg, what);
-	berth_error_free(&err);
-}
 
 static struct berth_spec *
 parse_ok(const char *opts)
@@ -143,80 +110,16 @@ remove_temp(char *path)
 	free(path);
 }
 
-/* ---- word splitting ---- */
+/* ---- the splitter's errors, as run_opts errors ---- */
 
 static void
-test_split_blanks(void **state)
+test_split_errors_reported(void **state)
 {
 	(void)state;
-	assert_words("  a  b\tc\n d  ", (const char *const[]){ "a", "b", "c", "d", NULL });
-	assert_words(NULL, (const char *const[]){ NULL });
-	assert_words("", (const char *const[]){ NULL });
-	assert_words(" \t\n ", (const char *const[]){ NULL });
-	assert_words("one", (const char *const[]){ "one", NULL });
-}
-
-static void
-test_split_single_quotes(void **state)
-{
-	(void)state;
-	/* everything literal inside, backslashes and double quotes included */
-	assert_words("'a b' 'c\"d' 'a\\b' 'x\\'",
-		     (const char *const[]){ "a b", "c\"d", "a\\b", "x\\", NULL });
-}
-
-static void
-test_split_double_quotes(void **state)
-{
-	(void)state;
-	/* backslash escapes " \ $ ` and newline only */
-	assert_words("\"a b\" \"x\\\"y\" \"\\\\\" \"\\$HOME\" \"\\`\" \"\\n\\a\" \"a\\\nb\" \"it's\"",
-		     (const char *const[]){ "a b", "x\"y", "\\", "$HOME", "`", "\\n\\a", "ab", "it's", NULL });
-}
-
-static void
-test_split_backslash(void **state)
-{
-	(void)state;
-	assert_words("a\\ b \\'x\\' \\\\ \\\"q\\\" a\\\nb",
-		     (const char *const[]){ "a b", "'x'", "\\", "\"q\"", "ab", NULL });
-	/* a line continuation between words is not a word */
-	assert_words("a \\\n b", (const char *const[]){ "a", "b", NULL });
-}
-
-static void
-test_split_empty_and_joined_words(void **state)
-{
-	(void)state;
-	assert_words("'' \"\" a''b", (const char *const[]){ "", "", "ab", NULL });
-	assert_words("''", (const char *const[]){ "", NULL });
-	assert_words("a'b'\"c\"\\d", (const char *const[]){ "abcd", NULL });
-	assert_words("--entrypoint=''", (const char *const[]){ "--entrypoint=", NULL });
-}
-
-static void
-test_split_no_expansion(void **state)
-{
-	(void)state;
-	assert_words("$(rm -rf /) `reboot` $HOME ${X:-y} ~ ~root * ?x [a] ; | & > < #c",
-		     (const char *const[]){ "$(rm", "-rf", "/)", "`reboot`", "$HOME", "${X:-y}", "~", "~root", "*",
-					    "?x", "[a]", ";", "|", "&", ">", "<", "#c", NULL });
-	assert_words("'$(rm -rf /)' \"$(rm -rf /)\" \"`id`\" -e X=$(id)",
-		     (const char *const[]){ "$(rm -rf /)", "$(rm -rf /)", "`id`", "-e", "X=$(id)", NULL });
-}
-
-static void
-test_split_errors(void **state)
-{
-	(void)state;
-	assert_split_error("'abc", "unterminated single quote");
-	assert_split_error("a 'b c", "unterminated single quote at character 3");
-	assert_split_error("\"abc", "unterminated double quote");
-	assert_split_error("\"a\\\"", "unterminated double quote");
-	assert_split_error("abc\\", "trailing backslash");
-	assert_split_error("-e \"X=$(rm -rf /)", "unterminated double quote");
-	/* and berth_runopts_parse reports them as run_opts errors */
+	/* berth_runopts_parse reports the splitter's errors (test-words.c) as run_opts errors */
 	assert_parse_error("-e 'X=1", "run_opts: unterminated single quote");
+	assert_parse_error("-e \"X=1", "run_opts: unterminated double quote at character 4");
+	assert_parse_error("-e X=1\\", "run_opts: trailing backslash");
 }
 
 /* ---- the parser: syntax ---- */
@@ -1047,37 +950,305 @@ test_health(void **state)
 	assert_parse_error("--health-retries x", "not an integer");
 }
 
-/* Every flag of the table at once: all of them parse together. */
+/* A sample value for every flag of the table; test_every_flag fails on a flag without one. */
+static const struct {
+	const char *name;
+	const char *value; /* NULL: a boolean, given bare */
+	const char *needs; /* other flags it needs to parse alone, or NULL */
+	bool alone_only;   /* conflicts with another sample: left out of the all-at-once parse */
+} samples[] = {
+	{ "add-host", "h:1.2.3.4", NULL, false },
+	{ "attach", "stdout", NULL, false },
+	{ "blkio-weight", "10", NULL, false },
+	{ "blkio-weight-device", "/dev/sda:10", NULL, false },
+	{ "cap-add", "A", NULL, false },
+	{ "cap-drop", "B", NULL, false },
+	{ "cgroup-parent", "p", NULL, false },
+	{ "cgroupns", "host", NULL, false },
+	{ "cidfile", "/x", NULL, false },
+	{ "cpu-period", "1", NULL, false },
+	{ "cpu-quota", "1", NULL, false },
+	{ "cpu-rt-period", "1", NULL, false },
+	{ "cpu-rt-runtime", "1", NULL, false },
+	{ "cpu-shares", "2", NULL, false },
+	{ "cpus", "1", NULL, false },
+	{ "cpuset-cpus", "0", NULL, false },
+	{ "cpuset-mems", "0", NULL, false },
+	{ "detach", NULL, NULL, false },
+	{ "detach-keys", "x", NULL, false },
+	{ "device", "/dev/null", NULL, false },
+	{ "device-cgroup-rule", "a *:* rwm", NULL, false },
+	{ "device-read-bps", "/dev/sda:1k", NULL, false },
+	{ "device-read-iops", "/dev/sda:1", NULL, false },
+	{ "device-write-bps", "/dev/sda:1k", NULL, false },
+	{ "device-write-iops", "/dev/sda:1", NULL, false },
+	{ "disable-content-trust", NULL, NULL, false },
+	{ "dns", "1.1.1.1", NULL, false },
+	{ "dns-opt", "a", NULL, false },
+	{ "dns-option", "b", NULL, false },
+	{ "dns-search", "example.com", NULL, false },
+	{ "domainname", "d", NULL, false },
+	{ "entrypoint", "e", NULL, false },
+	{ "env", "A=1", NULL, false },
+	{ "env-file", "@env", NULL, false }, /* @: a temporary file made by the test */
+	{ "expose", "1", NULL, false },
+	{ "group-add", "g", NULL, false },
+	{ "health-cmd", "c", NULL, false },
+	{ "health-interval", "1s", NULL, false },
+	{ "health-retries", "1", NULL, false },
+	{ "health-start-period", "1s", NULL, false },
+	{ "health-timeout", "1s", NULL, false },
+	{ "hostname", "h", NULL, false },
+	{ "init", NULL, NULL, false },
+	{ "interactive", NULL, NULL, false },
+	{ "ip", "10.0.0.2", "--network n", false },
+	{ "ip6", "fd00::2", "--network n", false },
+	{ "ipc", "private", NULL, false },
+	{ "kernel-memory", "1m", NULL, false },
+	{ "label", "l=1", NULL, false },
+	{ "label-file", "@labels", NULL, false },
+	{ "link-local-ip", "169.254.0.2", "--network n", false },
+	{ "log-driver", "journald", NULL, false },
+	{ "log-opt", "tag=t", NULL, false },
+	{ "mac-address", "02:00:00:00:00:01", NULL, false },
+	{ "memory", "8m", NULL, false },
+	{ "memory-reservation", "4m", NULL, false },
+	{ "memory-swap", "16m", NULL, false },
+	{ "memory-swappiness", "1", NULL, false },
+	{ "mount", "target=/m", NULL, false },
+	{ "name", "x", NULL, false },
+	{ "net", "n", NULL, true }, /* one network: --network takes the all-at-once turn */
+	{ "net-alias", "a1", "--network n", false },
+	{ "network", "n", NULL, false },
+	{ "network-alias", "a2", "--network n", false },
+	{ "no-healthcheck", NULL, NULL, true }, /* conflicts with --health-* */
+	{ "oom-kill-disable", NULL, NULL, false },
+	{ "oom-score-adj", "1", NULL, false },
+	{ "pid", "host", NULL, false },
+	{ "pids-limit", "5", NULL, false },
+	{ "privileged", NULL, NULL, false },
+	{ "publish", "1:1", NULL, false },
+	{ "publish-all", NULL, NULL, false },
+	{ "pull", "never", NULL, false },
+	{ "quiet", NULL, NULL, false },
+	{ "read-only", NULL, NULL, false },
+	{ "restart", "no", NULL, false },
+	{ "rm", NULL, NULL, false },
+	{ "runtime", "runc", NULL, false },
+	{ "security-opt", "label=disable", NULL, false },
+	{ "shm-size", "1m", NULL, false },
+	{ "sig-proxy", NULL, NULL, false },
+	{ "stop-signal", "SIGINT", NULL, false },
+	{ "stop-timeout", "1", NULL, false },
+	{ "storage-opt", "size=1G", NULL, false },
+	{ "sysctl", "net.a=1", NULL, false },
+	{ "tmpfs", "/t", NULL, false },
+	{ "tty", NULL, NULL, false },
+	{ "ulimit", "nofile=1", NULL, false },
+	{ "user", "u", NULL, false },
+	{ "userns", "host", NULL, false },
+	{ "uts", "host", NULL, false },
+	{ "volume", "/v", NULL, false },
+	{ "volume-driver", "local", NULL, false },
+	{ "volumes-from", "c", NULL, false },
+	{ "workdir", "/w", NULL, false },
+};
+
+/* The sample value of a flag, single-quoted for the splitter; "@env" and "@labels" name the files. */
+static char *
+sample_word(const char *value, const char *env_file, const char *label_file)
+{
+	char *w = NULL;
+
+	if (strcmp(value, "@env") == 0)
+		value = env_file;
+	else if (strcmp(value, "@labels") == 0)
+		value = label_file;
+	assert_true(asprintf(&w, "'%s'", value) > 0);
+	return w;
+}
+
+/* Parse opts alone; expect success (or the refusal of a refused flag) and the flag's API mark. */
+static void
+check_sample(const struct runopts_flag *f, const char *opts)
+{
+	struct berth_spec *spec = berth_spec_new();
+	berth_error_t err = NULL;
+	int rc;
+
+	assert_non_null(spec);
+	rc = berth_runopts_parse(opts, spec, &err);
+	if (f->kind == FLAG_REFUSED) {
+		if (rc == 0 || strstr(err->msg, "not allowed") == NULL)
+			fail_msg("[%s]: a refused flag, yet: %s", opts, rc == 0 ? "parsed" : err->msg);
+	} else {
+		if (rc < 0)
+			fail_msg("[%s] failed: %s", opts, err->msg);
+		/* the spec carries the API version the flag needs, and names it */
+		assert_int_equal(spec->api_major, f->api.major);
+		assert_int_equal(spec->api_minor, f->api.minor);
+		if (f->api.major != 0)
+			assert_string_equal(spec->api_flag, f->name);
+		else
+			assert_null(spec->api_flag);
+	}
+	berth_error_free(&err);
+	berth_spec_free(spec);
+}
+
+/* Every flag of the table parses with its sample value in each of its forms, alone; then all
+ * of them parse together. */
 static void
 test_every_flag(void **state)
 {
+	char *env_file = temp_file("E=1\n", 4), *label_file = temp_file("lf=1\n", 5);
+	char all[8192] = "";
+	const struct runopts_flag *f;
 	struct berth_spec *spec;
+	size_t n_flags = 0;
 
 	(void)state;
-	spec = parse_ok("--add-host h:1.2.3.4 --blkio-weight 10 --blkio-weight-device /dev/sda:10 --cap-add A "
-			"--cap-drop B --cgroup-parent p --cgroupns host --cpu-period 1 --cpu-quota 1 "
-			"--cpu-rt-period 1 --cpu-rt-runtime 1 --cpu-shares 2 --cpus 1 --cpuset-cpus 0 --cpuset-mems 0 "
-			"--detach --detach-keys x --device /dev/null --device-cgroup-rule 'a *:* rwm' "
-			"--device-read-bps /dev/sda:1k --device-read-iops /dev/sda:1 --device-write-bps /dev/sda:1k "
-			"--device-write-iops /dev/sda:1 --disable-content-trust --dns 1.1.1.1 --dns-opt a "
-			"--dns-option b --dns-search example.com --domainname d --entrypoint e --env A=1 "
-			"--expose 1 --group-add g --health-cmd c --health-interval 1s --health-retries 1 "
-			"--health-start-period 1s --health-timeout 1s --hostname h --init --interactive "
-			"--ip 10.0.0.2 --ip6 fd00::2 --ipc private --kernel-memory 1m --label l=1 "
-			"--link-local-ip 169.254.0.2 --log-driver journald --log-opt tag=t --mac-address 02:00:00:00:00:01 "
-			"--memory 8m --memory-reservation 4m --memory-swap 16m --memory-swappiness 1 "
-			"--mount target=/m --net-alias a1 --network n --network-alias a2 --oom-kill-disable "
-			"--oom-score-adj 1 --pid host --pids-limit 5 --privileged --publish 1:1 --publish-all "
-			"--pull never --quiet --read-only --restart no --rm --runtime runc --security-opt label=disable "
-			"--shm-size 1m --sig-proxy --stop-signal SIGINT --stop-timeout 1 --storage-opt size=1G "
-			"--sysctl net.a=1 --tmpfs /t --tty --ulimit nofile=1 --user u --userns host --uts host "
-			"--volume /v --volume-driver local --volumes-from c --workdir /w");
+	for (size_t i = 0; (f = berth_runopts_flag_at(i)) != NULL; i++, n_flags++) {
+		const char *needs = NULL, *value = NULL;
+		bool found = false, alone_only = false;
+		char *word = NULL, opts[512];
+
+		for (size_t k = 0; k < sizeof(samples) / sizeof(samples[0]) && !found; k++)
+			if (strcmp(samples[k].name, f->name) == 0) {
+				found = true;
+				value = samples[k].value;
+				needs = samples[k].needs;
+				alone_only = samples[k].alone_only;
+			}
+		if (!found)
+			fail_msg("flag --%s has no sample value in test-runopts.c", f->name);
+		if (i > 0)
+			assert_true(strcmp(berth_runopts_flag_at(i - 1)->name, f->name) < 0); /* sorted */
+		assert_true((value == NULL) == (f->kind == FLAG_BOOL));
+		assert_true((f->fn == NULL) == (f->kind == FLAG_REFUSED));
+		if (value != NULL) {
+			word = sample_word(value, env_file, label_file);
+			/* --flag=value, --flag value, and the shorthand both ways */
+			snprintf(opts, sizeof(opts), "%s --%s=%s", needs ? needs : "", f->name, word);
+			check_sample(f, opts);
+			snprintf(opts, sizeof(opts), "%s --%s %s", needs ? needs : "", f->name, word);
+			check_sample(f, opts);
+			if (f->shorthand != 0) {
+				snprintf(opts, sizeof(opts), "%s -%c %s", needs ? needs : "", f->shorthand, word);
+				check_sample(f, opts);
+				snprintf(opts, sizeof(opts), "%s -%c%s", needs ? needs : "", f->shorthand, word);
+				check_sample(f, opts);
+			}
+		} else {
+			/* --flag, --flag=true, --flag=false, and the shorthand */
+			snprintf(opts, sizeof(opts), "--%s", f->name);
+			check_sample(f, opts);
+			snprintf(opts, sizeof(opts), "--%s=true", f->name);
+			check_sample(f, opts);
+			snprintf(opts, sizeof(opts), "--%s=false", f->name);
+			check_sample(f, opts);
+			if (f->shorthand != 0) {
+				snprintf(opts, sizeof(opts), "-%c", f->shorthand);
+				check_sample(f, opts);
+			}
+		}
+		if (f->kind != FLAG_REFUSED && !alone_only) {
+			size_t len = strlen(all);
+
+			snprintf(all + len, sizeof(all) - len, " --%s%s%s", f->name, word ? " " : "", word ? word : "");
+		}
+		free(word);
+	}
+	assert_int_equal(n_flags, sizeof(samples) / sizeof(samples[0])); /* no sample for a flag that left */
+
+	spec = parse_ok(all);
 	assert_true(spec->detach);
 	assert_true(spec->network_set);
 	assert_true(spec->restart_set);
 	assert_int_equal(json_object_object_length(spec->config), 16);
 	assert_int_equal(json_object_object_length(spec->host_config), 55);
 	assert_int_equal(json_object_object_length(spec->networking), 1);
+	assert_int_equal(spec->api_major, 1);
+	assert_int_equal(spec->api_minor, 41);
+	assert_string_equal(spec->api_flag, "cgroupns");
+	/* the files' lines are there too, env-file lines first */
+	assert_member(spec->config, "Env", "[\"E=1\",\"A=1\"]");
+	assert_member(spec->config, "Labels", "{\"lf\":\"1\",\"l\":\"1\"}");
+	berth_spec_free(spec);
+	remove_temp(env_file);
+	remove_temp(label_file);
+}
+
+/* berth_runopts_check_api: the newest API a used flag needs, against the daemon's. */
+static void
+test_check_api(void **state)
+{
+	static const struct {
+		const char *opts;
+		int major, minor; /* the daemon's */
+		const char *error; /* NULL: accepted */
+	} rows[] = {
+		{ "", 1, 25, NULL },
+		{ "--init --cpus 1 --stop-timeout 3", 1, 25, NULL }, /* 1.25 in the CLI: berth's floor */
+		{ "--cgroupns host", 1, 41, NULL },
+		{ "--cgroupns host", 1, 43, NULL },
+		{ "--cgroupns host", 2, 0, NULL },
+		{ "--cgroupns host", 1, 40,
+		  "run_opts: '--cgroupns' needs Docker Engine API 1.41, but the daemon offers API 1.40" },
+		{ "--cgroupns=private", 0, 99, "needs Docker Engine API 1.41, but the daemon offers API 0.99" },
+		{ "--health-start-period 5s", 1, 29, NULL },
+		{ "--health-start-period 5s", 1, 28, "'--health-start-period' needs Docker Engine API 1.29" },
+		/* the newest need wins, whatever the order */
+		{ "--health-start-period 5s --cgroupns host", 1, 40, "'--cgroupns' needs Docker Engine API 1.41" },
+		{ "--cgroupns host --health-start-period 5s", 1, 30, "'--cgroupns' needs" },
+		{ "--cgroupns host --health-start-period 5s", 1, 28, "'--cgroupns' needs" },
+	};
+
+	(void)state;
+	for (size_t i = 0; i < sizeof(rows) / sizeof(rows[0]); i++) {
+		struct berth_spec *spec = parse_ok(rows[i].opts);
+		berth_error_t err = NULL;
+		int rc = berth_runopts_check_api(spec, rows[i].major, rows[i].minor, &err);
+
+		if (rows[i].error == NULL && rc != 0)
+			fail_msg("[%s] against %d.%d: %s", rows[i].opts, rows[i].major, rows[i].minor, err->msg);
+		if (rows[i].error != NULL) {
+			if (rc == 0)
+				fail_msg("[%s] against %d.%d: accepted", rows[i].opts, rows[i].major, rows[i].minor);
+			assert_int_equal(err->cause, BERTH_E_API_OLD);
+			if (strstr(err->msg, rows[i].error) == NULL)
+				fail_msg("[%s]: message '%s' lacks '%s'", rows[i].opts, err->msg, rows[i].error);
+		}
+		berth_error_free(&err);
+		berth_spec_free(spec);
+	}
+}
+
+/* The API mark merges like the rest: it only rises, and a failed parse leaves it alone. */
+static void
+test_api_merge(void **state)
+{
+	struct berth_spec *spec = parse_ok("--cgroupns host");
+	berth_error_t err = NULL;
+
+	(void)state;
+	assert_int_equal(berth_runopts_parse("--health-start-period 1s", spec, &err), 0);
+	assert_int_equal(spec->api_minor, 41);
+	assert_string_equal(spec->api_flag, "cgroupns");
+	assert_true(berth_runopts_parse("--health-start-period 1s --bogus", spec, &err) < 0);
+	berth_error_free(&err);
+	assert_int_equal(spec->api_minor, 41);
+	berth_spec_free(spec);
+
+	spec = parse_ok("--health-start-period 1s");
+	assert_true(berth_runopts_parse("--cgroupns host --restart always", spec, &err) < 0);
+	berth_error_free(&err);
+	assert_int_equal(spec->api_major, 1);
+	assert_int_equal(spec->api_minor, 29);
+	assert_string_equal(spec->api_flag, "health-start-period");
+	assert_int_equal(berth_runopts_parse("--cgroupns host", spec, &err), 0);
+	assert_int_equal(spec->api_minor, 41);
+	assert_string_equal(spec->api_flag, "cgroupns");
 	berth_spec_free(spec);
 }
 
@@ -1085,13 +1256,7 @@ int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_split_blanks),
-		cmocka_unit_test(test_split_single_quotes),
-		cmocka_unit_test(test_split_double_quotes),
-		cmocka_unit_test(test_split_backslash),
-		cmocka_unit_test(test_split_empty_and_joined_words),
-		cmocka_unit_test(test_split_no_expansion),
-		cmocka_unit_test(test_split_errors),
+		cmocka_unit_test(test_split_errors_reported),
 		cmocka_unit_test(test_pacemaker_bundle),
 		cmocka_unit_test(test_empty_run_opts),
 		cmocka_unit_test(test_value_forms),
@@ -1122,6 +1287,8 @@ main(void)
 		cmocka_unit_test(test_security_opt),
 		cmocka_unit_test(test_health),
 		cmocka_unit_test(test_every_flag),
+		cmocka_unit_test(test_check_api),
+		cmocka_unit_test(test_api_merge),
 	};
 
 	return cmocka_run_group_tests_name("runopts", tests, NULL, NULL);

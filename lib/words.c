@@ -1,0 +1,141 @@
+/* berth: shell-like word splitting without a shell.
+ *
+ * run_opts, run_cmd and every *_cmd parameter reach berth as one string from the CIB; an admin
+ * writes them as they would on a shell command line. This groups the words the way sh would and
+ * expands nothing, so no parameter can ever run or name anything the admin did not spell out. */
+#include "config.h"
+
+#include <stdbool.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "alloc.h"
+#include "words.h"
+
+struct strbuf {
+	char *s;
+	size_t len, cap;
+};
+
+static void
+sb_putc(struct strbuf *b, char c)
+{
+	if (b->len + 2 > b->cap) {
+		b->cap = b->cap ? b->cap * 2 : 32;
+		b->s = berth_xrealloc(b->s, b->cap);
+	}
+	b->s[b->len++] = c;
+	b->s[b->len] = '\0';
+}
+
+struct words {
+	char **v;
+	size_t n, cap;
+};
+
+/* Move the word in b onto w (an empty b still makes a word: '' and "" are words). */
+static void
+words_push(struct words *w, struct strbuf *b)
+{
+	if (w->n + 2 > w->cap) {
+		w->cap = w->cap ? w->cap * 2 : 8;
+		w->v = berth_xrealloc(w->v, w->cap * sizeof(*w->v));
+	}
+	w->v[w->n++] = b->s != NULL ? b->s : berth_xstrdup("");
+	w->v[w->n] = NULL;
+	*b = (struct strbuf){0};
+}
+
+static bool
+is_blank(char c)
+{
+	/* The shell's default IFS is space, tab and newline; CR, VT and FF only ever reach a CIB
+	 * attribute by accident (a file edited elsewhere), so treat them as blanks too. */
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f';
+}
+
+void
+berth_words_free(char **argv)
+{
+	if (argv == NULL)
+		return;
+	for (char **p = argv; *p != NULL; p++)
+		free(*p);
+	free(argv);
+}
+
+int
+berth_words_split(const char *s, char ***argv, int *argc, berth_error_t *err)
+{
+	struct words w = {0};
+	struct strbuf b = {0};
+	bool in_word = false;
+	const char *p = s != NULL ? s : "";
+	const char *what = NULL;
+	size_t at = 0;
+
+	while (*p != '\0') {
+		if (is_blank(*p)) {
+			if (in_word)
+				words_push(&w, &b);
+			in_word = false;
+			p++;
+			continue;
+		}
+		if (*p == '\\' && p[1] == '\n') {
+			/* A line continuation vanishes; it neither starts nor ends a word. */
+			p += 2;
+			continue;
+		}
+		in_word = true;
+		if (*p == '\'') {
+			at = (size_t)(p - s);
+			for (p++; *p != '\'' && *p != '\0'; p++)
+				sb_putc(&b, *p);
+			if (*p == '\0') {
+				what = "unterminated single quote";
+				goto fail;
+			}
+			p++;
+		} else if (*p == '"') {
+			at = (size_t)(p - s);
+			for (p++; *p != '"' && *p != '\0'; p++) {
+				if (*p == '\\' && p[1] != '\0' && strchr("\"\\$`\n", p[1]) != NULL) {
+					p++;
+					if (*p == '\n')
+						continue;
+				}
+				sb_putc(&b, *p);
+			}
+			if (*p == '\0') {
+				what = "unterminated double quote";
+				goto fail;
+			}
+			p++;
+		} else if (*p == '\\') {
+			if (p[1] == '\0') {
+				at = (size_t)(p - s);
+				what = "trailing backslash";
+				goto fail;
+			}
+			sb_putc(&b, p[1]);
+			p += 2;
+		} else {
+			sb_putc(&b, *p);
+			p++;
+		}
+	}
+	if (in_word)
+		words_push(&w, &b);
+	if (w.v == NULL)
+		w.v = berth_xcalloc(1, sizeof(*w.v));
+	*argv = w.v;
+	if (argc != NULL)
+		*argc = (int)w.n;
+	return 0;
+
+fail:
+	free(b.s);
+	berth_words_free(w.v);
+	return berth_error_set(err, BERTH_E_CONFIG, "%s at character %zu", what, at + 1);
+}
