@@ -200,6 +200,49 @@ build_request(struct berth_ctx *ctx, struct berth_spec **specp, json_object **bo
 	return 0;
 }
 
+/* Is this the container ocf:heartbeat:docker made for this resource before berth served it? Only
+ * when provably so: its exact name, none of berth's labels, and everything berth would ask for
+ * (berth_spec_matches). berth then acts on it as on its own until the resource next stops, and
+ * the next start creates a labelled container in its place (README, "Switching from
+ * ocf:heartbeat:docker"). Anything else without berth's labels is never touched. */
+static bool
+adoptable(struct berth_ctx *ctx, const struct berth_container_info *info)
+{
+	berth_cleanup(spec) struct berth_spec *spec = NULL;
+	cleanup_json json_object *body = NULL;
+	cleanup_free char *hash = NULL;
+	cleanup_free char *why = NULL;
+	berth_error_t err = NULL;
+	const char *name = ctx->params->name;
+
+	if (info->labelled || info->raw == NULL || info->name == NULL || strcmp(info->name, name) != 0)
+		return false;
+	if (build_request(ctx, &spec, &body, &hash, &err) < 0) {
+		berth_log_warn("container %s has no berth labels, and the configuration of %s cannot be compared "
+			       "with it (%s): leaving it alone",
+			       name, ctx->params->instance, err->msg);
+		berth_error_free(&err);
+		return false;
+	}
+	if (!berth_spec_matches(body, info->raw, &why)) {
+		berth_log_warn("container %s (%.12s) has no berth labels and is not what %s asks for (%s): leaving it "
+			       "alone",
+			       name, info->id, ctx->params->instance, why);
+		return false;
+	}
+	berth_log_notice("container %s (%.12s) has no berth labels but is exactly what %s asks for (made by "
+			 "ocf:heartbeat:docker): adopting it until the resource next stops",
+			 name, info->id, ctx->params->instance);
+	return true;
+}
+
+/* May berth act on this container for this resource? */
+static bool
+ours(struct berth_ctx *ctx, const struct berth_container_info *info)
+{
+	return owned(ctx, info) || adoptable(ctx, info);
+}
+
 /* Can this node's daemon create what run_opts ask for? Its API version is known once it has
  * answered a request. An older daemon ignores a member it does not know: refuse instead. */
 static int
@@ -417,7 +460,7 @@ berth_action_monitor(struct berth_ctx *ctx, berth_error_t *err)
 		berth_error_set(err, BERTH_E_NOT_RUNNING, "container %s does not exist", p->name);
 		return result_of(ctx, err);
 	}
-	if (!owned(ctx, &info)) {
+	if (!ours(ctx, &info)) {
 		berth_log_warn("container %s (%.12s) was not created by berth for %s: leaving it alone", p->name,
 			       info.id, p->instance);
 		berth_error_set(err, BERTH_E_NOT_RUNNING,
@@ -568,7 +611,7 @@ berth_action_stop(struct berth_ctx *ctx, berth_error_t *err)
 		berth_state_clear(p->name);
 		return BERTH_RESULT_OK;
 	}
-	if (!owned(ctx, &info)) {
+	if (!ours(ctx, &info)) {
 		berth_log_warn("container %s (%.12s) was not created by berth for %s: not touching it", p->name,
 			       info.id, p->instance);
 		return BERTH_RESULT_OK;
@@ -665,7 +708,7 @@ berth_action_start(struct berth_ctx *ctx, berth_error_t *err)
 	cleanup_free char *hash = NULL;
 	cleanup_free char *id = NULL;
 	struct berth_params *p = ctx->params;
-	bool reuse_existing = false;
+	bool reuse_existing = false, adopted;
 
 	if (build_request(ctx, &spec, &body, &hash, err) < 0)
 		return result_of(ctx, err);
@@ -676,7 +719,8 @@ berth_action_start(struct berth_ctx *ctx, berth_error_t *err)
 		berth_error_wrap(err, "cannot start %s: ", p->name);
 		return result_of(ctx, err);
 	}
-	if (info.exists && !owned(ctx, &info)) {
+	adopted = info.exists && !owned(ctx, &info) && adoptable(ctx, &info);
+	if (info.exists && !owned(ctx, &info) && !adopted) {
 		berth_error_set(err, BERTH_E_FAILED,
 				"cannot start: the name %s is taken by container %.12s, which berth did not create "
 				"for resource %s; remove or rename that container, or set the name parameter",
@@ -684,7 +728,8 @@ berth_action_start(struct berth_ctx *ctx, berth_error_t *err)
 		return result_of(ctx, err);
 	}
 	if (info.exists) {
-		bool same = info.config_hash != NULL && strcmp(info.config_hash, hash) == 0;
+		/* An adopted container that runs is what the resource asks for; a stopped one is replaced. */
+		bool same = adopted ? info.running : info.config_hash != NULL && strcmp(info.config_hash, hash) == 0;
 
 		if (info.running && same) {
 			berth_log_info("container %s is already running", p->name);
@@ -763,7 +808,7 @@ running_container(struct berth_ctx *ctx, struct berth_container_info *info, cons
 		berth_error_wrap(err, "cannot %s %s: ", what, p->name);
 		return result_of(ctx, err);
 	}
-	if (!info->exists || !owned(ctx, info) || !info->running) {
+	if (!info->exists || !info->running || !ours(ctx, info)) {
 		berth_error_set(err, BERTH_E_NOT_RUNNING, "cannot %s %s: the container is not running", what,
 				p->name);
 		return result_of(ctx, err);

@@ -150,6 +150,13 @@ berth_container_parse_inspect(const char *body, size_t len, struct berth_contain
 		info->managed = strcmp(json_object_get_string(v), "1") == 0;
 	info->instance = dup_string(labels, BERTH_LABEL_INSTANCE);
 	info->config_hash = dup_string(labels, BERTH_LABEL_HASH);
+	info->labelled = json_object_object_get_ex(labels, BERTH_LABEL_MANAGED, NULL) ||
+			 json_object_object_get_ex(labels, BERTH_LABEL_INSTANCE, NULL) ||
+			 json_object_object_get_ex(labels, BERTH_LABEL_HASH, NULL);
+	info->name = dup_string(root, "Name");
+	if (info->name != NULL && info->name[0] == '/')
+		memmove(info->name, info->name + 1, strlen(info->name));
+	info->raw = json_object_get(root);
 	return 0;
 }
 

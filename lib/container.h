@@ -35,6 +35,9 @@ struct berth_container_info {
 	bool managed;        /**< carries berth's managed label */
 	char *instance;      /**< berth's instance label, or NULL */
 	char *config_hash;   /**< berth's config-hash label, or NULL */
+	char *name;          /**< Name without its leading '/' */
+	bool labelled;       /**< carries any of berth's labels (then it is never adopted) */
+	json_object *raw;    /**< the whole inspect answer (owned reference) */
 };
 
 /** The client side of one action: the engine and the operation's deadline. */
@@ -58,6 +61,8 @@ berth_container_info_release(struct berth_container_info *info)
 	free(info->image);
 	free(info->instance);
 	free(info->config_hash);
+	free(info->name);
+	json_object_put(info->raw);
 	memset(info, 0, sizeof(*info));
 }
 BERTH_DEFINE_CLEANUP_STRUCT(info, struct berth_container_info, berth_container_info_release)

@@ -104,3 +104,101 @@ berth_spec_create_body(const struct berth_spec *spec, const char *image, char *c
 	*body = b;
 	return 0;
 }
+
+/* Is want contained in have? (see berth_spec_matches) Arrays named in exact must be equal. */
+static bool
+contained(const char *key, json_object *want, json_object *have)
+{
+	size_t i, j;
+
+	if (json_object_get_type(want) != json_object_get_type(have))
+		return false;
+	switch (json_object_get_type(want)) {
+	case json_type_object: {
+		json_object_object_foreach(want, k, v)
+		{
+			json_object *h = NULL;
+
+			if (!json_object_object_get_ex(have, k, &h) || !contained(k, v, h))
+				return false;
+		}
+		return true;
+	}
+	case json_type_array:
+		if (strcmp(key, "Cmd") == 0 || strcmp(key, "Entrypoint") == 0)
+			return json_object_equal(want, have);
+		for (i = 0; i < json_object_array_length(want); i++) {
+			json_object *w = json_object_array_get_idx(want, i);
+			bool found = false;
+
+			for (j = 0; j < json_object_array_length(have) && !found; j++)
+				found = contained(key, w, json_object_array_get_idx(have, j));
+			if (!found)
+				return false;
+		}
+		return true;
+	default:
+		/* dockerd reports the network of a container created without one as "default": the
+		 * bridge, on Linux */
+		if (strcmp(key, "NetworkMode") == 0 && strcmp(json_object_get_string(want), "bridge") == 0 &&
+		    json_object_is_type(have, json_type_string) && strcmp(json_object_get_string(have), "default") == 0)
+			return true;
+		return json_object_equal(want, have);
+	}
+}
+
+/* Compare the members of want (but those in skip) with the members of have, named section. */
+static bool
+members_match(const char *section, json_object *want, json_object *have, const char *const *skip, char **why)
+{
+	json_object_object_foreach(want, k, v)
+	{
+		json_object *h = NULL;
+		size_t i;
+		bool skipped = false;
+
+		for (i = 0; skip[i]; i++)
+			skipped = skipped || strcmp(k, skip[i]) == 0;
+		if (skipped)
+			continue;
+		if (!json_object_object_get_ex(have, k, &h) || !contained(k, v, h)) {
+			*why = berth_xasprintf("%s%s: the container has %.200s, the resource asks for %.200s", section,
+					       k, h ? json_object_to_json_string(h) : "nothing",
+					       json_object_to_json_string(v));
+			return false;
+		}
+	}
+	return true;
+}
+
+bool
+berth_spec_matches(json_object *body, json_object *inspect, char **why)
+{
+	static const char *const top_skip[] = { "Labels", "HostConfig", "NetworkingConfig", NULL };
+	static const char *const host_skip[] = { "RestartPolicy", NULL };
+	json_object *config = NULL, *host = NULL, *want_host = NULL, *restart = NULL, *name = NULL;
+	const char *policy;
+
+	*why = NULL;
+	if (!json_object_object_get_ex(inspect, "Config", &config) || !json_object_is_type(config, json_type_object) ||
+	    !json_object_object_get_ex(inspect, "HostConfig", &host) || !json_object_is_type(host, json_type_object)) {
+		*why = berth_xstrdup("the inspect answer has no Config or HostConfig");
+		return false;
+	}
+	if (!members_match("", body, config, top_skip, why))
+		return false;
+	if (json_object_object_get_ex(body, "HostConfig", &want_host) &&
+	    !members_match("HostConfig.", want_host, host, host_skip, why))
+		return false;
+	policy = json_object_object_get_ex(host, "RestartPolicy", &restart) &&
+				 json_object_object_get_ex(restart, "Name", &name)
+			 ? json_object_get_string(name)
+			 : "";
+	if (policy != NULL && policy[0] != '\0' && strcmp(policy, "no") != 0) {
+		*why = berth_xasprintf("HostConfig.RestartPolicy: the container has \"%.40s\": dockerd would restart "
+				       "it behind Pacemaker's back",
+				       policy);
+		return false;
+	}
+	return true;
+}

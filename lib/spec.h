@@ -30,7 +30,7 @@ struct berth_spec {
 				    *   ("cgroupns"); static storage; NULL when 0.0 */
 };
 
-/** Allocate an empty spec. \return NULL on out of memory; free with berth_spec_free. */
+/** Allocate an empty spec; free with berth_spec_free. Out of memory ends the agent (alloc.h). */
 struct berth_spec *berth_spec_new(void);
 
 /** Free a spec and its JSON. Safe on NULL. */
@@ -51,5 +51,23 @@ void berth_spec_free(struct berth_spec *spec);
  */
 int berth_spec_create_body(const struct berth_spec *spec, const char *image, char *const *cmd_argv,
 			   const char *instance, json_object **body, char **hash, berth_error_t *err);
+
+/**
+ * Does an existing container have what a create body asks for? Used to recognise the container
+ * ocf:heartbeat:docker made for the same resource (README, "Switching from ocf:heartbeat:docker"),
+ * so the comparison tolerates what the daemon adds and nothing the body sets:
+ *   - every member of the body's top level (but Labels, HostConfig, NetworkingConfig) equals
+ *     the container's Config member, and every member of its HostConfig (but RestartPolicy) the
+ *     container's HostConfig member;
+ *   - Cmd and Entrypoint are equal arrays; any other array of the body is contained in the
+ *     container's (Env gains the image's variables, Binds and capabilities keep their order
+ *     only in the CLI's map order); objects compare member by member the same way;
+ *   - the container's restart policy is "no" (or unset): dockerd must not restart it.
+ * \param body     a create request (berth_spec_create_body)
+ * \param inspect  the container's inspect answer
+ * \param why      out, when it does not match: malloc'd text naming the first difference
+ * eturn true when the container has everything the body asks for
+ */
+bool berth_spec_matches(json_object *body, json_object *inspect, char **why);
 
 #endif

@@ -32,6 +32,7 @@ static struct {
 	int exec_exit;        /* exit status of any exec */
 	bool exit_on_start;   /* the container dies right after start */
 	char error[64];       /* State.Error of the container, "" for none */
+	const char *raw;      /* the inspect answer's JSON, for adoption; NULL for none */
 	int creates, starts, stops, kills, removes, pulls, execs;
 	char last_exec[128];
 } fake;
@@ -76,6 +77,9 @@ berth_container_inspect(struct berth_client *c, const char *name, struct berth_c
 	info->started_at = strdup(fake.started_at);
 	info->error = fake.error[0] ? strdup(fake.error) : NULL;
 	info->managed = fake.managed;
+	info->labelled = fake.managed;
+	info->name = strdup(name);
+	info->raw = fake.raw ? json_tokener_parse(fake.raw) : NULL;
 	info->instance = fake.managed ? strdup(fake.instance) : NULL;
 	info->config_hash = fake.managed ? strdup(fake.hash) : NULL;
 	return 0;
@@ -275,6 +279,47 @@ test_lifecycle(void **state)
 	expect_action(berth_action_monitor, BERTH_RESULT_NOT_RUNNING);
 }
 
+/* A container ocf:heartbeat:docker made for this resource: adopted while it runs, replaced at the
+ * next start after a stop; one that differs in anything berth would set is never touched. */
+static void
+test_shell_agent_container_adopted(void **state)
+{
+	static const char shell_made[] = "{\"Id\":\"c0ffee\",\"Name\":\"/rsc\",\"Config\":{\"Image\":\"img:1\","
+					 "\"Env\":[\"PATH=/bin\"]},\"HostConfig\":{\"NetworkMode\":\"host\","
+					 "\"RestartPolicy\":{\"Name\":\"no\"}}}";
+
+	fake.exists = fake.running = true;
+	fake.managed = false;
+	fake.raw = shell_made;
+	expect_action(berth_action_monitor, BERTH_RESULT_OK);
+	expect_action(berth_action_start, BERTH_RESULT_OK);
+	assert_int_equal(fake.creates + fake.stops + fake.kills + fake.removes, 0); /* kept running */
+	expect_action(berth_action_stop, BERTH_RESULT_OK);
+	assert_int_equal(fake.stops, 1);
+	assert_int_equal(fake.removes, 1);
+	expect_action(berth_action_start, BERTH_RESULT_OK);
+	assert_int_equal(fake.creates, 1);
+	assert_true(fake.managed); /* berth's own now */
+
+	/* stopped: replaced by start */
+	fake_reset();
+	fake.exists = true;
+	fake.raw = shell_made;
+	expect_action(berth_action_start, BERTH_RESULT_OK);
+	assert_int_equal(fake.removes, 1);
+	assert_int_equal(fake.creates, 1);
+
+	/* the bridge network instead of berth's host default: not the same container */
+	fake_reset();
+	fake.exists = fake.running = true;
+	fake.raw = "{\"Id\":\"c0ffee\",\"Name\":\"/rsc\",\"Config\":{\"Image\":\"img:1\"},"
+		   "\"HostConfig\":{\"NetworkMode\":\"default\"}}";
+	expect_action(berth_action_monitor, BERTH_RESULT_NOT_RUNNING);
+	expect_action(berth_action_start, BERTH_RESULT_ERROR);
+	expect_action(berth_action_stop, BERTH_RESULT_OK);
+	assert_int_equal(fake.stops + fake.kills + fake.removes + fake.creates, 0);
+}
+
 static void
 test_foreign_container(void **state)
 {
@@ -425,6 +470,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(test_lifecycle, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_foreign_container, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_shell_agent_container_adopted, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_image_missing, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_config_errors_are_6_but_stop_still_works, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_exit_during_start, setup, teardown),
