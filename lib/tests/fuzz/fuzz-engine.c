@@ -167,7 +167,7 @@ cleanup(void)
 int
 LLVMFuzzerInitialize(int *argc, char ***argv)
 {
-	/* Under $TMPDIR: ocf-tests/fuzz points it into its own directory, which it removes even
+	/* Under $TMPDIR: lib/tests/fuzz/run points it into its own directory, which it removes even
 	 * when a sanitizer ends the process before atexit handlers run. */
 	const char *tmp = getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp";
 	struct sockaddr_un sa = { .sun_family = AF_UNIX };

@@ -3,10 +3,12 @@
 # A test file defines functions named test_*; run_tests runs each in a subshell, prints one
 # line per test and a closing "N passed, M failed" line, and returns non-zero on any failure.
 
-: "${AGENT:=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)/agent/docker}"
+# SUPPORT: this directory (fakes, tables); SRCTOP: the source tree.
+SUPPORT=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+SRCTOP=$(cd "$SUPPORT/../.." && pwd)
+: "${AGENT:=$SRCTOP/agent/docker}"
 : "${BERTH_TEST_IMAGE:=berth-test:latest}"
 : "${DOCKER_SOCK:=/run/docker.sock}"
-TESTS_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 if [ -z "${HA_RSCTMP:-}" ]; then
 	HA_RSCTMP=$(mktemp -d /tmp/berth-rsctmp.XXXXXX)
 	BERTH_OWN_RSCTMP=1  # run_tests removes it
