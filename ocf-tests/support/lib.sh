@@ -1,7 +1,14 @@
 # Shared helpers for berth's black-box tests (sourced, not run).
 #
-# A test file defines functions named test_*; run_tests runs each in a subshell, prints one
-# line per test and a closing "N passed, M failed" line, and returns non-zero on any failure.
+# A test file defines functions named test_*; run_tests runs each in a subshell and reports in
+# TAP, which automake's tap-driver.sh counts (and a person can read): the plan "1..N" first, then
+# "ok N - test_name (MS ms)" or "not ok N - test_name", each test's own output after its line as
+# "# " comments, and a closing "# N passed, M failed" comment. It returns non-zero on any failure.
+# TEST_FILTER=REGEX runs only the matching tests.
+#
+# A suite that needs Docker calls docker_prologue (after defining its tests, before its first
+# docker call): without Docker every test is reported "ok N - name # SKIP reason", unless
+# BERTH_REQUIRE_DOCKER=1 (CI), which makes it a "Bail out!" and a failure.
 
 # SUPPORT: this directory (fakes, tables); SRCTOP: the source tree.
 SUPPORT=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -88,26 +95,100 @@ cleanup_containers() {
 	[ -z "$ids" ] || timeout 60 docker rm -f $ids >/dev/null 2>&1
 }
 
+# selected_tests: the test_* functions TEST_FILTER selects, in the order bash lists them.
+selected_tests() {
+	declare -F | awk '{print $3}' | grep '^test_' | grep -E -- "${TEST_FILTER:-.}"
+}
+
+# on_exit CMD: run CMD when the suite exits, then whatever EXIT trap the caller had set; with
+# no INT/TERM trap yet, those signals end the suite through its EXIT trap.
+on_exit() {
+	local -a prev
+	eval "prev=($(trap -p EXIT))"
+	trap "$1${prev[2]:+; ${prev[2]}}" EXIT
+	[ -n "$(trap -p INT)" ] || trap 'exit 130' INT
+	[ -n "$(trap -p TERM)" ] || trap 'exit 130' TERM
+}
+
+# drop_own_rsctmp: remove the state directory lib.sh made, if it made one.
+drop_own_rsctmp() {
+	[ "${BERTH_OWN_RSCTMP:-}" != 1 ] || rm -rf "$HA_RSCTMP"
+	BERTH_OWN_RSCTMP=""
+}
+
+# skip_all REASON: report every selected test as skipped, and end the suite.
+skip_all() {
+	local t n=0 names
+	drop_own_rsctmp
+	names=$(selected_tests)
+	echo "1..$(wc -w <<<"$names")"
+	for t in $names; do
+		n=$((n + 1))
+		echo "ok $n - $t # SKIP $1"
+	done
+	exit 0
+}
+
+# bail_out REASON: the suite cannot run at all (TAP "Bail out!", which the harness counts as an
+# error); exits 1.
+bail_out() {
+	drop_own_rsctmp
+	echo "Bail out! $*"
+	exit 1
+}
+
+# docker_prologue [--private]: the suite needs Docker: the daemon at $DOCKER_SOCK, or with
+# --private a daemon of its own (support/private-dockerd.sh: root and the dockerd program), and
+# the tests' image in it. Skips or bails out (see above) when it cannot have them.
+docker_prologue() {
+	local why=""
+	if [ "${1:-}" = --private ]; then
+		command -v dockerd >/dev/null && [ "$(id -u)" = 0 ] || why="needs root and dockerd"
+	else
+		docker version >/dev/null 2>&1 || why="no Docker daemon at $DOCKER_SOCK"
+	fi
+	if [ -n "$why" ]; then
+		[ "${BERTH_REQUIRE_DOCKER:-0}" != 1 ] || bail_out "$why (BERTH_REQUIRE_DOCKER=1)"
+		skip_all "$why"
+	fi
+	if [ "${1:-}" = --private ]; then
+		# The private daemon keeps the agents' state in a directory of its own.
+		drop_own_rsctmp
+		# shellcheck source=private-dockerd.sh
+		. "$SUPPORT/private-dockerd.sh"
+		private_dockerd_init || bail_out "the private dockerd did not start"
+	fi
+	ensure_image || bail_out "cannot build $BERTH_TEST_IMAGE"
+}
+
 run_tests() {
-	local t passed=0 failed=0 failed_names="" pattern=${TEST_FILTER:-.}
+	local t n=0 passed=0 failed=0 failed_names="" names t0 out
 	WORK=$(mktemp -d /tmp/berth-test.XXXXXX)
 	export WORK
-	for t in $(declare -F | awk '{print $3}' | grep '^test_' | grep -E -- "$pattern"); do
-		local t0=$(date +%s%N)
-		if (set +e; "$t"); then
-			echo "ok   $t ($((($(date +%s%N) - t0) / 1000000)) ms)"
+	# Each test's output, shown after its result line.
+	out=$(mktemp /tmp/berth-test-out.XXXXXX)
+	# An interrupted run leaves nothing behind either; callers' EXIT traps stay theirs.
+	on_exit "rm -rf '$WORK' '$out'; drop_own_rsctmp"
+	names=$(selected_tests)
+	echo "1..$(wc -w <<<"$names")"
+	for t in $names; do
+		n=$((n + 1))
+		t0=$(date +%s%N)
+		if (set +e; "$t") >"$out" 2>&1; then
+			echo "ok $n - $t ($((($(date +%s%N) - t0) / 1000000)) ms)"
 			passed=$((passed + 1))
 		else
-			echo "FAIL $t"
+			echo "not ok $n - $t"
 			failed=$((failed + 1))
 			failed_names="$failed_names $t"
 		fi
+		sed 's/^/# /' "$out"
 		cleanup_containers
 	done
-	rm -rf "$WORK"
-	# Callers' EXIT traps stay theirs; the state directory lib.sh made goes with the run.
-	[ "${BERTH_OWN_RSCTMP:-}" != 1 ] || rm -rf "$HA_RSCTMP"
-	[ -z "$failed_names" ] || echo "failed:$failed_names"
-	echo "$passed passed, $failed failed"
+	rm -rf "$WORK" "$out"
+	# The state directory lib.sh made goes with the run.
+	drop_own_rsctmp
+	[ -z "$failed_names" ] || echo "# failed:$failed_names"
+	echo "# $passed passed, $failed failed"
 	[ "$failed" = 0 ]
 }

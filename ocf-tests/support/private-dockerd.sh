@@ -4,7 +4,8 @@
 # exec-root (its own containerd) and log, exports DOCKER_SOCK, DOCKER_HOST and HA_RSCTMP to match,
 # starts the daemon (no bridge, no iptables: berth uses host networking) and arranges for
 # everything to be removed on exit. The machine's own dockerd and its containers are never
-# touched, so tests may break this one at will. Source lib.sh after private_dockerd_init.
+# touched, so tests may break this one at will. lib.sh's docker_prologue --private sources this
+# file and calls private_dockerd_init.
 #
 #   daemon_start [FLAGS...]   start it (extra dockerd flags, e.g. --live-restore) and wait for /_ping
 #   daemon_stop [SIGNAL]      stop it: TERM (default) as an admin would, KILL for a crash
@@ -161,8 +162,6 @@ private_dockerd_cleanup() {
 		umount -l "$m" 2>/dev/null
 	done
 	rm -rf --one-file-system "$PD"
-	# run_tests' own directory, should the run be interrupted.
-	[ -z "${WORK:-}" ] || rm -rf "$WORK"
 }
 
 private_dockerd_init() {
