@@ -1,4 +1,5 @@
 # Shared helpers for berth's black-box tests (sourced, not run).
+# shellcheck shell=bash
 #
 # A test file defines functions named test_*; run_tests runs each in a subshell and reports in
 # TAP, which automake's tap-driver.sh counts (and a person can read): the plan "1..N" first, then
@@ -36,7 +37,7 @@ agent() {
 	local action=$1 t0 t1
 	shift
 	t0=$(date +%s%N)
-	# shellcheck disable=SC2086 # the wrapper is a command line
+	# shellcheck disable=SC2086,SC2034 # the wrapper is a command line; OUT is for the suites
 	OUT=$(env "$@" ${AGENT_WRAPPER:-} "$AGENT" "$action" 2>"$WORK/stderr")
 	RC=$?
 	t1=$(date +%s%N)
@@ -105,6 +106,7 @@ selected_tests() {
 on_exit() {
 	local -a prev
 	eval "prev=($(trap -p EXIT))"
+	# shellcheck disable=SC2064 # both commands are fixed now, as they are
 	trap "$1${prev[2]:+; ${prev[2]}}" EXIT
 	[ -n "$(trap -p INT)" ] || trap 'exit 130' INT
 	[ -n "$(trap -p TERM)" ] || trap 'exit 130' TERM
