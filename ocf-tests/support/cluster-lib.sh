@@ -1,4 +1,5 @@
 # A real one-node Pacemaker cluster for berth's cluster tests (sourced, not run).
+# shellcheck shell=bash
 #
 # corosync (knet on loopback, no crypto) and pacemakerd run in a private mount namespace in
 # which /etc/corosync, /var/lib/corosync and /var/lib/pacemaker are empty directories of the
@@ -147,6 +148,7 @@ cl_start() {
 	t0=$(date +%s%N)
 	# setsid execs in place (a background job of a script leads no process group), and so do
 	# unshare and sh: $! is corosync's own PID, and the namespace lives as long as corosync.
+	# shellcheck disable=SC2016 # the script's words are expanded by that sh, from its arguments
 	setsid unshare -m --propagation private -- /bin/sh -c '
 		set -e
 		mount --bind "$1/etc-corosync" /etc/corosync

@@ -167,7 +167,7 @@ cleanup(void)
 int
 LLVMFuzzerInitialize(int *argc, char ***argv)
 {
-	/* Under $TMPDIR: ocf-tests/fuzz points it into its own directory, which it removes even
+	/* Under $TMPDIR: lib/tests/fuzz/run points it into its own directory, which it removes even
 	 * when a sanitizer ends the process before atexit handlers run. */
 	const char *tmp = getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp";
 	struct sockaddr_un sa = { .sun_family = AF_UNIX };
@@ -234,8 +234,10 @@ operation(int op, struct berth_client *c)
 	struct berth_response resp = { 0 };
 	berth_error_t err = NULL;
 	char *id = NULL, *out = NULL;
-	char *argv[] = { "/bin/true", "x", NULL };
-	char *envp[] = { "OCF_RESKEY_x=1", NULL };
+	/* Writable words, as the agent's own argv and environment are (-Wwrite-strings). */
+	static char true_word[] = "/bin/true", x_word[] = "x", env_word[] = "OCF_RESKEY_x=1";
+	char *argv[] = { true_word, x_word, NULL };
+	char *envp[] = { env_word, NULL };
 	json_object *body;
 	bool exists;
 	int code;

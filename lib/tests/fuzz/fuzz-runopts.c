@@ -3,7 +3,7 @@
  *
  * run_opts may name files (--env-file, --label-file, --security-opt seccomp=): the parser opens
  * them read-only, and only by absolute path. So that fuzzing never reads the machine's files, the
- * build wraps open() (-Wl,--wrap=open, see ocf-tests/fuzz): paths under /fuzz/ are served from
+ * build wraps open() (-Wl,--wrap=open, see Makefile.am): paths under /fuzz/ are served from
  * a private directory holding a few small files made here, every other path does not exist. */
 #include "config.h"
 
@@ -78,7 +78,7 @@ remove_files(void)
 int
 LLVMFuzzerInitialize(int *argc, char ***argv)
 {
-	/* Under $TMPDIR: ocf-tests/fuzz points it into its own directory, which it removes even
+	/* Under $TMPDIR: lib/tests/fuzz/run points it into its own directory, which it removes even
 	 * when a sanitizer ends the process before atexit handlers run. */
 	const char *tmp = getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp";
 	(void)argc;
@@ -106,7 +106,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	struct berth_spec *spec;
 	json_object *body = NULL;
 	char *hash = NULL;
-	static char *const cmd[] = { "sleep", "1000", NULL };
+	static char sleep_word[] = "sleep", seconds_word[] = "1000";
+	char *const cmd[] = { sleep_word, seconds_word, NULL };
 
 	if (s == NULL)
 		return 0;

@@ -1,10 +1,12 @@
 # A private dockerd for tests that stop, crash or wedge the daemon (sourced, not run).
+# shellcheck shell=bash
 #
 # private_dockerd_init makes a temporary directory $PD holding the daemon's socket, data-root,
 # exec-root (its own containerd) and log, exports DOCKER_SOCK, DOCKER_HOST and HA_RSCTMP to match,
 # starts the daemon (no bridge, no iptables: berth uses host networking) and arranges for
 # everything to be removed on exit. The machine's own dockerd and its containers are never
-# touched, so tests may break this one at will. Source lib.sh after private_dockerd_init.
+# touched, so tests may break this one at will. lib.sh's docker_prologue --private sources this
+# file and calls private_dockerd_init.
 #
 #   daemon_start [FLAGS...]   start it (extra dockerd flags, e.g. --live-restore) and wait for /_ping
 #   daemon_stop [SIGNAL]      stop it: TERM (default) as an admin would, KILL for a crash
@@ -104,9 +106,9 @@ while True:
 
 # dctl COMMAND [ARG...]: ask the supervisor and wait until it has done it.
 dctl() {
-	local seq=$RANDOM$RANDOM i
+	local seq=$RANDOM$RANDOM _
 	echo "$seq $*" >"$PD/ctl"
-	for i in $(seq 900); do
+	for _ in $(seq 900); do
 		[ "$(cat "$PD/ack" 2>/dev/null)" = "$seq" ] && return 0
 		sleep 0.1
 	done
@@ -116,9 +118,9 @@ dctl() {
 
 # daemon_start [FLAGS...]: start the private dockerd and wait until it answers.
 daemon_start() {
-	local i
+	local _
 	dctl start "$@" || return 1
-	for i in $(seq 120); do
+	for _ in $(seq 120); do
 		ping_daemon && return 0
 		[ -e "$PD/dflags" ] || break
 		sleep 0.25
@@ -149,7 +151,7 @@ private_dockerd_cleanup() {
 		# A wedged container can make removal hang: bounded, the supervisor kills the rest.
 		if ping_daemon || daemon_start; then
 			p=$(timeout 20 docker ps -aq 2>/dev/null)
-			[ -z "$p" ] || timeout 30 docker rm -f $p >/dev/null 2>&1
+			[ -z "$p" ] || xargs -r timeout 30 docker rm -f <<<"$p" >/dev/null 2>&1
 		fi
 		dctl exit
 		wait "$SUPERVISOR" 2>/dev/null
@@ -157,12 +159,10 @@ private_dockerd_cleanup() {
 	# A crashed dockerd leaves its containerd behind: ours, so end it by its pid.
 	p=$(cat "$PD/exec/containerd/containerd.pid" 2>/dev/null)
 	[ -n "$p" ] && kill -0 "$p" 2>/dev/null && kill "$p" 2>/dev/null
-	for m in $(awk -v d="$PD/" 'index($2, d) == 1 { print $2 }' /proc/mounts | sort -r); do
+	while read -r m; do
 		umount -l "$m" 2>/dev/null
-	done
+	done < <(awk -v d="$PD/" 'index($2, d) == 1 { print $2 }' /proc/mounts | sort -r)
 	rm -rf --one-file-system "$PD"
-	# run_tests' own directory, should the run be interrupted.
-	[ -z "${WORK:-}" ] || rm -rf "$WORK"
 }
 
 private_dockerd_init() {

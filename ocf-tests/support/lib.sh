@@ -1,0 +1,200 @@
+# Shared helpers for berth's black-box tests (sourced, not run).
+# shellcheck shell=bash
+#
+# A test file defines functions named test_*; run_tests runs each in a subshell and reports in
+# TAP, which automake's tap-driver.sh counts (and a person can read): the plan "1..N" first, then
+# "ok N - test_name (MS ms)" or "not ok N - test_name", each test's own output after its line as
+# "# " comments, and a closing "# N passed, M failed" comment. It returns non-zero on any failure.
+# TEST_FILTER=REGEX runs only the matching tests.
+#
+# A suite that needs Docker calls docker_prologue (after defining its tests, before its first
+# docker call): without Docker every test is reported "ok N - name # SKIP reason", unless
+# BERTH_REQUIRE_DOCKER=1 (CI), which makes it a "Bail out!" and a failure.
+
+# SUPPORT: this directory (fakes, tables); SRCTOP: the source tree.
+SUPPORT=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+SRCTOP=$(cd "$SUPPORT/../.." && pwd)
+: "${AGENT:=$SRCTOP/agent/docker}"
+: "${BERTH_TEST_IMAGE:=berth-test:latest}"
+: "${DOCKER_SOCK:=/run/docker.sock}"
+if [ -z "${HA_RSCTMP:-}" ]; then
+	HA_RSCTMP=$(mktemp -d /tmp/berth-rsctmp.XXXXXX)
+	BERTH_OWN_RSCTMP=1  # run_tests removes it
+fi
+export HA_RSCTMP
+export OCF_ROOT="${OCF_ROOT:-/usr/lib/ocf}"
+export HA_LOGFACILITY=none
+PREFIX="berthtest$$"
+
+fail() {
+	echo "    FAIL: $*" >&2
+	exit 1
+}
+
+# Run the agent: agent ACTION [VAR=value ...]. Sets RC, OUT (stdout), ERR (stderr), MS (elapsed).
+# AGENT_WRAPPER (e.g. "valgrind --error-exitcode=99 -q") runs the agent under a tool.
+agent() {
+	local action=$1 t0 t1
+	shift
+	t0=$(date +%s%N)
+	# shellcheck disable=SC2086,SC2034 # the wrapper is a command line; OUT is for the suites
+	OUT=$(env "$@" ${AGENT_WRAPPER:-} "$AGENT" "$action" 2>"$WORK/stderr")
+	RC=$?
+	t1=$(date +%s%N)
+	MS=$(((t1 - t0) / 1000000))
+	ERR=$(cat "$WORK/stderr")
+	return 0
+}
+
+# expect_rc CODE: the last agent call returned CODE (and printed an exit reason unless 0).
+expect_rc() {
+	[ "$RC" = "$1" ] || fail "expected exit $1, got $RC; stderr: $ERR"
+	if [ "$1" != 0 ]; then
+		[ "$(grep -c '^ocf-exit-reason:' <<<"$ERR")" = 1 ] ||
+			fail "expected exactly one ocf-exit-reason line for exit $1, stderr: $ERR"
+	fi
+}
+
+expect_reason() {
+	grep -q -- "$1" <<<"$ERR" || fail "exit reason does not mention '$1': $ERR"
+}
+
+# expect_within_ms LIMIT: the last agent call took at most LIMIT ms, plus BERTH_TIME_SLACK_MS
+# when a tool slows the agent down (AGENT_WRAPPER, support/valgrind-agent): the tool's own start
+# is not the agent's time.
+expect_within_ms() {
+	local limit=$(($1 + ${BERTH_TIME_SLACK_MS:-0}))
+	[ "$MS" -le "$limit" ] || fail "took $MS ms, limit $limit ms"
+}
+
+inspect() {
+	docker inspect --type=container --format "$2" "$1" 2>/dev/null
+}
+
+container_exists() {
+	docker inspect --type=container "$1" >/dev/null 2>&1
+}
+
+# Build the tests' own tiny image from Debian's busybox-static (no registry here).
+ensure_image() {
+	docker image inspect "$BERTH_TEST_IMAGE" >/dev/null 2>&1 && return 0
+	local root
+	root=$(mktemp -d)
+	mkdir -p "$root/bin" "$root/tmp" "$root/etc" "$root/data"
+	cp /bin/busybox "$root/bin/busybox" || { rm -rf "$root"; return 1; }
+	for a in sh sleep true false cat echo ls ps kill touch mkdir rm env id hostname test wc head; do
+		ln -s busybox "$root/bin/$a"
+	done
+	echo "root:x:0:0:root:/:/bin/sh" >"$root/etc/passwd"
+	echo "root:x:0:" >"$root/etc/group"
+	tar -C "$root" -c . | docker import - "$BERTH_TEST_IMAGE" >/dev/null
+	local rc=$?
+	rm -rf "$root"
+	return $rc
+}
+
+cleanup_containers() {
+	local ids
+	ids=$(docker ps -aq --filter "name=$PREFIX" 2>/dev/null)
+	# shellcheck disable=SC2086
+	[ -z "$ids" ] || timeout 60 docker rm -f $ids >/dev/null 2>&1
+}
+
+# selected_tests: the test_* functions TEST_FILTER selects, in the order bash lists them.
+selected_tests() {
+	declare -F | awk '{print $3}' | grep '^test_' | grep -E -- "${TEST_FILTER:-.}"
+}
+
+# on_exit CMD: run CMD when the suite exits, then whatever EXIT trap the caller had set; with
+# no INT/TERM trap yet, those signals end the suite through its EXIT trap.
+on_exit() {
+	local -a prev
+	eval "prev=($(trap -p EXIT))"
+	# shellcheck disable=SC2064 # both commands are fixed now, as they are
+	trap "$1${prev[2]:+; ${prev[2]}}" EXIT
+	[ -n "$(trap -p INT)" ] || trap 'exit 130' INT
+	[ -n "$(trap -p TERM)" ] || trap 'exit 130' TERM
+}
+
+# drop_own_rsctmp: remove the state directory lib.sh made, if it made one.
+drop_own_rsctmp() {
+	[ "${BERTH_OWN_RSCTMP:-}" != 1 ] || rm -rf "$HA_RSCTMP"
+	BERTH_OWN_RSCTMP=""
+}
+
+# skip_all REASON: report every selected test as skipped, and end the suite.
+skip_all() {
+	local t n=0 names
+	drop_own_rsctmp
+	names=$(selected_tests)
+	echo "1..$(wc -w <<<"$names")"
+	for t in $names; do
+		n=$((n + 1))
+		echo "ok $n - $t # SKIP $1"
+	done
+	exit 0
+}
+
+# bail_out REASON: the suite cannot run at all (TAP "Bail out!", which the harness counts as an
+# error); exits 1.
+bail_out() {
+	drop_own_rsctmp
+	echo "Bail out! $*"
+	exit 1
+}
+
+# docker_prologue [--private]: the suite needs Docker: the daemon at $DOCKER_SOCK, or with
+# --private a daemon of its own (support/private-dockerd.sh: root and the dockerd program), and
+# the tests' image in it. Skips or bails out (see above) when it cannot have them.
+docker_prologue() {
+	local why=""
+	if [ "${1:-}" = --private ]; then
+		command -v dockerd >/dev/null && [ "$(id -u)" = 0 ] || why="needs root and dockerd"
+	else
+		docker version >/dev/null 2>&1 || why="no Docker daemon at $DOCKER_SOCK"
+	fi
+	if [ -n "$why" ]; then
+		[ "${BERTH_REQUIRE_DOCKER:-0}" != 1 ] || bail_out "$why (BERTH_REQUIRE_DOCKER=1)"
+		skip_all "$why"
+	fi
+	if [ "${1:-}" = --private ]; then
+		# The private daemon keeps the agents' state in a directory of its own.
+		drop_own_rsctmp
+		# shellcheck source=private-dockerd.sh
+		. "$SUPPORT/private-dockerd.sh"
+		private_dockerd_init || bail_out "the private dockerd did not start"
+	fi
+	ensure_image || bail_out "cannot build $BERTH_TEST_IMAGE"
+}
+
+run_tests() {
+	local t n=0 passed=0 failed=0 failed_names="" names t0 out
+	WORK=$(mktemp -d /tmp/berth-test.XXXXXX)
+	export WORK
+	# Each test's output, shown after its result line.
+	out=$(mktemp /tmp/berth-test-out.XXXXXX)
+	# An interrupted run leaves nothing behind either; callers' EXIT traps stay theirs.
+	on_exit "rm -rf '$WORK' '$out'; drop_own_rsctmp"
+	names=$(selected_tests)
+	echo "1..$(wc -w <<<"$names")"
+	for t in $names; do
+		n=$((n + 1))
+		t0=$(date +%s%N)
+		if (set +e; "$t") >"$out" 2>&1; then
+			echo "ok $n - $t ($((($(date +%s%N) - t0) / 1000000)) ms)"
+			passed=$((passed + 1))
+		else
+			echo "not ok $n - $t"
+			failed=$((failed + 1))
+			failed_names="$failed_names $t"
+		fi
+		sed 's/^/# /' "$out"
+		cleanup_containers
+	done
+	rm -rf "$WORK" "$out"
+	# The state directory lib.sh made goes with the run.
+	drop_own_rsctmp
+	[ -z "$failed_names" ] || echo "# failed:$failed_names"
+	echo "# $passed passed, $failed failed"
+	[ "$failed" = 0 ]
+}
