@@ -25,9 +25,9 @@ usage(FILE *out, const char *argv0)
 		if (a == berth_action_find(a->name) && strcmp(a->name, "status") != 0)
 			fprintf(out, "%s|", a->name);
 	fprintf(out, "usage}\n\n"
-		"ocf:berth:docker runs a container through the Docker Engine API.\n"
-		"It expects the OCF environment (OCF_RESKEY_image=..., OCF_RESOURCE_INSTANCE=...)\n"
-		"that Pacemaker, crm_resource or ocf-tester provide.\n");
+		     "ocf:berth:docker runs a container through the Docker Engine API.\n"
+		     "It expects the OCF environment (OCF_RESKEY_image=..., OCF_RESOURCE_INSTANCE=...)\n"
+		     "that Pacemaker, crm_resource or ocf-tester provide.\n");
 }
 
 /* Report the result: one exit reason line for anything but success, one log line always. */
@@ -43,8 +43,8 @@ finish(const char *action, const char *instance, enum berth_result result, berth
 			berth_log_info("%s %s: %s (%s, %ld ms)", instance, action, berth_result_name(result), msg,
 				       elapsed_ms);
 		else
-			berth_log_err("%s %s failed: %s (%s, %ld ms)", instance, action, msg,
-				      berth_result_name(result), elapsed_ms);
+			berth_log_err("%s %s failed: %s (%s, %ld ms)", instance, action, msg, berth_result_name(result),
+				      elapsed_ms);
 	} else {
 		berth_log_debug("%s %s: OCF_SUCCESS (%ld ms)", instance, action, elapsed_ms);
 	}

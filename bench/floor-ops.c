@@ -22,7 +22,7 @@
 
 #include <curl/curl.h>
 
-#define POLL_MS 200
+#define POLL_MS   200
 #define SETTLE_MS 200
 
 static CURL *curl;

@@ -85,7 +85,7 @@ measure_once(char **argv, int quiet)
 		if (w < 0) {
 			if (errno == EINTR)
 				continue;
-			break;  /* ECHILD: nothing left */
+			break; /* ECHILD: nothing left */
 		}
 		if (w == pid) {
 			wall = now_us() - t0;
@@ -93,8 +93,8 @@ measure_once(char **argv, int quiet)
 		}
 	}
 	getrusage(RUSAGE_CHILDREN, &ru);
-	snprintf(line, sizeof(line), "%lld %lld %ld %d\n", wall, tv_us(ru.ru_utime) + tv_us(ru.ru_stime),
-		 ru.ru_maxrss, code);
+	snprintf(line, sizeof(line), "%lld %lld %ld %d\n", wall, tv_us(ru.ru_utime) + tv_us(ru.ru_stime), ru.ru_maxrss,
+		 code);
 	if (write(1, line, strlen(line)) < 0)
 		return 1;
 	return 0;
@@ -108,15 +108,9 @@ main(int argc, char **argv)
 
 	while ((opt = getopt(argc, argv, "+c:q")) != -1) {
 		switch (opt) {
-		case 'c':
-			copies = atoi(optarg);
-			break;
-		case 'q':
-			quiet = 1;
-			break;
-		default:
-			fprintf(stderr, "usage: measure [-c N] [-q] -- COMMAND [ARG...]\n");
-			return 2;
+		case 'c': copies = atoi(optarg); break;
+		case 'q': quiet = 1; break;
+		default: fprintf(stderr, "usage: measure [-c N] [-q] -- COMMAND [ARG...]\n"); return 2;
 		}
 	}
 	if (optind >= argc || copies < 1) {

@@ -16,9 +16,9 @@
 #include "spec.h"
 #include "state.h"
 
-#define POLL_MS 200L            /* between inspections while waiting for a state */
-#define SETTLE_MS 200L          /* a new container must stay up this long to count as started */
-#define LOG_LINES 10            /* container output quoted in a failed start's reason */
+#define POLL_MS   200L /* between inspections while waiting for a state */
+#define SETTLE_MS 200L /* a new container must stay up this long to count as started */
+#define LOG_LINES 10   /* container output quoted in a failed start's reason */
 
 BERTH_DEFINE_CLEANUP(spec, struct berth_spec *, berth_spec_free)
 
@@ -32,6 +32,7 @@ BERTH_DEFINE_CLEANUP(spec, struct berth_spec *, berth_spec_free)
  * Where the cause alone cannot decide, the action decides before this table: a daemon that
  * cannot be reached (monitor and stop look at the container's process), a check that fails on
  * the promoted replica (monitor reports 9), notify and reload with nothing running (success). */
+/* clang-format off */
 #define OK_ BERTH_RESULT_OK
 #define ERR BERTH_RESULT_ERROR
 #define INS BERTH_RESULT_NOT_INSTALLED
@@ -58,6 +59,7 @@ static const struct {
 #undef CFG
 #undef NRN
 #undef PRO
+/* clang-format on */
 
 enum berth_result
 berth_action_result(const struct berth_action *action, const berth_error_t err)
@@ -167,16 +169,17 @@ split_param(const char *pname, const char *value, char ***argv, berth_error_t *e
 /* Check the whole configuration and build the create request; *specp keeps what run_opts need
  * of the daemon (check_api). */
 static int
-build_request(struct berth_ctx *ctx, struct berth_spec **specp, json_object **body, char **hash,
-	      berth_error_t *err)
+build_request(struct berth_ctx *ctx, struct berth_spec **specp, json_object **body, char **hash, berth_error_t *err)
 {
 	berth_cleanup(spec) struct berth_spec *spec = NULL;
 	berth_cleanup(words) char **cmd = NULL;
 	struct berth_params *p = ctx->params;
 	const struct {
 		const char *name, *value;
-	} cmds[] = { { "monitor_cmd", p->monitor_cmd },     { "promote_cmd", p->promote_cmd },
-		     { "demote_cmd", p->demote_cmd },       { "notify_cmd", p->notify_cmd },
+	} cmds[] = { { "monitor_cmd", p->monitor_cmd },
+		     { "promote_cmd", p->promote_cmd },
+		     { "demote_cmd", p->demote_cmd },
+		     { "notify_cmd", p->notify_cmd },
 		     { "promotion_score_cmd", p->promotion_score_cmd } };
 	size_t i;
 
@@ -291,8 +294,7 @@ check_health(struct berth_ctx *ctx, const struct berth_container_info *info, ber
 	if (!ctx->params->query_docker_health)
 		return 0;
 	if (info->health == NULL) {
-		berth_log_warn("query_docker_health is set but container %s has no health check",
-			       ctx->params->name);
+		berth_log_warn("query_docker_health is set but container %s has no health check", ctx->params->name);
 		return 0;
 	}
 	if (strcmp(info->health, "healthy") == 0)
@@ -341,8 +343,8 @@ failed_check(struct berth_ctx *ctx, bool promoted, berth_error_t *err)
 
 /* Run a command parameter in the container; 0 if it exited 0. The output is put in *output. */
 static int
-run_in_container(struct berth_ctx *ctx, const char *id, const char *pname, const char *value,
-		 char *const *extra_args, char *const *envp, char **output, berth_error_t *err)
+run_in_container(struct berth_ctx *ctx, const char *id, const char *pname, const char *value, char *const *extra_args,
+		 char *const *envp, char **output, berth_error_t *err)
 {
 	berth_cleanup(words) char **argv = NULL;
 	cleanup_free char *out = NULL;
@@ -367,9 +369,8 @@ run_in_container(struct berth_ctx *ctx, const char *id, const char *pname, const
 	if (berth_container_exec(ctx->client, id, full, envp, 0, &code, &out, err) < 0)
 		return berth_error_wrap(err, "%s on container %s: ", pname, ctx->params->name);
 	if (code != 0)
-		return berth_error_set(err, BERTH_E_FAILED, "%s '%s' failed in container %s (exit %d)%s%.300s",
-				       pname, value, ctx->params->name, code, out && *out ? ": " : "",
-				       out ? out : "");
+		return berth_error_set(err, BERTH_E_FAILED, "%s '%s' failed in container %s (exit %d)%s%.300s", pname,
+				       value, ctx->params->name, code, out && *out ? ": " : "", out ? out : "");
 	if (output) {
 		*output = out;
 		out = NULL;
@@ -429,7 +430,8 @@ daemon_down(struct berth_ctx *ctx, berth_error_t *err)
 	 * outlive it. The process berth recorded at start tells the two apart. */
 	if (berth_state_load(ctx->params->name, &st) == 1 && berth_state_process_alive(&st)) {
 		berth_log_warn("Docker daemon unreachable, but container %s (pid %ld) still runs "
-			       "(live-restore): reporting it running", ctx->params->name, st.pid);
+			       "(live-restore): reporting it running",
+			       ctx->params->name, st.pid);
 		berth_error_free(err);
 		if (!st.promoted)
 			return BERTH_RESULT_OK;
@@ -479,8 +481,7 @@ berth_action_monitor(struct berth_ctx *ctx, berth_error_t *err)
 	while ((h = check_health(ctx, &info, err)) == 1) {
 		if (!berth_deadline_sleep(ctx->deadline, POLL_MS * 5)) {
 			berth_error_set(err, BERTH_E_TIMEDOUT,
-					"container %s is still starting according to its Docker health check",
-					p->name);
+					"container %s is still starting according to its Docker health check", p->name);
 			return failed_check(ctx, promoted, err);
 		}
 		berth_container_info_release(&info);
@@ -563,7 +564,8 @@ stop_container(struct berth_ctx *ctx, const struct berth_container_info *info, b
 			if (!down)
 				return -1;
 			berth_log_warn("container %s is stopped but could not be removed (%s); the next start "
-				       "removes it", ctx->params->name, (*err)->msg);
+				       "removes it",
+				       ctx->params->name, (*err)->msg);
 			berth_error_free(err);
 		}
 	} else if (info->running) {
@@ -597,7 +599,8 @@ berth_action_stop(struct berth_ctx *ctx, berth_error_t *err)
 			if (berth_state_load(p->name, &st) != 1 || !berth_state_process_alive(&st)) {
 				/* No daemon and no process: nothing can be running. */
 				berth_log_warn("Docker daemon unreachable and container %s has no live process: "
-					       "stopped", p->name);
+					       "stopped",
+					       p->name);
 				berth_error_free(err);
 				berth_state_clear(p->name);
 				return BERTH_RESULT_OK;
@@ -676,7 +679,7 @@ wait_ready(struct berth_ctx *ctx, bool just_started, berth_error_t *err)
 		berth_error_free(&last);
 		h = check_health(ctx, &info, &last);
 		if (h < 0 && strcmp(info.health ? info.health : "", "unhealthy") == 0)
-			h = 1;  /* may still recover within its retries: keep waiting until the deadline */
+			h = 1; /* may still recover within its retries: keep waiting until the deadline */
 		if (h == 0 &&
 		    run_in_container(ctx, info.id, "monitor_cmd", p->monitor_cmd, NULL, NULL, NULL, &last) == 0) {
 			record_run(ctx, &info, ROLE_KEEP);
@@ -688,8 +691,8 @@ wait_ready(struct berth_ctx *ctx, bool just_started, berth_error_t *err)
 			if (last != NULL) {
 				*err = last;
 				(*err)->cause = BERTH_E_TIMEDOUT;
-				berth_error_wrap(err, "container %s did not become ready before the start timeout: ",
-						 p->name);
+				berth_error_wrap(
+					err, "container %s did not become ready before the start timeout: ", p->name);
 			} else {
 				berth_error_set(err, BERTH_E_TIMEDOUT,
 						"container %s did not become ready before the start timeout", p->name);
@@ -789,8 +792,8 @@ berth_action_validate(struct berth_ctx *ctx, berth_error_t *err)
 	if (check_api(ctx, spec, err) < 0)
 		return result_of(ctx, err);
 	if (!exists && !ctx->params->allow_pull) {
-		berth_error_set(err, BERTH_E_NO_IMAGE,
-				"image %s is not present on this node and allow_pull is false", ctx->params->image);
+		berth_error_set(err, BERTH_E_NO_IMAGE, "image %s is not present on this node and allow_pull is false",
+				ctx->params->image);
 		return result_of(ctx, err);
 	}
 	return BERTH_RESULT_OK;
@@ -809,8 +812,7 @@ running_container(struct berth_ctx *ctx, struct berth_container_info *info, cons
 		return result_of(ctx, err);
 	}
 	if (!info->exists || !info->running || !ours(ctx, info)) {
-		berth_error_set(err, BERTH_E_NOT_RUNNING, "cannot %s %s: the container is not running", what,
-				p->name);
+		berth_error_set(err, BERTH_E_NOT_RUNNING, "cannot %s %s: the container is not running", what, p->name);
 		return result_of(ctx, err);
 	}
 	return BERTH_RESULT_OK;
@@ -911,6 +913,7 @@ berth_action_reload(struct berth_ctx *ctx, berth_error_t *err)
 /* Role monitors need intervals of their own: Pacemaker tells operations apart by name and
  * interval. "reload" is written "reload-agent" in the OCF 1.1 dialect (metadata.c), and both
  * names are answered. */
+/* clang-format off */
 const struct berth_action berth_actions[] = {
 	{ "start", berth_action_start, BERTH_COL_START, 90000, NULL, NULL, NULL, 0 },
 	{ "stop", berth_action_stop, BERTH_COL_STOP, 90000, NULL, NULL, NULL, 0 },
@@ -927,6 +930,7 @@ const struct berth_action berth_actions[] = {
 	{ "meta-data", NULL, BERTH_COL_VALIDATE, 5000, NULL, NULL, NULL, 0 },
 	{ NULL, NULL, 0, 0, NULL, NULL, NULL, 0 },
 };
+/* clang-format on */
 
 const struct berth_action *
 berth_action_find(const char *name)

@@ -32,14 +32,14 @@ enum {
 /** One action: how agent/main.c runs it and how meta-data advertises it. The one list of them is
  *  berth_actions; a name may have several rows (the role monitors), and the first one runs. */
 struct berth_action {
-	const char *name;             /**< as Pacemaker calls it */
-	berth_action_fn fn;           /**< NULL for meta-data, which agent/main.c writes itself */
+	const char *name;   /**< as Pacemaker calls it */
+	berth_action_fn fn; /**< NULL for meta-data, which agent/main.c writes itself */
 	enum berth_action_column column;
-	long timeout_ms;              /**< used when Pacemaker passes none; advised in meta-data */
-	const char *interval;         /**< meta-data: default interval, or NULL */
-	const char *role;             /**< meta-data: "Promoted"/"Unpromoted", or NULL */
-	const char *depth;            /**< meta-data: OCF depth, or NULL */
-	unsigned flags;               /**< BERTH_ACTION_* */
+	long timeout_ms;      /**< used when Pacemaker passes none; advised in meta-data */
+	const char *interval; /**< meta-data: default interval, or NULL */
+	const char *role;     /**< meta-data: "Promoted"/"Unpromoted", or NULL */
+	const char *depth;    /**< meta-data: OCF depth, or NULL */
+	unsigned flags;       /**< BERTH_ACTION_* */
 };
 
 /** Every action, terminated by a row with name NULL. */

@@ -14,17 +14,17 @@
 #include <json-c/json.h>
 
 /** Define cleanup_NAME for a pointer of TYPE released by FN(ptr); FN must accept NULL. */
-#define BERTH_DEFINE_CLEANUP(NAME, TYPE, FN)                                                                   \
-	static inline void berth_cleanup_##NAME(TYPE *p)                                                       \
-	{                                                                                                      \
-		FN(*p);                                                                                        \
+#define BERTH_DEFINE_CLEANUP(NAME, TYPE, FN)                                                                           \
+	static inline void berth_cleanup_##NAME(TYPE *p)                                                               \
+	{                                                                                                              \
+		FN(*p);                                                                                                \
 	}
 
 /** Define cleanup for a struct TYPE released in place by FN(&s). */
-#define BERTH_DEFINE_CLEANUP_STRUCT(NAME, TYPE, FN)                                                            \
-	static inline void berth_cleanup_##NAME(TYPE *p)                                                       \
-	{                                                                                                      \
-		FN(p);                                                                                         \
+#define BERTH_DEFINE_CLEANUP_STRUCT(NAME, TYPE, FN)                                                                    \
+	static inline void berth_cleanup_##NAME(TYPE *p)                                                               \
+	{                                                                                                              \
+		FN(p);                                                                                                 \
 	}
 
 /** Attach the helper NAME made by BERTH_DEFINE_CLEANUP* to a variable. */

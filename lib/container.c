@@ -12,13 +12,13 @@
 #include "spec.h"
 
 /* Caps for single calls, below the operation's own deadline. */
-#define CAP_QUICK_MS 10000L     /* inspect, create, start, kill, remove, exec create */
-#define CAP_EXEC_MS 60000L      /* one exec of a monitor or promote command */
-#define JSON_MAX_DEPTH 64       /* Docker's answers nest a handful of levels */
+#define CAP_QUICK_MS   10000L /* inspect, create, start, kill, remove, exec create */
+#define CAP_EXEC_MS    60000L /* one exec of a monitor or promote command */
+#define JSON_MAX_DEPTH 64     /* Docker's answers nest a handful of levels */
 
 static int
-call(struct berth_client *c, const char *method, const char *path, const char *body, long cap_ms,
-     int flags, struct berth_response *resp, berth_error_t *err)
+call(struct berth_client *c, const char *method, const char *path, const char *body, long cap_ms, int flags,
+     struct berth_response *resp, berth_error_t *err)
 {
 	return berth_engine_request(c->engine, method, path, body, berth_deadline_call_ms(c->deadline, cap_ms), flags,
 				    resp, err);
@@ -55,8 +55,7 @@ object_path(const char *kind, const char *ref, const char *suffix, char **path, 
 
 	*path = NULL;
 	if (ref == NULL || ref[0] == '\0')
-		return berth_error_set(err, BERTH_E_FAILED, "internal error: request for %s with an empty name",
-				       kind);
+		return berth_error_set(err, BERTH_E_FAILED, "internal error: request for %s with an empty name", kind);
 	eref = berth_engine_escape(ref);
 	*path = berth_xasprintf("/%s/%s%s", kind, eref, suffix ? suffix : "");
 	return 0;
@@ -113,8 +112,7 @@ dup_string(json_object *o, const char *key)
 }
 
 int
-berth_container_parse_inspect(const char *body, size_t len, struct berth_container_info *info,
-			      berth_error_t *err)
+berth_container_parse_inspect(const char *body, size_t len, struct berth_container_info *info, berth_error_t *err)
 {
 	cleanup_json json_object *root = parse_json(body, len);
 	json_object *state, *running, *config, *labels, *v;
@@ -161,8 +159,7 @@ berth_container_parse_inspect(const char *body, size_t len, struct berth_contain
 }
 
 int
-berth_container_inspect(struct berth_client *c, const char *name, struct berth_container_info *info,
-			berth_error_t *err)
+berth_container_inspect(struct berth_client *c, const char *name, struct berth_container_info *info, berth_error_t *err)
 {
 	berth_cleanup(response) struct berth_response resp = { 0 };
 	cleanup_free char *path = NULL;
@@ -181,8 +178,7 @@ berth_container_inspect(struct berth_client *c, const char *name, struct berth_c
 }
 
 int
-berth_container_create(struct berth_client *c, const char *name, json_object *body, char **id,
-		       berth_error_t *err)
+berth_container_create(struct berth_client *c, const char *name, json_object *body, char **id, berth_error_t *err)
 {
 	berth_cleanup(response) struct berth_response resp = { 0 };
 	cleanup_free char *ename = NULL;
@@ -194,8 +190,7 @@ berth_container_create(struct berth_client *c, const char *name, json_object *bo
 		return berth_error_set(err, BERTH_E_FAILED, "internal error: create without a container name");
 	ename = berth_engine_escape(name);
 	path = berth_xasprintf("/containers/create?name=%s", ename);
-	if (call(c, "POST", path, berth_json_text(body), CAP_QUICK_MS,
-		 0, &resp, err) < 0)
+	if (call(c, "POST", path, berth_json_text(body), CAP_QUICK_MS, 0, &resp, err) < 0)
 		return berth_error_wrap(err, "creating container %s: ", name);
 	if (resp.status == 404) /* the image vanished between the check and the create */
 		return http_error(&resp, BERTH_E_NO_IMAGE, err, "creating container");
@@ -326,8 +321,7 @@ berth_container_exec(struct berth_client *c, const char *id, char *const *argv, 
 	}
 
 	if (object_path("containers", id, "/exec", &path, err) < 0 ||
-	    call(c, "POST", path, berth_json_text(req), CAP_QUICK_MS, 0,
-		 &resp, err) < 0)
+	    call(c, "POST", path, berth_json_text(req), CAP_QUICK_MS, 0, &resp, err) < 0)
 		return berth_error_wrap(err, "running '%s' in the container: ", argv[0]);
 	if (resp.status != 201)
 		return http_error(&resp, BERTH_E_REFUSED, err, "creating exec");
@@ -358,11 +352,9 @@ berth_container_exec(struct berth_client *c, const char *id, char *const *argv, 
 	json_object_put(answer);
 	answer = parse_json(resp.body, resp.len);
 	if ((v = get(answer, "Running", json_type_boolean)) != NULL && json_object_get_boolean(v))
-		return berth_error_set(err, BERTH_E_PROTOCOL, "'%s' is still running in the container",
-				       argv[0]);
+		return berth_error_set(err, BERTH_E_PROTOCOL, "'%s' is still running in the container", argv[0]);
 	if ((v = get(answer, "ExitCode", json_type_int)) == NULL)
-		return berth_error_set(err, BERTH_E_PROTOCOL, "the daemon reported no exit status for '%s'",
-				       argv[0]);
+		return berth_error_set(err, BERTH_E_PROTOCOL, "the daemon reported no exit status for '%s'", argv[0]);
 	*exit_code = json_object_get_int(v);
 	return 0;
 }

@@ -27,17 +27,17 @@ struct berth_container_info {
 	int exit_code;
 	long pid;
 	char *id;
-	char *status;        /**< "created", "running", "exited", ... */
-	char *started_at;    /**< State.StartedAt, identifies one run of the container */
-	char *health;        /**< State.Health.Status, or NULL without a health check */
-	char *error;         /**< State.Error, or NULL */
-	char *image;         /**< Config.Image */
-	bool managed;        /**< carries berth's managed label */
-	char *instance;      /**< berth's instance label, or NULL */
-	char *config_hash;   /**< berth's config-hash label, or NULL */
-	char *name;          /**< Name without its leading '/' */
-	bool labelled;       /**< carries any of berth's labels (then it is never adopted) */
-	json_object *raw;    /**< the whole inspect answer (owned reference) */
+	char *status;      /**< "created", "running", "exited", ... */
+	char *started_at;  /**< State.StartedAt, identifies one run of the container */
+	char *health;      /**< State.Health.Status, or NULL without a health check */
+	char *error;       /**< State.Error, or NULL */
+	char *image;       /**< Config.Image */
+	bool managed;      /**< carries berth's managed label */
+	char *instance;    /**< berth's instance label, or NULL */
+	char *config_hash; /**< berth's config-hash label, or NULL */
+	char *name;        /**< Name without its leading '/' */
+	bool labelled;     /**< carries any of berth's labels (then it is never adopted) */
+	json_object *raw;  /**< the whole inspect answer (owned reference) */
 };
 
 /** The client side of one action: the engine and the operation's deadline. */
@@ -78,12 +78,10 @@ int berth_container_inspect(struct berth_client *c, const char *name, struct ber
  * Parse an inspect answer (exposed for tests and fuzzing).
  * \return 0, or -1 with err when the JSON does not have the shape of a container
  */
-int berth_container_parse_inspect(const char *body, size_t len, struct berth_container_info *info,
-				  berth_error_t *err);
+int berth_container_parse_inspect(const char *body, size_t len, struct berth_container_info *info, berth_error_t *err);
 
 /** Create a container from a create body. \param id out: malloc'd id */
-int berth_container_create(struct berth_client *c, const char *name, json_object *body, char **id,
-			   berth_error_t *err);
+int berth_container_create(struct berth_client *c, const char *name, json_object *body, char **id, berth_error_t *err);
 
 int berth_container_start(struct berth_client *c, const char *id, berth_error_t *err);
 
@@ -109,8 +107,8 @@ int berth_container_logs(struct berth_client *c, const char *id, int lines, char
  * \param exit_code out: the command's exit status
  * \param output    out: malloc'd combined stdout/stderr (bounded), may be NULL
  */
-int berth_container_exec(struct berth_client *c, const char *id, char *const *argv, char *const *envp,
-			 long cap_ms, int *exit_code, char **output, berth_error_t *err);
+int berth_container_exec(struct berth_client *c, const char *id, char *const *argv, char *const *envp, long cap_ms,
+			 int *exit_code, char **output, berth_error_t *err);
 
 /** Does the image exist locally? */
 int berth_image_exists(struct berth_client *c, const char *image, bool *exists, berth_error_t *err);

@@ -18,9 +18,9 @@
 #include <stdbool.h>
 
 struct berth_deadline {
-	long long start_ms;  /**< monotonic time the process started */
-	long long end_ms;    /**< monotonic time the budget ends: berth answers by then */
-	long long hard_ms;   /**< monotonic time the watchdog ends the process */
+	long long start_ms; /**< monotonic time the process started */
+	long long end_ms;   /**< monotonic time the budget ends: berth answers by then */
+	long long hard_ms;  /**< monotonic time the watchdog ends the process */
 };
 
 /** Monotonic clock in milliseconds. */

@@ -21,9 +21,9 @@
 
 struct berth_engine {
 	char *socket_path;
-	CURL *curl;                 /* reused: keep-alive across the calls of one action */
-	char api_version[16];       /* "1.41", or what the daemon asked for */
-	bool negotiated;            /* already retried once with the daemon's version */
+	CURL *curl;           /* reused: keep-alive across the calls of one action */
+	char api_version[16]; /* "1.41", or what the daemon asked for */
+	bool negotiated;      /* already retried once with the daemon's version */
 };
 
 struct sink {
@@ -74,7 +74,7 @@ sink_write(char *data, size_t size, size_t nmemb, void *userp)
 		}
 	} else if (s->len + n > BERTH_ENGINE_MAX_BODY) {
 		s->too_big = true;
-		return 0;  /* makes curl fail the transfer with CURLE_WRITE_ERROR */
+		return 0; /* makes curl fail the transfer with CURLE_WRITE_ERROR */
 	}
 	sink_reserve(s, s->len + n + 1);
 	memcpy(s->buf + s->len, data, n);
@@ -176,8 +176,8 @@ berth_response_release(struct berth_response *resp)
 static char *
 version_hint(const struct berth_response *resp)
 {
-	static const char *const marks[] = { "Maximum supported API version is ",
-					      "Minimum supported API version is ", NULL };
+	static const char *const marks[] = { "Maximum supported API version is ", "Minimum supported API version is ",
+					     NULL };
 	char *msg = berth_response_message(resp), *hint = NULL;
 	int i;
 
@@ -202,8 +202,8 @@ version_hint(const struct berth_response *resp)
 }
 
 static int
-curl_failure(struct berth_engine *e, CURLcode rc, const struct sink *sink, const char *method,
-	     const char *path, long timeout_ms, berth_error_t *err)
+curl_failure(struct berth_engine *e, CURLcode rc, const struct sink *sink, const char *method, const char *path,
+	     long timeout_ms, berth_error_t *err)
 {
 	switch (rc) {
 	case CURLE_COULDNT_CONNECT:
@@ -222,15 +222,14 @@ curl_failure(struct berth_engine *e, CURLcode rc, const struct sink *sink, const
 					       BERTH_ENGINE_MAX_BODY);
 		return berth_error_set(err, BERTH_E_PROTOCOL, "cannot read the answer to %s %s", method, path);
 	default:
-		return berth_error_set(err, BERTH_E_PROTOCOL,
-				       "broken answer from the Docker daemon at %s to %s %s: %s", e->socket_path,
-				       method, path, curl_easy_strerror(rc));
+		return berth_error_set(err, BERTH_E_PROTOCOL, "broken answer from the Docker daemon at %s to %s %s: %s",
+				       e->socket_path, method, path, curl_easy_strerror(rc));
 	}
 }
 
 static int
-request_once(struct berth_engine *e, const char *method, const char *path, const char *body,
-	     long timeout_ms, int flags, struct berth_response *resp, berth_error_t *err)
+request_once(struct berth_engine *e, const char *method, const char *path, const char *body, long timeout_ms, int flags,
+	     struct berth_response *resp, berth_error_t *err)
 {
 	berth_cleanup(sink) struct sink sink = { .keep_tail = flags & BERTH_ENGINE_KEEP_TAIL };
 	berth_cleanup(slist) struct curl_slist *headers = NULL;
@@ -268,8 +267,8 @@ request_once(struct berth_engine *e, const char *method, const char *path, const
 	if (rc != CURLE_OK) {
 		int ret = curl_failure(e, rc, &sink, method, path, timeout_ms, err);
 
-		berth_log_debug("engine %s %s failed after %lld ms: %s", method, path,
-				berth_now_ms() - t0, curl_easy_strerror(rc));
+		berth_log_debug("engine %s %s failed after %lld ms: %s", method, path, berth_now_ms() - t0,
+				curl_easy_strerror(rc));
 		return ret;
 	}
 	curl_easy_getinfo(c, CURLINFO_RESPONSE_CODE, &resp->status);
@@ -282,8 +281,8 @@ request_once(struct berth_engine *e, const char *method, const char *path, const
 }
 
 int
-berth_engine_request(struct berth_engine *e, const char *method, const char *path, const char *body,
-		     long timeout_ms, int flags, struct berth_response *resp, berth_error_t *err)
+berth_engine_request(struct berth_engine *e, const char *method, const char *path, const char *body, long timeout_ms,
+		     int flags, struct berth_response *resp, berth_error_t *err)
 {
 	long long t0 = berth_now_ms();
 	char *hint;
@@ -291,8 +290,8 @@ berth_engine_request(struct berth_engine *e, const char *method, const char *pat
 
 	memset(resp, 0, sizeof(*resp));
 	if (timeout_ms <= 0)
-		return berth_error_set(err, BERTH_E_TIMEDOUT,
-				       "no time left for %s %s before the operation's timeout", method, path);
+		return berth_error_set(err, BERTH_E_TIMEDOUT, "no time left for %s %s before the operation's timeout",
+				       method, path);
 	ret = request_once(e, method, path, body, timeout_ms, flags, resp, err);
 	if (ret < 0 || resp->status != 400 || e->negotiated)
 		return ret;
@@ -317,8 +316,8 @@ berth_engine_request(struct berth_engine *e, const char *method, const char *pat
 	berth_response_release(resp);
 	timeout_ms -= (long)(berth_now_ms() - t0);
 	if (timeout_ms <= 0)
-		return berth_error_set(err, BERTH_E_TIMEDOUT,
-				       "no time left for %s %s before the operation's timeout", method, path);
+		return berth_error_set(err, BERTH_E_TIMEDOUT, "no time left for %s %s before the operation's timeout",
+				       method, path);
 	return request_once(e, method, path, body, timeout_ms, flags, resp, err);
 }
 

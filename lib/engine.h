@@ -20,16 +20,16 @@
 
 /** Request options. */
 enum {
-	BERTH_ENGINE_KEEP_TAIL = 1 << 0,  /**< keep only the last 64 KiB of the body (streams) */
+	BERTH_ENGINE_KEEP_TAIL = 1 << 0, /**< keep only the last 64 KiB of the body (streams) */
 };
 
 struct berth_engine;
 
 /** A response. Free with berth_response_release. */
 struct berth_response {
-	long status;          /**< HTTP status */
-	char *body;           /**< NUL-terminated body (may contain NULs), or NULL */
-	size_t len;           /**< body length */
+	long status; /**< HTTP status */
+	char *body;  /**< NUL-terminated body (may contain NULs), or NULL */
+	size_t len;  /**< body length */
 };
 
 /**

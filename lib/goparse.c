@@ -18,8 +18,8 @@
 int
 berth_go_parse_bool(const char *s, bool *out)
 {
-	static const char *const yes[] = {"1", "t", "T", "TRUE", "true", "True", NULL};
-	static const char *const no[] = {"0", "f", "F", "FALSE", "false", "False", NULL};
+	static const char *const yes[] = { "1", "t", "T", "TRUE", "true", "True", NULL };
+	static const char *const no[] = { "0", "f", "F", "FALSE", "false", "False", NULL };
 
 	for (int i = 0; yes[i] != NULL; i++)
 		if (strcmp(s, yes[i]) == 0) {
@@ -194,8 +194,8 @@ berth_go_parse_duration(const char *s, int64_t *out)
 		const char *name;
 		uint64_t ns;
 	} units[] = {
-		{"ns", 1},       {"us", 1000},      {"\xc2\xb5s", 1000}, {"\xce\xbcs", 1000},
-		{"ms", 1000000}, {"s", 1000000000}, {"m", 60000000000},  {"h", 3600000000000},
+		{ "ns", 1 },       { "us", 1000 },      { "\xc2\xb5s", 1000 }, { "\xce\xbcs", 1000 },
+		{ "ms", 1000000 }, { "s", 1000000000 }, { "m", 60000000000 },  { "h", 3600000000000 },
 	};
 	const uint64_t limit = (uint64_t)1 << 63;
 	uint64_t d = 0;
@@ -286,7 +286,7 @@ berth_go_parse_duration(const char *s, int64_t *out)
 int
 berth_go_ip_string(const char *s, char *out, size_t outlen)
 {
-	static const unsigned char v4mapped[12] = {0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0xff, 0xff};
+	static const unsigned char v4mapped[12] = { 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0xff, 0xff };
 	unsigned char a[16];
 	int e0 = -1, e1 = -1;
 	size_t n = 0;
@@ -454,7 +454,7 @@ fields_push(struct fields *f, struct strbuf *b)
 	}
 	f->v[f->n++] = b->s != NULL ? b->s : berth_xstrdup("");
 	f->v[f->n] = NULL;
-	*b = (struct strbuf){0};
+	*b = (struct strbuf){ 0 };
 }
 
 static void
@@ -468,8 +468,8 @@ fields_free(struct fields *f)
 int
 berth_go_csv_record(const char *s, char ***fields, size_t *n, const char **why)
 {
-	struct fields out = {0};
-	struct strbuf b = {0};
+	struct fields out = { 0 };
+	struct strbuf b = { 0 };
 
 	while (*s == '\n' || (s[0] == '\r' && s[1] == '\n'))
 		s += *s == '\n' ? 1 : 2;

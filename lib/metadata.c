@@ -52,10 +52,12 @@ berth_metadata_write(FILE *out, enum berth_metadata_dialect dialect)
 	const struct berth_action *a;
 	bool v11 = dialect == BERTH_METADATA_OCF_1_1;
 
-	fprintf(out, "<?xml version=\"1.0\"?>\n"
-	      "<!DOCTYPE resource-agent SYSTEM \"ra-api-1.dtd\">\n"
-	      "<resource-agent name=\"docker\" version=\"" PACKAGE_VERSION "\">\n"
-	      "<version>%s</version>\n", v11 ? "1.1" : "1.0");
+	fprintf(out,
+		"<?xml version=\"1.0\"?>\n"
+		"<!DOCTYPE resource-agent SYSTEM \"ra-api-1.dtd\">\n"
+		"<resource-agent name=\"docker\" version=\"" PACKAGE_VERSION "\">\n"
+		"<version>%s</version>\n",
+		v11 ? "1.1" : "1.0");
 	fputs("<longdesc lang=\"en\">\n"
 	      "berth runs one container per resource instance through the Docker Engine API, speaking "
 	      "HTTP to the daemon's unix socket directly (no docker CLI, no shell). It is a drop-in "
@@ -68,10 +70,11 @@ berth_metadata_write(FILE *out, enum berth_metadata_dialect dialect)
 	      "run inside the container, and report their promotion score themselves.\n"
 	      "</longdesc>\n"
 	      "<shortdesc lang=\"en\">Docker container (Engine API, no CLI)</shortdesc>\n"
-	      "<parameters>\n", out);
+	      "<parameters>\n",
+	      out);
 	for (p = berth_param_table; p->name; p++) {
-		fprintf(out, "<parameter name=\"%s\" required=\"%d\" unique=\"0\"%s>\n", p->name,
-			p->required ? 1 : 0, v11 && p->reloadable ? " reloadable=\"1\"" : "");
+		fprintf(out, "<parameter name=\"%s\" required=\"%d\" unique=\"0\"%s>\n", p->name, p->required ? 1 : 0,
+			v11 && p->reloadable ? " reloadable=\"1\"" : "");
 		fputs("<longdesc lang=\"en\">\n", out);
 		xml_text(out, p->longdesc);
 		fputs("\n</longdesc>\n<shortdesc lang=\"en\">", out);

@@ -12,16 +12,16 @@
 
 /** What an action concluded; one value per OCF exit code, named for its meaning. */
 enum berth_result {
-	BERTH_RESULT_OK = 0,            /**< OCF_SUCCESS (0) */
-	BERTH_RESULT_ERROR,             /**< OCF_ERR_GENERIC (1): soft, node-local, retried */
-	BERTH_RESULT_INVALID_ARGS,      /**< OCF_ERR_ARGS (2) */
-	BERTH_RESULT_UNIMPLEMENTED,     /**< OCF_ERR_UNIMPLEMENTED (3) */
-	BERTH_RESULT_PERMISSION,        /**< OCF_ERR_PERM (4) */
-	BERTH_RESULT_NOT_INSTALLED,     /**< OCF_ERR_INSTALLED (5): hard on this node */
-	BERTH_RESULT_NOT_CONFIGURED,    /**< OCF_ERR_CONFIGURED (6): fatal on every node */
-	BERTH_RESULT_NOT_RUNNING,       /**< OCF_NOT_RUNNING (7) */
-	BERTH_RESULT_RUNNING_PROMOTED,  /**< OCF_RUNNING_PROMOTED (8) */
-	BERTH_RESULT_FAILED_PROMOTED,   /**< OCF_FAILED_PROMOTED (9) */
+	BERTH_RESULT_OK = 0,           /**< OCF_SUCCESS (0) */
+	BERTH_RESULT_ERROR,            /**< OCF_ERR_GENERIC (1): soft, node-local, retried */
+	BERTH_RESULT_INVALID_ARGS,     /**< OCF_ERR_ARGS (2) */
+	BERTH_RESULT_UNIMPLEMENTED,    /**< OCF_ERR_UNIMPLEMENTED (3) */
+	BERTH_RESULT_PERMISSION,       /**< OCF_ERR_PERM (4) */
+	BERTH_RESULT_NOT_INSTALLED,    /**< OCF_ERR_INSTALLED (5): hard on this node */
+	BERTH_RESULT_NOT_CONFIGURED,   /**< OCF_ERR_CONFIGURED (6): fatal on every node */
+	BERTH_RESULT_NOT_RUNNING,      /**< OCF_NOT_RUNNING (7) */
+	BERTH_RESULT_RUNNING_PROMOTED, /**< OCF_RUNNING_PROMOTED (8) */
+	BERTH_RESULT_FAILED_PROMOTED,  /**< OCF_FAILED_PROMOTED (9) */
 };
 
 /** The one mapping from a berth result to an OCF exit code (pacemaker's pcmk_rc2ocf). */
@@ -62,6 +62,5 @@ long berth_ocf_timeout_ms(long dflt_ms);
 
 /** OCF_RESKEY_CRM_meta_interval in milliseconds (0 for a probe or one-shot action). */
 long berth_ocf_interval_ms(void);
-
 
 #endif

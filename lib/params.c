@@ -15,6 +15,7 @@
 
 #define DEFAULT_SOCKET "/run/docker.sock"
 
+/* clang-format off */
 const struct berth_param_def berth_param_table[] = {
 	{ "image", BERTH_PARAM_STRING, NULL, true, false, "Docker image",
 	  "The image the container runs, as docker run takes it (e.g. \"registry:5000/redis:7\"; "
@@ -87,6 +88,7 @@ const struct berth_param_def berth_param_table[] = {
 	  "unix:// address, else /run/docker.sock." },
 	{ NULL, 0, NULL, false, false, NULL, NULL },
 };
+/* clang-format on */
 
 /* A Docker image reference: name components, optional :tag and @digest. Strict enough to keep
  * junk out of URLs and logs; dockerd checks the grammar itself. */
@@ -146,8 +148,8 @@ load_bool(const char *key, bool *out, berth_error_t *err)
 
 	*out = false;
 	if (v != NULL && berth_ocf_parse_bool(v, out) < 0)
-		return berth_error_set(err, BERTH_E_CONFIG,
-				       "parameter %s='%s' is not a boolean (use true or false)", key, v);
+		return berth_error_set(err, BERTH_E_CONFIG, "parameter %s='%s' is not a boolean (use true or false)",
+				       key, v);
 	return 0;
 }
 
@@ -253,21 +255,23 @@ berth_params_validate(const struct berth_params *p, berth_error_t *err)
 	static const char *const bools[] = { "allow_pull", "reuse", "force_kill", "query_docker_health", NULL };
 	const struct {
 		const char *name, *value;
-	} utf8_params[] = { { "instance", p->instance },     { "run_opts", p->run_opts },
-			    { "run_cmd", p->run_cmd },         { "monitor_cmd", p->monitor_cmd },
-			    { "promote_cmd", p->promote_cmd }, { "demote_cmd", p->demote_cmd },
-			    { "notify_cmd", p->notify_cmd },   { "promotion_score_cmd", p->promotion_score_cmd },
+	} utf8_params[] = { { "instance", p->instance },
+			    { "run_opts", p->run_opts },
+			    { "run_cmd", p->run_cmd },
+			    { "monitor_cmd", p->monitor_cmd },
+			    { "promote_cmd", p->promote_cmd },
+			    { "demote_cmd", p->demote_cmd },
+			    { "notify_cmd", p->notify_cmd },
+			    { "promotion_score_cmd", p->promotion_score_cmd },
 			    { NULL, NULL } };
-	const char *cmds[5] = { p->monitor_cmd, p->promote_cmd, p->demote_cmd, p->notify_cmd,
-				p->promotion_score_cmd };
+	const char *cmds[5] = { p->monitor_cmd, p->promote_cmd, p->demote_cmd, p->notify_cmd, p->promotion_score_cmd };
 	const char *mp;
 	long long score;
 	bool dummy;
 	int i;
 
 	if (p->image == NULL)
-		return berth_error_set(err, BERTH_E_CONFIG,
-				       "the required parameter 'image' is not set");
+		return berth_error_set(err, BERTH_E_CONFIG, "the required parameter 'image' is not set");
 	if (!image_ok(p->image))
 		return berth_error_set(err, BERTH_E_CONFIG,
 				       "image '%.200s' is not a valid image reference (name[:tag][@digest], "
@@ -276,8 +280,8 @@ berth_params_validate(const struct berth_params *p, berth_error_t *err)
 	/* Everything that reaches the daemon as JSON must be UTF-8; dockerd would mangle the rest. */
 	for (i = 0; utf8_params[i].name; i++)
 		if (utf8_params[i].value != NULL && !berth_utf8_valid(utf8_params[i].value))
-			return berth_error_set(err, BERTH_E_CONFIG,
-					       "parameter %s is not valid UTF-8", utf8_params[i].name);
+			return berth_error_set(err, BERTH_E_CONFIG, "parameter %s is not valid UTF-8",
+					       utf8_params[i].name);
 	for (i = 0; i < 5; i++) {
 		const char *cmd = cmds[i];
 		size_t n;
@@ -296,10 +300,8 @@ berth_params_validate(const struct berth_params *p, berth_error_t *err)
 	for (i = 0; bools[i]; i++)
 		if (load_bool(bools[i], &dummy, err) < 0)
 			return -1;
-	if (berth_ocf_reskey("promotion_score") != NULL &&
-	    parse_score(berth_ocf_reskey("promotion_score"), &score) < 0)
-		return berth_error_set(err, BERTH_E_CONFIG,
-				       "parameter promotion_score='%s' is not an integer score",
+	if (berth_ocf_reskey("promotion_score") != NULL && parse_score(berth_ocf_reskey("promotion_score"), &score) < 0)
+		return berth_error_set(err, BERTH_E_CONFIG, "parameter promotion_score='%s' is not an integer score",
 				       berth_ocf_reskey("promotion_score"));
 	for (mp = p->mount_points; mp != NULL && *mp != '\0';) {
 		size_t n = strcspn(mp, ",");
@@ -308,9 +310,8 @@ berth_params_validate(const struct berth_params *p, berth_error_t *err)
 			n--;
 		}
 		if (n > 0 && *mp != '/')
-			return berth_error_set(err, BERTH_E_CONFIG,
-					       "mount_points entry '%.*s' is not an absolute path", (int)(n < 200 ? n : 200),
-					       mp);
+			return berth_error_set(err, BERTH_E_CONFIG, "mount_points entry '%.*s' is not an absolute path",
+					       (int)(n < 200 ? n : 200), mp);
 		if (n >= PATH_MAX || longest_component(mp, n) > NAME_MAX)
 			return berth_error_set(err, BERTH_E_CONFIG,
 					       "mount_points entry '%.60s...' is longer than a path can be", mp);

@@ -14,9 +14,9 @@ enum berth_param_type { BERTH_PARAM_STRING, BERTH_PARAM_BOOLEAN, BERTH_PARAM_INT
 struct berth_param_def {
 	const char *name;
 	enum berth_param_type type;
-	const char *dflt;        /**< default as shown in meta-data, or NULL */
+	const char *dflt; /**< default as shown in meta-data, or NULL */
 	bool required;
-	bool reloadable;         /**< changing it needs no container restart */
+	bool reloadable; /**< changing it needs no container restart */
 	const char *shortdesc;
 	const char *longdesc;
 };
@@ -27,7 +27,7 @@ extern const struct berth_param_def berth_param_table[];
 /** The parameters of this invocation, defaults applied. Strings are borrowed from environ. */
 struct berth_params {
 	const char *image;
-	const char *name;          /**< container name actually used (derived; owned by the struct) */
+	const char *name; /**< container name actually used (derived; owned by the struct) */
 	bool allow_pull;
 	bool reuse;
 	const char *run_opts;

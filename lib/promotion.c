@@ -17,8 +17,8 @@
 #include "promotion.h"
 
 #define SCORE_INFINITY 1000000LL
-#define CAP_MS 15000L
-#define OUTPUT_MAX 2048
+#define CAP_MS         15000L
+#define OUTPUT_MAX     2048
 
 extern char **environ;
 
@@ -31,7 +31,7 @@ crm_attribute_path(void)
 		return p;
 	if (access("/usr/sbin/crm_attribute", X_OK) == 0)
 		return "/usr/sbin/crm_attribute";
-	return "crm_attribute";  /* posix_spawnp searches PATH */
+	return "crm_attribute"; /* posix_spawnp searches PATH */
 }
 
 /* Run argv without a shell; collect its output; never wait past the deadline. */
@@ -95,8 +95,14 @@ int
 berth_promotion_set(const char *instance, long long score, const struct berth_deadline *d, berth_error_t *err)
 {
 	char value[32];
-	char *argv[] = { (char *)crm_attribute_path(), (char *)"-p", (char *)instance, (char *)"-l",
-			 (char *)"reboot", (char *)"-v", value, NULL };
+	char *argv[] = { (char *)crm_attribute_path(),
+			 (char *)"-p",
+			 (char *)instance,
+			 (char *)"-l",
+			 (char *)"reboot",
+			 (char *)"-v",
+			 value,
+			 NULL };
 
 	snprintf(value, sizeof(value), "%lld", score);
 	berth_log_info("setting promotion score of %s to %s", instance, value);
@@ -106,8 +112,13 @@ berth_promotion_set(const char *instance, long long score, const struct berth_de
 int
 berth_promotion_clear(const char *instance, const struct berth_deadline *d, berth_error_t *err)
 {
-	char *argv[] = { (char *)crm_attribute_path(), (char *)"-p", (char *)instance, (char *)"-l",
-			 (char *)"reboot", (char *)"-D", NULL };
+	char *argv[] = { (char *)crm_attribute_path(),
+			 (char *)"-p",
+			 (char *)instance,
+			 (char *)"-l",
+			 (char *)"reboot",
+			 (char *)"-D",
+			 NULL };
 
 	berth_log_info("clearing promotion score of %s", instance);
 	return run(argv, d, err);

@@ -12,8 +12,7 @@
  * \param instance OCF_RESOURCE_INSTANCE
  * \return 0, or -1 with err (including crm_attribute's output) on failure or timeout
  */
-int berth_promotion_set(const char *instance, long long score, const struct berth_deadline *d,
-			berth_error_t *err);
+int berth_promotion_set(const char *instance, long long score, const struct berth_deadline *d, berth_error_t *err);
 
 /** Remove this resource's promotion score from the local node (`... -D`). */
 int berth_promotion_clear(const char *instance, const struct berth_deadline *d, berth_error_t *err);

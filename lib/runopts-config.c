@@ -132,16 +132,16 @@ read_file(const struct flag_use *u, const char *path, char **buf, size_t *len, b
 	/* The agent runs with Pacemaker's working directory, not the admin's: a relative path
 	 * that worked from a shell would silently name another file under the cluster. */
 	if (path[0] != '/')
-		return berth_error_set(err, BERTH_E_CONFIG,
-				       "run_opts: '%s' needs an absolute path, not '%s'", u->name, path);
+		return berth_error_set(err, BERTH_E_CONFIG, "run_opts: '%s' needs an absolute path, not '%s'", u->name,
+				       path);
 	fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK);
 	if (fd < 0)
-		return berth_error_set(err, BERTH_E_CONFIG, "run_opts: cannot open '%s' for '%s': %s",
-				       path, u->name, strerror(errno));
+		return berth_error_set(err, BERTH_E_CONFIG, "run_opts: cannot open '%s' for '%s': %s", path, u->name,
+				       strerror(errno));
 	if (fstat(fd, &st) < 0 || !S_ISREG(st.st_mode)) {
 		close(fd);
-		return berth_error_set(err, BERTH_E_CONFIG,
-				       "run_opts: '%s' for '%s' is not a regular file", path, u->name);
+		return berth_error_set(err, BERTH_E_CONFIG, "run_opts: '%s' for '%s' is not a regular file", path,
+				       u->name);
 	}
 	data = berth_xmalloc(RUNOPTS_FILE_MAX + 2);
 	for (;;) {
@@ -154,8 +154,8 @@ read_file(const struct flag_use *u, const char *path, char **buf, size_t *len, b
 
 			close(fd);
 			free(data);
-			return berth_error_set(err, BERTH_E_CONFIG,
-					       "run_opts: cannot read '%s' for '%s': %s", path, u->name, strerror(e));
+			return berth_error_set(err, BERTH_E_CONFIG, "run_opts: cannot read '%s' for '%s': %s", path,
+					       u->name, strerror(e));
 		}
 		if (r == 0)
 			break;
@@ -163,9 +163,8 @@ read_file(const struct flag_use *u, const char *path, char **buf, size_t *len, b
 		if (n > RUNOPTS_FILE_MAX) {
 			close(fd);
 			free(data);
-			return berth_error_set(err, BERTH_E_CONFIG,
-					       "run_opts: '%s' for '%s' is larger than %d bytes", path, u->name,
-					       RUNOPTS_FILE_MAX);
+			return berth_error_set(err, BERTH_E_CONFIG, "run_opts: '%s' for '%s' is larger than %d bytes",
+					       path, u->name, RUNOPTS_FILE_MAX);
 		}
 	}
 	close(fd);
@@ -325,9 +324,9 @@ int
 berth_runopts_set_ulimit(struct runopts_ctx *ctx, const struct flag_use *u, berth_error_t *err)
 {
 	/* go-units ParseUlimit; "as" is left out there on purpose. */
-	static const char *const names[] = {"core",     "cpu",        "data",   "fsize", "locks", "memlock",
-					    "msgqueue", "nice",       "nofile", "nproc", "rss",   "rtprio",
-					    "rttime",   "sigpending", "stack",  NULL};
+	static const char *const names[] = { "core",     "cpu",        "data",   "fsize", "locks", "memlock",
+					     "msgqueue", "nice",       "nofile", "nproc", "rss",   "rtprio",
+					     "rttime",   "sigpending", "stack",  NULL };
 	const char *eq = strchr(u->value, '='), *colon;
 	char *name cleanup_free = NULL, *soft_s cleanup_free = NULL;
 	int64_t soft, hard;
@@ -419,8 +418,8 @@ read_kv_file(struct runopts_ctx *ctx, const struct flag_use *u, bool env, const 
 	if (read_file(u, u->value, &buf, &len, err) < 0)
 		return -1;
 	if (memchr(buf, '\0', len) != NULL)
-		return berth_error_set(err, BERTH_E_CONFIG, "run_opts: '%s' for '%s' contains a NUL byte",
-				       u->value, u->name);
+		return berth_error_set(err, BERTH_E_CONFIG, "run_opts: '%s' for '%s' contains a NUL byte", u->value,
+				       u->name);
 	for (line = buf; line != NULL && line < buf + len; line = next) {
 		char *nl = strchr(line, '\n'), *eq;
 		size_t n, key_len;
@@ -488,9 +487,9 @@ int
 berth_runopts_set_sysctl(struct runopts_ctx *ctx, const struct flag_use *u, berth_error_t *err)
 {
 	/* opts.ValidateSysctl: the namespaced sysctls Docker allows */
-	static const char *const allowed[] = {"kernel.msgmax", "kernel.msgmnb",          "kernel.msgmni",
-					      "kernel.sem",    "kernel.shmall",          "kernel.shmmax",
-					      "kernel.shmmni", "kernel.shm_rmid_forced", NULL};
+	static const char *const allowed[] = { "kernel.msgmax", "kernel.msgmnb",          "kernel.msgmni",
+					       "kernel.sem",    "kernel.shmall",          "kernel.shmmax",
+					       "kernel.shmmni", "kernel.shm_rmid_forced", NULL };
 	const char *eq = strchr(u->value, '=');
 	char *key cleanup_free = NULL;
 	bool ok = false;

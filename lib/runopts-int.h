@@ -61,8 +61,8 @@ struct runopts_api {
 
 /** One row of the flag table (runopts.c). */
 struct runopts_flag {
-	const char *name;       /* long name, without "--" */
-	char shorthand;         /* one-letter form, or 0 */
+	const char *name; /* long name, without "--" */
+	char shorthand;   /* one-letter form, or 0 */
 	enum flag_kind kind;
 	flag_fn fn;             /* handler; NULL for FLAG_REFUSED */
 	enum flag_where where;  /* where the generic handlers write */

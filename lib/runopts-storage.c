@@ -216,7 +216,7 @@ berth_runopts_set_tmpfs(struct runopts_ctx *ctx, const struct flag_use *u, berth
 static bool
 valid_device_mode(const char *mode)
 {
-	bool seen[3] = {false, false, false};
+	bool seen[3] = { false, false, false };
 
 	if (*mode == '\0')
 		return false;

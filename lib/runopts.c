@@ -49,8 +49,8 @@ berth_runopts_bad_value(berth_error_t *err, const struct flag_use *u, const char
 	if (vasprintf(&why, fmt, ap) < 0)
 		berth_oom();
 	va_end(ap);
-	return berth_error_set(err, BERTH_E_CONFIG, "run_opts: invalid value '%s' for '%s': %s",
-			       u->value, u->name, why);
+	return berth_error_set(err, BERTH_E_CONFIG, "run_opts: invalid value '%s' for '%s': %s", u->value, u->name,
+			       why);
 }
 
 /* Does the POSIX extended regular expression pattern match s? m[nm]: the submatches. */
@@ -128,8 +128,9 @@ berth_runopts_set_bytes(struct runopts_ctx *ctx, const struct flag_use *u, berth
 	int64_t n;
 
 	if (berth_go_ram_in_bytes(u->value, &n) < 0)
-		return berth_runopts_bad_value(err, u, "not a size (a number with an optional unit b, k, m, g, t "
-						       "or p, e.g. 512m)");
+		return berth_runopts_bad_value(err, u,
+					       "not a size (a number with an optional unit b, k, m, g, t "
+					       "or p, e.g. 512m)");
 	put(target(ctx, u), u->flag->key, berth_nonnull(json_object_new_int64(n)));
 	return 0;
 }
@@ -138,23 +139,30 @@ berth_runopts_set_bytes(struct runopts_ctx *ctx, const struct flag_use *u, berth
 /* The flags                                                                                  */
 /* ------------------------------------------------------------------------------------------ */
 
-#define V FLAG_VALUE
-#define B FLAG_BOOL
+#define V       FLAG_VALUE
+#define B       FLAG_BOOL
 #define REFUSED FLAG_REFUSED
-#define C IN_CONFIG
-#define H IN_HOST
-#define N IN_NONE
+#define C       IN_CONFIG
+#define H       IN_HOST
+#define N       IN_NONE
 /* The last column: the oldest Engine API that knows the flag, where it is newer than berth's own
  * floor (API 1.25, BERTH_ENGINE_API_MIN_* in engine.h), as docker/cli 20.10 annotates its flags
  * (flags.SetAnnotation(name, "version", ...) in cli/command/container/opts.go; the CLI refuses
  * such a flag against an older daemon). The CLI also marks --cpus, --cpu-rt-period,
  * --cpu-rt-runtime, --init and --stop-timeout with 1.25: berth's floor covers those.
  * berth_runopts_check_api() compares the newest one a run_opts uses with the daemon's. */
-#define FLOOR { 0, 0 }
-#define API(major, minor) { major, minor }
+#define FLOOR                                                                                                          \
+	{                                                                                                              \
+		0, 0                                                                                                   \
+	}
+#define API(major, minor)                                                                                              \
+	{                                                                                                              \
+		major, minor                                                                                           \
+	}
 
 /* Sorted by name, like `docker create --help`. Hidden aliases (--net, --net-alias, --dns-opt)
  * are accepted as the CLI accepts them. */
+/* clang-format off */
 static const struct runopts_flag flags[] = {
 	{ "add-host", 0, V, berth_runopts_set_add_host, H, "ExtraHosts", FLOOR },
 	{ "attach", 'a', REFUSED, NULL, N, "berth always runs the container detached; drop it", FLOOR },
@@ -252,6 +260,7 @@ static const struct runopts_flag flags[] = {
 	{ "volumes-from", 0, V, berth_runopts_set_list, H, "VolumesFrom", FLOOR },
 	{ "workdir", 'w', V, berth_runopts_set_string, C, "WorkingDir", FLOOR },
 };
+/* clang-format on */
 
 #undef V
 #undef B
@@ -294,8 +303,7 @@ api_cmp(int major, int minor, const struct runopts_flag *f)
 }
 
 static int
-apply(struct runopts_ctx *ctx, const struct runopts_flag *f, const char *name, const char *value,
-      berth_error_t *err)
+apply(struct runopts_ctx *ctx, const struct runopts_flag *f, const char *name, const char *value, berth_error_t *err)
 {
 	struct flag_use u = { .flag = f, .name = name, .value = value, .on = true };
 
@@ -303,8 +311,7 @@ apply(struct runopts_ctx *ctx, const struct runopts_flag *f, const char *name, c
 		if (strcmp(f->name, "name") == 0)
 			return berth_error_set(err, BERTH_E_CONFIG,
 					       "run_opts: --name is not allowed; set the 'name' parameter instead");
-		return berth_error_set(err, BERTH_E_CONFIG, "run_opts: '%s' is not allowed: %s", name,
-				       f->key);
+		return berth_error_set(err, BERTH_E_CONFIG, "run_opts: '%s' is not allowed: %s", name, f->key);
 	}
 	if (f->kind == FLAG_BOOL && berth_go_parse_bool(value, &u.on) < 0)
 		return berth_runopts_bad_value(err, &u, "expected true or false");
@@ -419,8 +426,7 @@ static int
 finish_network(struct runopts_ctx *ctx, berth_error_t *err)
 {
 	json_object *net = NULL, *ep cleanup_json = NULL, *ipam cleanup_json = NULL, *v, *aliases = NULL;
-	const char *name, *ip = get_string(ctx->scratch, "IPv4Address"),
-			  *ip6 = get_string(ctx->scratch, "IPv6Address");
+	const char *name, *ip = get_string(ctx->scratch, "IPv4Address"), *ip6 = get_string(ctx->scratch, "IPv6Address");
 	size_t n_aliases = array_len(ctx->scratch, "Aliases"), n_lla = array_len(ctx->scratch, "LinkLocalIPs");
 
 	if (!json_object_object_get_ex(ctx->scratch, "net", &net)) {
@@ -500,7 +506,8 @@ finish_ulimits(struct runopts_ctx *ctx)
 		return;
 	names = berth_xcalloc((size_t)json_object_object_length(ul) + 1, sizeof(*names));
 	list = child(ctx->host, "Ulimits", json_type_array);
-	json_object_object_foreach(ul, key, val) {
+	json_object_object_foreach(ul, key, val)
+	{
 		(void)val;
 		names[n++] = key;
 	}
@@ -528,7 +535,8 @@ finish_log(struct runopts_ctx *ctx, berth_error_t *err)
 static void
 merge(json_object *into, json_object *from)
 {
-	json_object_object_foreach(from, key, val) {
+	json_object_object_foreach(from, key, val)
+	{
 		put(into, key, json_object_get(val));
 	}
 }
@@ -555,18 +563,18 @@ parse_words(struct runopts_ctx *ctx, char **argv, int argc, berth_error_t *err)
 				if (i < argc)
 					return berth_error_set(err, BERTH_E_CONFIG,
 							       "run_opts: unexpected argument '%s' after '--' "
-							       "(put the command in run_cmd)", argv[i]);
+							       "(put the command in run_cmd)",
+							       argv[i]);
 				break;
 			}
 			if (name[0] == '-' || name[0] == '=')
-				return berth_error_set(err, BERTH_E_CONFIG, "run_opts: bad flag syntax '%s'",
-						       s);
+				return berth_error_set(err, BERTH_E_CONFIG, "run_opts: bad flag syntax '%s'", s);
 			eq = strchr(name, '=');
 			len = eq != NULL ? (size_t)(eq - name) : strlen(name);
 			f = flag_by_name(name, len);
 			if (f == NULL)
-				return berth_error_set(err, BERTH_E_CONFIG, "run_opts: unknown flag '--%.*s'",
-						       (int)len, name);
+				return berth_error_set(err, BERTH_E_CONFIG, "run_opts: unknown flag '--%.*s'", (int)len,
+						       name);
 			snprintf(shown, sizeof(shown), "--%s", f->name);
 			if (eq != NULL)
 				value = eq + 1;
@@ -575,8 +583,7 @@ parse_words(struct runopts_ctx *ctx, char **argv, int argc, berth_error_t *err)
 			else if (i < argc)
 				value = argv[i++];
 			else
-				return berth_error_set(err, BERTH_E_CONFIG, "run_opts: flag '%s' needs a value",
-						       shown);
+				return berth_error_set(err, BERTH_E_CONFIG, "run_opts: flag '%s' needs a value", shown);
 			if (apply(ctx, f, shown, value, err) < 0)
 				return -1;
 			continue;
@@ -607,8 +614,7 @@ parse_words(struct runopts_ctx *ctx, char **argv, int argc, berth_error_t *err)
 				value = argv[i++];
 				sh++;
 			} else {
-				return berth_error_set(err, BERTH_E_CONFIG, "run_opts: flag '%s' needs a value",
-						       shown);
+				return berth_error_set(err, BERTH_E_CONFIG, "run_opts: flag '%s' needs a value", shown);
 			}
 			if (apply(ctx, f, shown, value, err) < 0)
 				return -1;
@@ -659,9 +665,9 @@ berth_runopts_parse(const char *run_opts, struct berth_spec *spec, berth_error_t
 		spec->restart_set = true;
 	if (ctx.detach_seen)
 		spec->detach = ctx.detach;
-	if (ctx.api_flag != NULL && (spec->api_major < ctx.api_flag->api.major ||
-				     (spec->api_major == ctx.api_flag->api.major &&
-				      spec->api_minor < ctx.api_flag->api.minor))) {
+	if (ctx.api_flag != NULL &&
+	    (spec->api_major < ctx.api_flag->api.major ||
+	     (spec->api_major == ctx.api_flag->api.major && spec->api_minor < ctx.api_flag->api.minor))) {
 		spec->api_major = ctx.api_flag->api.major;
 		spec->api_minor = ctx.api_flag->api.minor;
 		spec->api_flag = ctx.api_flag->name;
@@ -672,8 +678,7 @@ berth_runopts_parse(const char *run_opts, struct berth_spec *spec, berth_error_t
 int
 berth_runopts_check_api(const struct berth_spec *spec, int major, int minor, berth_error_t *err)
 {
-	if (spec->api_flag == NULL || major > spec->api_major ||
-	    (major == spec->api_major && minor >= spec->api_minor))
+	if (spec->api_flag == NULL || major > spec->api_major || (major == spec->api_major && minor >= spec->api_minor))
 		return 0;
 	/* Not a configuration error: a node with a newer Docker can run the same run_opts. */
 	return berth_error_set(err, BERTH_E_API_OLD,

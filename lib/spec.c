@@ -57,8 +57,8 @@ copy_or_new(json_object *src)
 }
 
 int
-berth_spec_create_body(const struct berth_spec *spec, const char *image, char *const *cmd_argv,
-		       const char *instance, json_object **body, char **hash, berth_error_t *err)
+berth_spec_create_body(const struct berth_spec *spec, const char *image, char *const *cmd_argv, const char *instance,
+		       json_object **body, char **hash, berth_error_t *err)
 {
 	json_object *b = copy_or_new(spec->config);
 	json_object *hc = copy_or_new(spec->host_config);
@@ -97,8 +97,7 @@ berth_spec_create_body(const struct berth_spec *spec, const char *image, char *c
 	}
 
 	/* The hash covers the body as built so far (labels included, the hash itself not). */
-	snprintf(hex, sizeof(hex), "%016llx",
-		 fnv1a64(berth_json_text(b)));
+	snprintf(hex, sizeof(hex), "%016llx", fnv1a64(berth_json_text(b)));
 	berth_json_set(labels, BERTH_LABEL_HASH, json_object_new_string(hex));
 	*hash = berth_xstrdup(hex);
 	*body = b;

@@ -7,8 +7,8 @@
 #include "ocf.h"
 
 /** Labels berth puts on every container it creates. */
-#define BERTH_LABEL_MANAGED  "org.clusterlabs.berth.managed"   /* "1" */
-#define BERTH_LABEL_INSTANCE "org.clusterlabs.berth.instance"  /* OCF_RESOURCE_INSTANCE */
+#define BERTH_LABEL_MANAGED  "org.clusterlabs.berth.managed"  /* "1" */
+#define BERTH_LABEL_INSTANCE "org.clusterlabs.berth.instance" /* OCF_RESOURCE_INSTANCE */
 #define BERTH_LABEL_HASH     "org.clusterlabs.berth.config-hash"
 
 /**
@@ -17,17 +17,17 @@
  * per-network options (aliases, static IPs).
  */
 struct berth_spec {
-	json_object *config;       /**< owned; top-level create body fields */
-	json_object *host_config;  /**< owned; HostConfig */
-	json_object *networking;   /**< owned; NetworkingConfig.EndpointsConfig.<net> entries */
-	bool network_set;          /**< run_opts named a network (--net/--network) */
-	bool restart_set;          /**< run_opts gave --restart (always "no" once accepted) */
-	bool detach;               /**< -d/--detach seen (informational: berth always detaches) */
+	json_object *config;      /**< owned; top-level create body fields */
+	json_object *host_config; /**< owned; HostConfig */
+	json_object *networking;  /**< owned; NetworkingConfig.EndpointsConfig.<net> entries */
+	bool network_set;         /**< run_opts named a network (--net/--network) */
+	bool restart_set;         /**< run_opts gave --restart (always "no" once accepted) */
+	bool detach;              /**< -d/--detach seen (informational: berth always detaches) */
 	/** The oldest Engine API that has every run_opts flag used, when newer than berth's floor
 	 *  (BERTH_ENGINE_API_MIN_*); 0.0 otherwise. See berth_runopts_check_api. */
 	int api_major, api_minor;
-	const char *api_flag;      /**< a flag that needs api_major.api_minor, without "--"
-				    *   ("cgroupns"); static storage; NULL when 0.0 */
+	const char *api_flag; /**< a flag that needs api_major.api_minor, without "--"
+			       *   ("cgroupns"); static storage; NULL when 0.0 */
 };
 
 /** Allocate an empty spec; free with berth_spec_free. Out of memory ends the agent (alloc.h). */

@@ -37,10 +37,9 @@ berth_state_load(const char *name, struct berth_state *st)
 	f = fopen(path, "re");
 	if (f == NULL)
 		return 0;
-	n = fgets(line, sizeof(line), f) != NULL
-		    ? sscanf(line, "%79s %47s %ld %llu %d %31s", st->id, st->started_at, &st->pid, &st->pid_start,
-			     &promoted, score)
-		    : 0;
+	n = fgets(line, sizeof(line), f) != NULL ? sscanf(line, "%79s %47s %ld %llu %d %31s", st->id, st->started_at,
+							  &st->pid, &st->pid_start, &promoted, score)
+						 : 0;
 	fclose(f);
 	if (n < 5) {
 		memset(st, 0, sizeof(*st));

@@ -12,13 +12,13 @@
 #include "ocf.h"
 
 struct berth_state {
-	char id[80];                 /**< container id */
-	char started_at[48];         /**< State.StartedAt of the run this record describes */
-	long pid;                    /**< the container's main process on the host */
-	unsigned long long pid_start;/**< its start time in clock ticks since boot (/proc/PID/stat) */
-	bool promoted;               /**< the role of this run */
-	bool score_set;              /**< berth has set a promotion score for this container */
-	long long score;             /**< the promotion score berth last set */
+	char id[80];                  /**< container id */
+	char started_at[48];          /**< State.StartedAt of the run this record describes */
+	long pid;                     /**< the container's main process on the host */
+	unsigned long long pid_start; /**< its start time in clock ticks since boot (/proc/PID/stat) */
+	bool promoted;                /**< the role of this run */
+	bool score_set;               /**< berth has set a promotion score for this container */
+	long long score;              /**< the promotion score berth last set */
 };
 
 /**

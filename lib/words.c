@@ -43,7 +43,7 @@ words_push(struct words *w, struct strbuf *b)
 	}
 	w->v[w->n++] = b->s != NULL ? b->s : berth_xstrdup("");
 	w->v[w->n] = NULL;
-	*b = (struct strbuf){0};
+	*b = (struct strbuf){ 0 };
 }
 
 static bool
@@ -67,8 +67,8 @@ berth_words_free(char **argv)
 int
 berth_words_split(const char *s, char ***argv, int *argc, berth_error_t *err)
 {
-	struct words w = {0};
-	struct strbuf b = {0};
+	struct words w = { 0 };
+	struct strbuf b = { 0 };
 	bool in_word = false;
 	const char *p = s != NULL ? s : "";
 	const char *what = NULL;

@@ -21,18 +21,18 @@
 /* ---- the fake daemon: one container, one image ---- */
 
 static struct {
-	bool unreachable;     /* every call fails as if the socket were missing */
+	bool unreachable; /* every call fails as if the socket were missing */
 	bool exists, running, managed;
 	char instance[64];
-	char hash[32];        /* "" = take the hash of the next create */
+	char hash[32]; /* "" = take the hash of the next create */
 	char id[16];
 	char started_at[32];
 	int exit_code;
 	bool image_exists;
-	int exec_exit;        /* exit status of any exec */
-	bool exit_on_start;   /* the container dies right after start */
-	char error[64];       /* State.Error of the container, "" for none */
-	const char *raw;      /* the inspect answer's JSON, for adoption; NULL for none */
+	int exec_exit;      /* exit status of any exec */
+	bool exit_on_start; /* the container dies right after start */
+	char error[64];     /* State.Error of the container, "" for none */
+	const char *raw;    /* the inspect answer's JSON, for adoption; NULL for none */
 	int creates, starts, stops, kills, removes, pulls, execs;
 	char last_exec[128];
 } fake;
@@ -60,8 +60,7 @@ berth_container_parse_inspect(const char *body, size_t len, struct berth_contain
 }
 
 int
-berth_container_inspect(struct berth_client *c, const char *name, struct berth_container_info *info,
-			berth_error_t *err)
+berth_container_inspect(struct berth_client *c, const char *name, struct berth_container_info *info, berth_error_t *err)
 {
 	memset(info, 0, sizeof(*info));
 	if (fake.unreachable)
@@ -240,16 +239,16 @@ action_of(berth_action_fn fn)
 }
 
 /* Run an action; check its result and, for anything but success, that a reason exists. */
-#define expect_action(fn, want)                                                                        \
-	do {                                                                                           \
-		berth_error_t e_ = NULL;                                                               \
-		enum berth_result r_ = (ctx.action = action_of(fn), fn(&ctx, &e_));                    \
-		if (r_ != (want))                                                                      \
-			fail_msg("%s: got %s, want %s (%s)", #fn, berth_result_name(r_),                \
-				 berth_result_name(want), e_ ? e_->msg : "no reason");                  \
-		if ((want) != BERTH_RESULT_OK)                                                         \
-			assert_non_null(e_);                                                           \
-		berth_error_free(&e_);                                                                 \
+#define expect_action(fn, want)                                                                                        \
+	do {                                                                                                           \
+		berth_error_t e_ = NULL;                                                                               \
+		enum berth_result r_ = (ctx.action = action_of(fn), fn(&ctx, &e_));                                    \
+		if (r_ != (want))                                                                                      \
+			fail_msg("%s: got %s, want %s (%s)", #fn, berth_result_name(r_), berth_result_name(want),      \
+				 e_ ? e_->msg : "no reason");                                                          \
+		if ((want) != BERTH_RESULT_OK)                                                                         \
+			assert_non_null(e_);                                                                           \
+		berth_error_free(&e_);                                                                                 \
 	} while (0)
 
 static void
@@ -271,7 +270,7 @@ test_lifecycle(void **state)
 	assert_int_equal(fake.creates, 1);
 	assert_int_equal(fake.starts, 1);
 	expect_action(berth_action_monitor, BERTH_RESULT_OK);
-	expect_action(berth_action_start, BERTH_RESULT_OK);  /* idempotent */
+	expect_action(berth_action_start, BERTH_RESULT_OK); /* idempotent */
 	assert_int_equal(fake.creates, 1);
 	expect_action(berth_action_stop, BERTH_RESULT_OK);
 	assert_false(fake.exists);
@@ -389,7 +388,7 @@ test_daemon_unreachable(void **state)
 	fake.unreachable = true;
 	expect_action(berth_action_monitor, BERTH_RESULT_NOT_RUNNING);
 	expect_action(berth_action_start, BERTH_RESULT_ERROR);
-	expect_action(berth_action_stop, BERTH_RESULT_OK);  /* no daemon, no recorded process */
+	expect_action(berth_action_stop, BERTH_RESULT_OK); /* no daemon, no recorded process */
 	expect_action(berth_action_validate, BERTH_RESULT_OK);
 }
 
@@ -406,7 +405,7 @@ test_daemon_unreachable_live_process(void **state)
 	assert_int_equal(berth_state_save("rsc", &st, &err), 0);
 	fake.unreachable = true;
 	expect_action(berth_action_monitor, BERTH_RESULT_OK);
-	expect_action(berth_action_stop, BERTH_RESULT_ERROR);  /* cannot stop it safely: fence */
+	expect_action(berth_action_stop, BERTH_RESULT_ERROR); /* cannot stop it safely: fence */
 }
 
 static void
@@ -420,14 +419,14 @@ test_config_change_and_reuse(void **state)
 	reload_params();
 	expect_action(berth_action_start, BERTH_RESULT_OK);
 	expect_action(berth_action_stop, BERTH_RESULT_OK);
-	assert_true(fake.exists);      /* kept for reuse */
+	assert_true(fake.exists); /* kept for reuse */
 	expect_action(berth_action_start, BERTH_RESULT_OK);
-	assert_int_equal(fake.creates, 2);  /* reused, not created again */
+	assert_int_equal(fake.creates, 2); /* reused, not created again */
 
 	setenv("OCF_RESKEY_run_opts", "-e CHANGED=1", 1);
 	reload_params();
 	expect_action(berth_action_start, BERTH_RESULT_OK);
-	assert_int_equal(fake.creates, 3);  /* configuration changed: recreated despite reuse */
+	assert_int_equal(fake.creates, 3); /* configuration changed: recreated despite reuse */
 }
 
 static void
@@ -444,7 +443,7 @@ test_monitor_cmd(void **state)
 static void
 test_promotion(void **state)
 {
-	expect_action(berth_action_promote, BERTH_RESULT_ERROR);  /* not running */
+	expect_action(berth_action_promote, BERTH_RESULT_ERROR); /* not running */
 	expect_action(berth_action_demote, BERTH_RESULT_NOT_RUNNING);
 	expect_action(berth_action_start, BERTH_RESULT_OK);
 	expect_action(berth_action_monitor, BERTH_RESULT_OK);

@@ -28,8 +28,10 @@ test_escape(void **state)
 static void
 test_demux_framed(void **state)
 {
-	static const char frames[] = "\x01\0\0\0\0\0\0\x03" "out"
-				     "\x02\0\0\0\0\0\0\x04" "err\n";
+	static const char frames[] = "\x01\0\0\0\0\0\0\x03"
+				     "out"
+				     "\x02\0\0\0\0\0\0\x04"
+				     "err\n";
 	char *s = berth_engine_demux(frames, sizeof(frames) - 1);
 
 	assert_string_equal(s, "outerr\n");
@@ -40,7 +42,8 @@ static void
 test_demux_truncated_and_raw(void **state)
 {
 	/* A frame header promising more than arrived: keep what is there, read no further. */
-	static const char cut[] = "\x01\0\0\0\0\0\x10\0" "abc";
+	static const char cut[] = "\x01\0\0\0\0\0\x10\0"
+				  "abc";
 	char *s = berth_engine_demux(cut, sizeof(cut) - 1);
 
 	assert_string_equal(s, "abc");
@@ -121,10 +124,10 @@ test_parse_inspect_wrong_shapes(void **state)
 	expect_bad_shape("{");
 	expect_bad_shape("[1,2,3]");
 	expect_bad_shape("{}");
-	expect_bad_shape("{\"Id\":\"x\"}");                                   /* no State */
-	expect_bad_shape("{\"Id\":\"x\",\"State\":{\"Running\":\"true\"}}");   /* Running a string */
+	expect_bad_shape("{\"Id\":\"x\"}");                                  /* no State */
+	expect_bad_shape("{\"Id\":\"x\",\"State\":{\"Running\":\"true\"}}"); /* Running a string */
 	expect_bad_shape("{\"Id\":null,\"State\":null,\"Config\":null}");
-	expect_bad_shape("{\"State\":{\"Running\":true}}");                   /* no Id */
+	expect_bad_shape("{\"State\":{\"Running\":true}}"); /* no Id */
 	expect_bad_shape("{\"Id\":\"x\",\"State\":{\"Running\":true}} trailing");
 }
 

@@ -19,10 +19,18 @@
 static void
 clear_env(void)
 {
-	static const char *const vars[] = { "OCF_RESOURCE_INSTANCE", "OCF_RESKEY_name", "OCF_RESKEY_container",
-					    "OCF_RESKEY_image", "OCF_RESKEY_CRM_meta_clone", "OCF_RESKEY_docker_socket",
-					    "DOCKER_HOST", "OCF_RESKEY_CRM_meta_timeout", "OCF_RESKEY_CRM_meta_interval",
-					    "OCF_RESKEY_reuse", "OCF_RESKEY_mount_points", NULL };
+	static const char *const vars[] = { "OCF_RESOURCE_INSTANCE",
+					    "OCF_RESKEY_name",
+					    "OCF_RESKEY_container",
+					    "OCF_RESKEY_image",
+					    "OCF_RESKEY_CRM_meta_clone",
+					    "OCF_RESKEY_docker_socket",
+					    "DOCKER_HOST",
+					    "OCF_RESKEY_CRM_meta_timeout",
+					    "OCF_RESKEY_CRM_meta_interval",
+					    "OCF_RESKEY_reuse",
+					    "OCF_RESKEY_mount_points",
+					    NULL };
 	int i;
 
 	for (i = 0; vars[i]; i++)
@@ -97,19 +105,19 @@ test_utf8_valid(void **state)
 	} rows[] = {
 		{ "", 0, true },
 		{ "plain ascii", 11, true },
-		{ "caf\xc3\xa9", 5, true },            /* U+00E9 */
-		{ "caf\xc3\xa9", 4, false },           /* cut inside the sequence */
-		{ "\xe2\x82\xac", 3, true },          /* U+20AC */
-		{ "\xf0\x9f\x98\x80", 4, true },      /* U+1F600 */
-		{ "\xf4\x8f\xbf\xbf", 4, true },      /* U+10FFFF, the last code point */
-		{ "\xf4\x90\x80\x80", 4, false },     /* beyond U+10FFFF */
-		{ "\xc0\xaf", 2, false },              /* overlong '/' */
-		{ "\xe0\x80\xaf", 3, false },          /* overlong '/' */
-		{ "\xed\xa0\x80", 3, false },          /* surrogate U+D800 */
+		{ "caf\xc3\xa9", 5, true },       /* U+00E9 */
+		{ "caf\xc3\xa9", 4, false },      /* cut inside the sequence */
+		{ "\xe2\x82\xac", 3, true },      /* U+20AC */
+		{ "\xf0\x9f\x98\x80", 4, true },  /* U+1F600 */
+		{ "\xf4\x8f\xbf\xbf", 4, true },  /* U+10FFFF, the last code point */
+		{ "\xf4\x90\x80\x80", 4, false }, /* beyond U+10FFFF */
+		{ "\xc0\xaf", 2, false },         /* overlong '/' */
+		{ "\xe0\x80\xaf", 3, false },     /* overlong '/' */
+		{ "\xed\xa0\x80", 3, false },     /* surrogate U+D800 */
 		{ "\xff\xfe", 2, false },
-		{ "\x80", 1, false },                  /* lone continuation byte */
-		{ "a\0b", 3, true },                   /* NUL is U+0000 */
-		{ "ok\xff", 2, true },                 /* only the n bytes count */
+		{ "\x80", 1, false },  /* lone continuation byte */
+		{ "a\0b", 3, true },   /* NUL is U+0000 */
+		{ "ok\xff", 2, true }, /* only the n bytes count */
 	};
 
 	(void)state;
@@ -170,12 +178,12 @@ test_name_derivation(void **state)
 	assert_string_equal(p.docker_socket, "/run/docker.sock");
 	berth_params_release(&p);
 
-	setenv("OCF_RESOURCE_INSTANCE", "web:3", 1);  /* globally-unique clone instance */
+	setenv("OCF_RESOURCE_INSTANCE", "web:3", 1); /* globally-unique clone instance */
 	assert_int_equal(berth_params_load(&p, &err), 0);
 	assert_string_equal(p.name, "web-3");
 	berth_params_release(&p);
 
-	setenv("OCF_RESOURCE_INSTANCE", "web", 1);    /* anonymous clone instance 2 */
+	setenv("OCF_RESOURCE_INSTANCE", "web", 1); /* anonymous clone instance 2 */
 	setenv("OCF_RESKEY_CRM_meta_clone", "2", 1);
 	assert_int_equal(berth_params_load(&p, &err), 0);
 	assert_string_equal(p.name, "web-2");
@@ -235,7 +243,7 @@ test_validate(void **state)
 
 	setenv("OCF_RESKEY_image", "busybox", 1);
 	setenv("OCF_RESKEY_reuse", "perhaps", 1);
-	assert_int_equal(berth_params_load(&p, &err), 0);  /* stop and monitor still work */
+	assert_int_equal(berth_params_load(&p, &err), 0); /* stop and monitor still work */
 	assert_true(berth_params_validate(&p, &err) < 0);
 	assert_non_null(strstr(err->msg, "reuse"));
 	berth_error_free(&err);

@@ -217,7 +217,8 @@ test_samples(void **state)
 	check_sample("");
 	check_sample("--init -e TZ=UTC -v /srv/www:/usr/share/nginx/html:ro --label a=b");
 	check_sample("--mount type=bind,source=/x,target=/y,readonly "
-		     "--mount \"type=volume,src=v1,dst=/v,volume-opt=o=1,\\\"volume-opt=p=a,b\\\"\" --tmpfs /run:rw,size=64m");
+		     "--mount \"type=volume,src=v1,dst=/v,volume-opt=o=1,\\\"volume-opt=p=a,b\\\"\" --tmpfs "
+		     "/run:rw,size=64m");
 	check_sample("--network name=n1,alias=a1,ip=10.0.0.1 --dns 1.1.1.1 "
 		     "--add-host h:1.2.3.4 -p 80:80/tcp -p 127.0.0.1:53:53/udp --expose 1000-1002");
 	check_sample("--memory 1g --cpus 1.5 --ulimit nofile=1024:2048 --health-cmd true --health-interval 5s "

@@ -178,8 +178,9 @@ test_empty_run_opts(void **state)
 static void
 test_value_forms(void **state)
 {
-	static const char *const forms[] = { "--user=root", "--user root", "-u root", "-uroot", "-u=root",
-					     "--user=nobody --user root", NULL };
+	static const char *const forms[] = { "--user=root", "--user root", "-u root",
+					     "-uroot",      "-u=root",     "--user=nobody --user root",
+					     NULL };
 
 	(void)state;
 	for (int i = 0; forms[i] != NULL; i++)
@@ -573,12 +574,24 @@ test_memory_units(void **state)
 		const char *in;
 		const char *out;
 	} cases[] = {
-		{ "100", "100" },        { "1b", "1" },           { "1k", "1024" },
-		{ "1K", "1024" },        { "1kb", "1024" },       { "1kib", "1024" },
-		{ "512m", "536870912" }, { "512mb", "536870912" }, { "512MB", "536870912" },
-		{ "1g", "1073741824" },  { "1G", "1073741824" },  { "1.5g", "1610612736" },
-		{ "1 g", "1073741824" }, { "0.5k", "512" },       { "1.1k", "1126" },
-		{ "2t", "2199023255552" }, { "1p", "1125899906842624" }, { "0", "0" },
+		{ "100", "100" },
+		{ "1b", "1" },
+		{ "1k", "1024" },
+		{ "1K", "1024" },
+		{ "1kb", "1024" },
+		{ "1kib", "1024" },
+		{ "512m", "536870912" },
+		{ "512mb", "536870912" },
+		{ "512MB", "536870912" },
+		{ "1g", "1073741824" },
+		{ "1G", "1073741824" },
+		{ "1.5g", "1610612736" },
+		{ "1 g", "1073741824" },
+		{ "0.5k", "512" },
+		{ "1.1k", "1126" },
+		{ "2t", "2199023255552" },
+		{ "1p", "1125899906842624" },
+		{ "0", "0" },
 	};
 	char opts[64], expected[64];
 
@@ -690,9 +703,10 @@ test_ports(void **state)
 	assert_member(spec->host_config, "PortBindings", "{\"80/tcp\":[{\"HostIp\":\"\",\"HostPort\":\"8080\"}]}");
 	berth_spec_free(spec);
 
-	spec = parse_ok("-p 127.0.0.1:8443:443/tcp -p 53:53/UDP --publish 7000 -p [::1]:8081:81 "
-			"-p 127.0.0.1::82 -p 9000-9001:9000-9001 -p 7100-7102:71 -p published=8082,target=82,protocol=udp "
-			"-p 8080:80 -p 8081:80 --expose 81 --expose 90-91/udp --expose 5000/sctp");
+	spec = parse_ok(
+		"-p 127.0.0.1:8443:443/tcp -p 53:53/UDP --publish 7000 -p [::1]:8081:81 "
+		"-p 127.0.0.1::82 -p 9000-9001:9000-9001 -p 7100-7102:71 -p published=8082,target=82,protocol=udp "
+		"-p 8080:80 -p 8081:80 --expose 81 --expose 90-91/udp --expose 5000/sctp");
 	assert_member(spec->config, "ExposedPorts",
 		      "{\"443/tcp\":{},\"53/udp\":{},\"7000/tcp\":{},\"81/tcp\":{},\"82/tcp\":{},\"9000/tcp\":{},"
 		      "\"9001/tcp\":{},\"71/tcp\":{},\"82/udp\":{},\"80/tcp\":{},\"90/udp\":{},\"91/udp\":{},"
@@ -744,9 +758,10 @@ test_network(void **state)
 	spec = parse_ok("--network appnet --network-alias db --net-alias db2 --ip 172.31.250.10 "
 			"--ip6 fd00:beef::10 --link-local-ip 169.254.1.1");
 	assert_member(spec->host_config, "NetworkMode", "\"appnet\"");
-	assert_string_equal(js(spec->networking),
-			    "{\"appnet\":{\"Aliases\":[\"db\",\"db2\"],\"IPAMConfig\":{\"IPv4Address\":\"172.31.250.10\","
-			    "\"IPv6Address\":\"fd00:beef::10\",\"LinkLocalIPs\":[\"169.254.1.1\"]}}}");
+	assert_string_equal(
+		js(spec->networking),
+		"{\"appnet\":{\"Aliases\":[\"db\",\"db2\"],\"IPAMConfig\":{\"IPv4Address\":\"172.31.250.10\","
+		"\"IPv6Address\":\"fd00:beef::10\",\"LinkLocalIPs\":[\"169.254.1.1\"]}}}");
 	berth_spec_free(spec);
 
 	/* the CLI's long form; it lowercases values */
@@ -791,8 +806,10 @@ test_devices_tmpfs(void **state)
 	assert_parse_error("--device-cgroup-rule 'x 1:2 r'", "expected 'type major:minor mode'");
 	check("--blkio-weight-device /dev/sda:200 --device-read-bps /dev/sda:1mb", 'H', "BlkioWeightDevice",
 	      "[{\"Path\":\"/dev/sda\",\"Weight\":200}]");
-	check("--device-read-bps /dev/sda:1mb", 'H', "BlkioDeviceReadBps", "[{\"Path\":\"/dev/sda\",\"Rate\":1048576}]");
-	check("--device-write-iops /dev/sda:100", 'H', "BlkioDeviceWriteIOps", "[{\"Path\":\"/dev/sda\",\"Rate\":100}]");
+	check("--device-read-bps /dev/sda:1mb", 'H', "BlkioDeviceReadBps",
+	      "[{\"Path\":\"/dev/sda\",\"Rate\":1048576}]");
+	check("--device-write-iops /dev/sda:100", 'H', "BlkioDeviceWriteIOps",
+	      "[{\"Path\":\"/dev/sda\",\"Rate\":100}]");
 	assert_parse_error("--blkio-weight-device /dev/sda:5", "the weight must be 0 or from 10 to 1000");
 	assert_parse_error("--device-read-iops sda:5", "must start with /dev/");
 
@@ -885,9 +902,10 @@ test_security_opt(void **state)
 	struct berth_spec *spec;
 
 	(void)state;
-	assert_true(asprintf(&opts, "--security-opt no-new-privileges --security-opt label=disable "
-				    "--security-opt seccomp=%s --security-opt seccomp:%s --security-opt apparmor:unconfined "
-				    "--security-opt seccomp=unconfined",
+	assert_true(asprintf(&opts,
+			     "--security-opt no-new-privileges --security-opt label=disable "
+			     "--security-opt seccomp=%s --security-opt seccomp:%s --security-opt apparmor:unconfined "
+			     "--security-opt seccomp=unconfined",
 			     path, path) > 0);
 	spec = parse_ok(opts);
 	/* the profile itself is sent, compacted, as the CLI does */
@@ -1185,7 +1203,7 @@ test_check_api(void **state)
 {
 	static const struct {
 		const char *opts;
-		int major, minor; /* the daemon's */
+		int major, minor;  /* the daemon's */
 		const char *error; /* NULL: accepted */
 	} rows[] = {
 		{ "", 1, 25, NULL },

@@ -73,8 +73,7 @@ test_shell_agent_container_matches(void **state)
 			  "\"NetworkMode\":\"host\",\"Binds\":[\"/src:/dst:rw\"],"
 			  "\"RestartPolicy\":{\"Name\":\"no\",\"MaximumRetryCount\":0}"));
 	/* --net=bridge against a container created without a network: dockerd says "default" */
-	expect(true, "", body_for("--net=bridge", NULL),
-	       inspect_of("\"Cmd\":null", "\"NetworkMode\":\"default\""));
+	expect(true, "", body_for("--net=bridge", NULL), inspect_of("\"Cmd\":null", "\"NetworkMode\":\"default\""));
 	/* no restart flag at all: the daemon's default policy, also "no" */
 	expect(true, "", body_for("--net=host", NULL),
 	       inspect_of("\"Cmd\":[\"/bin/sh\"]", "\"NetworkMode\":\"host\",\"RestartPolicy\":{\"Name\":\"\"}"));

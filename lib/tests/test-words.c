@@ -54,11 +54,11 @@ static void
 test_split_blanks(void **state)
 {
 	(void)state;
-	assert_words("  a  b\tc\n d  ", (const char *const[]){"a", "b", "c", "d", NULL});
-	assert_words(NULL, (const char *const[]){NULL});
-	assert_words("", (const char *const[]){NULL});
-	assert_words(" \t\n ", (const char *const[]){NULL});
-	assert_words("one", (const char *const[]){"one", NULL});
+	assert_words("  a  b\tc\n d  ", (const char *const[]){ "a", "b", "c", "d", NULL });
+	assert_words(NULL, (const char *const[]){ NULL });
+	assert_words("", (const char *const[]){ NULL });
+	assert_words(" \t\n ", (const char *const[]){ NULL });
+	assert_words("one", (const char *const[]){ "one", NULL });
 }
 
 static void
@@ -66,7 +66,7 @@ test_split_single_quotes(void **state)
 {
 	(void)state;
 	/* everything literal inside, backslashes and double quotes included */
-	assert_words("'a b' 'c\"d' 'a\\b' 'x\\'", (const char *const[]){"a b", "c\"d", "a\\b", "x\\", NULL});
+	assert_words("'a b' 'c\"d' 'a\\b' 'x\\'", (const char *const[]){ "a b", "c\"d", "a\\b", "x\\", NULL });
 }
 
 static void
@@ -75,7 +75,7 @@ test_split_double_quotes(void **state)
 	(void)state;
 	/* backslash escapes " \ $ ` and newline only */
 	assert_words("\"a b\" \"x\\\"y\" \"\\\\\" \"\\$HOME\" \"\\`\" \"\\n\\a\" \"a\\\nb\" \"it's\"",
-		     (const char *const[]){"a b", "x\"y", "\\", "$HOME", "`", "\\n\\a", "ab", "it's", NULL});
+		     (const char *const[]){ "a b", "x\"y", "\\", "$HOME", "`", "\\n\\a", "ab", "it's", NULL });
 }
 
 static void
@@ -83,19 +83,19 @@ test_split_backslash(void **state)
 {
 	(void)state;
 	assert_words("a\\ b \\'x\\' \\\\ \\\"q\\\" a\\\nb",
-		     (const char *const[]){"a b", "'x'", "\\", "\"q\"", "ab", NULL});
+		     (const char *const[]){ "a b", "'x'", "\\", "\"q\"", "ab", NULL });
 	/* a line continuation between words is not a word */
-	assert_words("a \\\n b", (const char *const[]){"a", "b", NULL});
+	assert_words("a \\\n b", (const char *const[]){ "a", "b", NULL });
 }
 
 static void
 test_split_empty_and_joined_words(void **state)
 {
 	(void)state;
-	assert_words("'' \"\" a''b", (const char *const[]){"", "", "ab", NULL});
-	assert_words("''", (const char *const[]){"", NULL});
-	assert_words("a'b'\"c\"\\d", (const char *const[]){"abcd", NULL});
-	assert_words("--entrypoint=''", (const char *const[]){"--entrypoint=", NULL});
+	assert_words("'' \"\" a''b", (const char *const[]){ "", "", "ab", NULL });
+	assert_words("''", (const char *const[]){ "", NULL });
+	assert_words("a'b'\"c\"\\d", (const char *const[]){ "abcd", NULL });
+	assert_words("--entrypoint=''", (const char *const[]){ "--entrypoint=", NULL });
 }
 
 static void
@@ -103,10 +103,10 @@ test_split_no_expansion(void **state)
 {
 	(void)state;
 	assert_words("$(rm -rf /) `reboot` $HOME ${X:-y} ~ ~root * ?x [a] ; | & > < #c",
-		     (const char *const[]){"$(rm", "-rf", "/)", "`reboot`", "$HOME", "${X:-y}", "~", "~root", "*", "?x",
-					   "[a]", ";", "|", "&", ">", "<", "#c", NULL});
+		     (const char *const[]){ "$(rm", "-rf", "/)", "`reboot`", "$HOME", "${X:-y}", "~", "~root", "*",
+					    "?x", "[a]", ";", "|", "&", ">", "<", "#c", NULL });
 	assert_words("'$(rm -rf /)' \"$(rm -rf /)\" \"`id`\" -e X=$(id)",
-		     (const char *const[]){"$(rm -rf /)", "$(rm -rf /)", "`id`", "-e", "X=$(id)", NULL});
+		     (const char *const[]){ "$(rm -rf /)", "$(rm -rf /)", "`id`", "-e", "X=$(id)", NULL });
 }
 
 static void

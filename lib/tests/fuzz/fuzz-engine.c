@@ -42,9 +42,9 @@ static int listen_fd = -1;
 
 static pthread_mutex_t mu = PTHREAD_MUTEX_INITIALIZER;
 static struct {
-	uint8_t *copy;               /* the input, ours until the next one (the server may still be
-				      * writing from it when the client has given up) */
-	bool busy;                   /* the server is answering */
+	uint8_t *copy; /* the input, ours until the next one (the server may still be
+			* writing from it when the client has given up) */
+	bool busy;     /* the server is answering */
 	const uint8_t *body[MAX_ANSWERS];
 	size_t len[MAX_ANSWERS];
 	long status[MAX_ANSWERS];
@@ -138,8 +138,8 @@ serve(void *arg)
 		if (raw) {
 			write_all(fd, body, len);
 		} else if (status == 204 || status == 304) {
-			hl = snprintf(head, sizeof(head), "HTTP/1.1 %ld X\r\nApi-Version: 1.41\r\nConnection: close\r\n\r\n",
-				      status);
+			hl = snprintf(head, sizeof(head),
+				      "HTTP/1.1 %ld X\r\nApi-Version: 1.41\r\nConnection: close\r\n\r\n", status);
 			write_all(fd, head, (size_t)hl);
 		} else {
 			hl = snprintf(head, sizeof(head),
@@ -252,30 +252,14 @@ operation(int op, struct berth_client *c)
 		berth_container_create(c, "c1", body, &id, &err);
 		json_object_put(body);
 		break;
-	case 2:
-		berth_container_start(c, "0123abc", &err);
-		break;
-	case 3:
-		berth_container_stop(c, "0123abc", 1, 2000, &err);
-		break;
-	case 4:
-		berth_container_kill(c, "0123abc", &err);
-		break;
-	case 5:
-		berth_container_remove(c, "0123abc", &err);
-		break;
-	case 6:
-		berth_container_logs(c, "0123abc", 10, &out, &err);
-		break;
-	case 7:
-		berth_container_exec(c, "0123abc", argv, envp, 1000, &code, &out, &err);
-		break;
-	case 8:
-		berth_image_exists(c, "busybox:latest", &exists, &err);
-		break;
-	case 9:
-		berth_image_pull(c, "busybox:latest", &err);
-		break;
+	case 2: berth_container_start(c, "0123abc", &err); break;
+	case 3: berth_container_stop(c, "0123abc", 1, 2000, &err); break;
+	case 4: berth_container_kill(c, "0123abc", &err); break;
+	case 5: berth_container_remove(c, "0123abc", &err); break;
+	case 6: berth_container_logs(c, "0123abc", 10, &out, &err); break;
+	case 7: berth_container_exec(c, "0123abc", argv, envp, 1000, &code, &out, &err); break;
+	case 8: berth_image_exists(c, "busybox:latest", &exists, &err); break;
+	case 9: berth_image_pull(c, "busybox:latest", &err); break;
 	default:
 		if (berth_engine_request(c->engine, "GET", "/_ping", NULL, 1500, op & 1 ? BERTH_ENGINE_KEEP_TAIL : 0,
 					 &resp, &err) == 0) {

@@ -20,7 +20,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 static void
 check_integers(const char *s)
 {
-	static const int bases[] = {0, 2, 8, 10, 16, 36};
+	static const int bases[] = { 0, 2, 8, 10, 16, 36 };
 	char buf[32];
 	uint64_t u, u2;
 	int64_t i, i2;

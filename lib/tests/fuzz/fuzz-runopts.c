@@ -117,14 +117,14 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
 	if (berth_words_split(s, &argv, &argc, &err) == 0) {
 		if (argv == NULL)
-			abort();  /* documented: never NULL on success */
+			abort(); /* documented: never NULL on success */
 		for (int i = 0; i < argc; i++)
 			if (argv[i] == NULL)
 				abort();
 		if (argv[argc] != NULL)
 			abort();
 	} else if (err == NULL || err->msg == NULL) {
-		abort();  /* every failure carries a reason */
+		abort(); /* every failure carries a reason */
 	}
 	berth_words_free(argv);
 	berth_error_free(&err);
@@ -141,7 +141,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 				abort();
 		}
 	} else if (err == NULL || err->msg == NULL || strncmp(err->msg, "run_opts: ", 10) != 0) {
-		abort();  /* documented: the message starts "run_opts: " */
+		abort(); /* documented: the message starts "run_opts: " */
 	}
 	json_object_put(body);
 	free(hash);
