@@ -166,7 +166,7 @@ cl_start() {
 	CL_COROSYNC_PID=$!
 	cl_wait 20 "corosync to answer" cl_run corosync-cfgtool -s >/dev/null 2>&1 || {
 		cl_log "corosync did not start:"
-		tail -20 "$CL_DIR/log/corosync.out" "$CL_DIR/log/corosync.log" >&2
+		tail -n 20 "$CL_DIR/log/corosync.out" "$CL_DIR/log/corosync.log" >&2
 		return 1
 	}
 	nsenter -t "$CL_COROSYNC_PID" -m -- env -i PATH="$CL_PATH" PCMK_logfile="$CL_DIR/log/pacemaker.log" \
@@ -174,7 +174,7 @@ cl_start() {
 	CL_PACEMAKERD_PID=$!
 	cl_wait 60 "node $CL_NODE online and a DC elected" cl_node_online_dc || {
 		cl_log "pacemaker did not come up:"
-		tail -30 "$CL_DIR/log/pacemakerd.out" "$CL_DIR/log/pacemaker.log" >&2
+		tail -n 30 "$CL_DIR/log/pacemakerd.out" "$CL_DIR/log/pacemaker.log" >&2
 		return 1
 	}
 	cl_log "node $CL_NODE online as DC in $((($(date +%s%N) - t0) / 1000000)) ms (corosync $CL_COROSYNC_PID," \
