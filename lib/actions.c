@@ -593,6 +593,9 @@ berth_action_stop(struct berth_ctx *ctx, berth_error_t *err)
 	berth_cleanup(info) struct berth_container_info info = { 0 };
 	struct berth_params *p = ctx->params;
 
+	/* A daemon that restarts is a passing condition: wait for it (container.h). */
+	ctx->client->wait_daemon = true;
+
 	if (berth_container_inspect(ctx->client, p->name, &info, err) < 0) {
 		if (berth_error_cause(*err) == BERTH_E_UNREACHABLE) {
 			struct berth_state st;
@@ -712,6 +715,9 @@ berth_action_start(struct berth_ctx *ctx, berth_error_t *err)
 	cleanup_free char *id = NULL;
 	struct berth_params *p = ctx->params;
 	bool reuse_existing = false, adopted;
+
+	/* A daemon that restarts is a passing condition: wait for it (container.h). */
+	ctx->client->wait_daemon = true;
 
 	if (build_request(ctx, &spec, &body, &hash, err) < 0)
 		return result_of(ctx, err);

@@ -15,13 +15,65 @@
 #define CAP_QUICK_MS   10000L /* inspect, create, start, kill, remove, exec create */
 #define CAP_EXEC_MS    60000L /* one exec of a monitor or promote command */
 #define JSON_MAX_DEPTH 64     /* Docker's answers nest a handful of levels */
+/* Transient failures (call): */
+#define RETRY_FIRST_MS         100L  /* the first pause, doubled after each try */
+#define RETRY_MAX_MS           1000L /* the longest pause */
+#define RETRY_READS            3     /* tries of a read after its first */
+#define RETRY_READ_MIN_LEFT_MS 1000L /* a read is tried again only with this much time left */
+#define RETRY_RESERVE_MS       2000L /* waiting for a daemon leaves at least this much to the action */
+
+/* Is this failure worth another try? A read (GET) may be repeated after a broken connection or an
+ * error status of a busy daemon (5xx, but 501); nothing else is repeated once it may have reached
+ * the daemon. A daemon that cannot be reached at all got nothing: while it restarts, actions that
+ * wait for it (c->wait_daemon) try again. */
+static bool
+transient(const struct berth_client *c, const char *method, int ret, const struct berth_response *resp,
+	  const berth_error_t e)
+{
+	bool read = strcmp(method, "GET") == 0;
+
+	if (ret == 0)
+		return read && resp->status >= 500 && resp->status != 501;
+	switch (berth_error_cause(e)) {
+	case BERTH_E_UNREACHABLE: return c->wait_daemon;
+	case BERTH_E_PROTOCOL: return read;
+	default: return false;
+	}
+}
 
 static int
 call(struct berth_client *c, const char *method, const char *path, const char *body, long cap_ms, int flags,
      struct berth_response *resp, berth_error_t *err)
 {
-	return berth_engine_request(c->engine, method, path, body, berth_deadline_call_ms(c->deadline, cap_ms), flags,
-				    resp, err);
+	long delay_ms = RETRY_FIRST_MS;
+	int tries = 0;
+
+	for (;;) {
+		berth_error_t e = NULL;
+		long left;
+		int ret = berth_engine_request(c->engine, method, path, body,
+					       berth_deadline_call_ms(c->deadline, cap_ms), flags, resp, &e);
+
+		left = berth_deadline_left_ms(c->deadline);
+		/* Another try only while it leaves time for what the action still has to do: a
+		 * restarting daemon may take most of the budget, a busy one a few short tries. */
+		if (!transient(c, method, ret, resp, e) ||
+		    (berth_error_cause(e) == BERTH_E_UNREACHABLE
+			     ? left - delay_ms < berth_deadline_reserve_ms(c->deadline, RETRY_RESERVE_MS)
+			     : ++tries > RETRY_READS || left - delay_ms < RETRY_READ_MIN_LEFT_MS)) {
+			if (e != NULL && err != NULL && *err == NULL) /* the first cause wins, as everywhere */
+				*err = e;
+			else
+				berth_error_free(&e);
+			return ret;
+		}
+		berth_log_debug("%s %s: %s; trying again in %ld ms", method, path,
+				e ? e->msg : "an error status from a busy daemon", delay_ms);
+		berth_error_free(&e);
+		berth_response_release(resp);
+		berth_deadline_sleep(c->deadline, delay_ms);
+		delay_ms = delay_ms * 2 > RETRY_MAX_MS ? RETRY_MAX_MS : delay_ms * 2;
+	}
 }
 
 /* A non-2xx answer as an error: "<what>: <daemon's message> (HTTP n)". */

@@ -44,6 +44,10 @@ struct berth_container_info {
 struct berth_client {
 	struct berth_engine *engine;
 	const struct berth_deadline *deadline;
+	/** Wait for a daemon that cannot be reached (restarting) instead of failing at once, as
+	 *  long as it leaves the action its reserve (berth_deadline_reserve_ms). start and stop
+	 *  set it; a monitor answers at once. */
+	bool wait_daemon;
 };
 
 /**

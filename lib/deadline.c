@@ -148,6 +148,14 @@ berth_deadline_call_ms(const struct berth_deadline *d, long cap_ms)
 	return left;
 }
 
+long
+berth_deadline_reserve_ms(const struct berth_deadline *d, long min_ms)
+{
+	long quarter = (long)((d->end_ms - d->start_ms) / 4);
+
+	return quarter > min_ms ? quarter : min_ms;
+}
+
 bool
 berth_deadline_sleep(const struct berth_deadline *d, long ms)
 {

@@ -37,7 +37,8 @@ void berth_deadline_init(struct berth_deadline *d, long timeout_ms);
 /**
  * Arm the watchdog at d->hard_ms: then the process writes "ocf-exit-reason:<reason>" (when
  * exit_code is not 0) and ends with _exit(exit_code), whatever it is doing. Call once.
- * eturn 0, or -errno when no timer could be set
+ *
+eturn 0, or -errno when no timer could be set
  */
 int berth_deadline_arm_watchdog(const struct berth_deadline *d, int exit_code, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
@@ -62,6 +63,12 @@ bool berth_deadline_expired(const struct berth_deadline *d);
  * \return at least 1 ms while time is left, 0 once expired
  */
 long berth_deadline_call_ms(const struct berth_deadline *d, long cap_ms);
+
+/**
+ * The time an action keeps for its own work when it waits for something first (a restarting
+ * daemon): a quarter of the budget, at least min_ms.
+ */
+long berth_deadline_reserve_ms(const struct berth_deadline *d, long min_ms);
 
 /** Sleep for ms, but never past the deadline. \return false if the deadline was reached */
 bool berth_deadline_sleep(const struct berth_deadline *d, long ms);

@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <setjmp.h>
 #include <signal.h>
 #include <stdarg.h>
@@ -57,22 +58,39 @@ serve(int lfd, int out, const char *answer)
 	}
 }
 
+/* The canned answer for a status line and body. */
 static void
-start_server(const char *status, const char *body)
+make_answer(char *answer, size_t size, const char *status, const char *body)
 {
-	struct sockaddr_un sa = { .sun_family = AF_UNIX };
-	char answer[1024];
-	int lfd, fds[2];
-
-	snprintf(answer, sizeof(answer),
+	snprintf(answer, size,
 		 "HTTP/1.1 %s\r\nContent-Type: application/json\r\nContent-Length: %zu\r\nConnection: close\r\n\r\n%s",
 		 status, strlen(body), body);
+}
+
+/* A socket listening at sock. */
+static int
+listen_on(void)
+{
+	struct sockaddr_un sa = { .sun_family = AF_UNIX };
+	int lfd;
+
 	snprintf(sa.sun_path, sizeof(sa.sun_path), "%s", sock);
 	unlink(sock);
 	lfd = socket(AF_UNIX, SOCK_STREAM, 0);
 	assert_true(lfd >= 0);
 	assert_int_equal(bind(lfd, (struct sockaddr *)&sa, sizeof(sa)), 0);
 	assert_int_equal(listen(lfd, 8), 0);
+	return lfd;
+}
+
+static void
+start_server(const char *status, const char *body)
+{
+	char answer[1024];
+	int lfd, fds[2];
+
+	make_answer(answer, sizeof(answer), status, body);
+	lfd = listen_on();
 	assert_int_equal(pipe(fds), 0);
 	server = fork();
 	assert_true(server >= 0);
@@ -267,6 +285,76 @@ test_pull_names_the_tag(void **state)
 	assert_non_null(strstr(got, "fromImage=localhost%3A5000%2Fapp&tag=sha256%3Aab12 HTTP/1.1"));
 }
 
+/* How many requests the canned server got. */
+static int
+count_requests(void)
+{
+	const char *p = requests();
+	int n = 0;
+
+	for (; *p; p++)
+		n += *p == '\n';
+	return n;
+}
+
+/* A busy daemon's 5xx to a read is tried again (a few times, within the deadline); a write is
+ * never repeated once it may have reached the daemon. */
+static void
+test_reads_retried_writes_not(void **state)
+{
+	struct berth_container_info info;
+	berth_error_t err = NULL;
+
+	start_server("503 Service Unavailable", "{\"message\":\"containerd is busy\"}");
+	assert_true(berth_container_inspect(&client, "c1", &info, &err) < 0);
+	assert_int_equal(berth_error_cause(err), BERTH_E_REFUSED);
+	berth_error_free(&err);
+	assert_int_equal(count_requests(), 4); /* the first and three more */
+
+	teardown(state);
+	setup(state);
+	start_server("503 Service Unavailable", "{\"message\":\"containerd is busy\"}");
+	assert_true(berth_container_start(&client, "c1", &err) < 0);
+	berth_error_free(&err);
+	assert_int_equal(count_requests(), 1);
+}
+
+/* A restarting daemon: start and stop wait for its socket (wait_daemon), a monitor does not. */
+static void
+test_wait_for_a_restarting_daemon(void **state)
+{
+	struct berth_container_info info;
+	berth_error_t err = NULL;
+	long long t0 = berth_now_ms();
+	pid_t later;
+
+	client.engine = berth_engine_new(sock);
+	assert_true(berth_container_inspect(&client, "c1", &info, &err) < 0);
+	assert_int_equal(berth_error_cause(err), BERTH_E_UNREACHABLE);
+	berth_error_free(&err);
+	assert_true(berth_now_ms() - t0 < 1000);
+
+	/* The daemon comes back after about a second: a child listens then, and serves itself. */
+	later = fork();
+	assert_true(later >= 0);
+	if (later == 0) {
+		char answer[1024];
+		int devnull = open("/dev/null", O_WRONLY);
+
+		usleep(1000 * 1000);
+		make_answer(answer, sizeof(answer), "404 Not Found", "{\"message\":\"No such container: c1\"}");
+		serve(listen_on(), devnull, answer);
+	}
+	client.wait_daemon = true;
+	assert_int_equal(berth_container_inspect(&client, "c1", &info, &err), 0);
+	assert_false(info.exists);
+	assert_null(err);
+	assert_true(berth_now_ms() - t0 >= 900);
+	kill(later, SIGTERM);
+	waitpid(later, NULL, 0);
+	client.wait_daemon = false;
+}
+
 /* Nobody listening: the one cause monitor and stop treat apart. */
 static void
 test_unreachable(void **state)
@@ -290,6 +378,8 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_long_name_is_not_truncated, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_create_statuses, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_unreachable, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_reads_retried_writes_not, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_wait_for_a_restarting_daemon, setup, teardown),
 		cmocka_unit_test(test_split_ref),
 		cmocka_unit_test_setup_teardown(test_pull_names_the_tag, setup, teardown),
 	};
