@@ -198,3 +198,24 @@ run_tests() {
 	echo "# $passed passed, $failed failed"
 	[ "$failed" = 0 ]
 }
+
+# machine_dockerd_start: start the machine's dockerd at $DOCKER_SOCK as ocf-tests/setup does
+# (by hand, no init system), unless it answers already; wait (bounded) until it answers.
+machine_dockerd_start() {
+	local i
+	docker_ping && return 0
+	mkdir -p /var/log
+	setsid dockerd -H "unix://$DOCKER_SOCK" >>/var/log/berth-dockerd.log 2>&1 </dev/null &
+	for i in $(seq 240); do
+		docker_ping && return 0
+		[ "$i" -lt 240 ] && sleep 0.25
+	done
+	echo "dockerd did not come up; see /var/log/berth-dockerd.log" >&2
+	tail -n 20 /var/log/berth-dockerd.log >&2
+	return 1
+}
+
+docker_ping() { curl -fsS --max-time 2 --unix-socket "$DOCKER_SOCK" http://docker/_ping >/dev/null 2>&1; }
+
+# machine_dockerd_pid: the dockerd serving $DOCKER_SOCK.
+machine_dockerd_pid() { pgrep -f -x "dockerd -H unix://$DOCKER_SOCK" | head -n 1; }
