@@ -205,7 +205,15 @@ machine_dockerd_start() {
 	local i
 	docker_ping && return 0
 	mkdir -p /var/log
-	setsid dockerd -H "unix://$DOCKER_SOCK" >>/var/log/berth-dockerd.log 2>&1 </dev/null &
+	# The daemon outlives this test: it must not keep a descriptor of ours (a test harness's
+	# pipe, a lock), or whoever waits for that to close waits forever.
+	(
+		for fd in "/proc/$BASHPID/fd"/*; do
+			fd=${fd##*/}
+			[ "$fd" -gt 2 ] && eval "exec $fd>&-"
+		done
+		exec setsid dockerd -H "unix://$DOCKER_SOCK" >>/var/log/berth-dockerd.log 2>&1 </dev/null
+	) &
 	for i in $(seq 240); do
 		docker_ping && return 0
 		[ "$i" -lt 240 ] && sleep 0.25
