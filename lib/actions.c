@@ -916,16 +916,17 @@ berth_action_reload(struct berth_ctx *ctx, berth_error_t *err)
 
 /* ---- the list of actions ---- */
 
-/* Role monitors need intervals of their own: Pacemaker tells operations apart by name and
- * interval. "reload" is written "reload-agent" in the OCF 1.1 dialect (metadata.c), and both
- * names are answered. */
+/* One monitor, without a role: pcs copies every advertised operation into a new resource, and
+ * Pacemaker never runs a role monitor on a primitive that is not promotable (checked in a live
+ * cluster: the CIB kept them, the history shows only the plain one). A promotable clone is
+ * created with its role monitors named (README, "Promotable clones"). promote and demote stay
+ * listed: pcs only makes clones promotable of agents that list both. "reload" is written
+ * "reload-agent" in the OCF 1.1 dialect (metadata.c), and both names are answered. */
 /* clang-format off */
 const struct berth_action berth_actions[] = {
 	{ "start", berth_action_start, BERTH_COL_START, 90000, NULL, NULL, NULL, 0 },
 	{ "stop", berth_action_stop, BERTH_COL_STOP, 90000, NULL, NULL, NULL, 0 },
 	{ "monitor", berth_action_monitor, BERTH_COL_MONITOR, 30000, "30s", NULL, "0", 0 },
-	{ "monitor", berth_action_monitor, BERTH_COL_MONITOR, 30000, "10s", "Promoted", "0", 0 },
-	{ "monitor", berth_action_monitor, BERTH_COL_MONITOR, 30000, "11s", "Unpromoted", "0", 0 },
 	{ "status", berth_action_monitor, BERTH_COL_MONITOR, 30000, NULL, NULL, NULL, BERTH_ACTION_UNLISTED },
 	{ "promote", berth_action_promote, BERTH_COL_PROMOTE, 90000, NULL, NULL, NULL, 0 },
 	{ "demote", berth_action_demote, BERTH_COL_DEMOTE, 90000, NULL, NULL, NULL, 0 },
