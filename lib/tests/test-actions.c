@@ -29,12 +29,19 @@ static struct {
 	char started_at[32];
 	int exit_code;
 	bool image_exists;
-	int exec_exit;      /* exit status of any exec */
+	int exec_exit;   /* exit status of any exec */
+	bool exec_hangs; /* an exec never returns: its run times out and it keeps running */
+	bool exec_gone;  /* the daemon no longer knows any earlier exec (404) */
+	char status[16]; /* State.Status when not running; "" = "exited" */
+	bool oom_killed;
+	const char *logs; /* the container's output; NULL = "boom: config missing\n" */
+	int exec_creates, exec_inspects;
 	bool exit_on_start; /* the container dies right after start */
 	char error[64];     /* State.Error of the container, "" for none */
 	const char *raw;    /* the inspect answer's JSON, for adoption; NULL for none */
 	int creates, starts, stops, kills, removes, pulls, execs;
 	char last_exec[128];
+	int running_execs; /* execs started that never ended */
 } fake;
 
 static void
@@ -72,8 +79,11 @@ berth_container_inspect(struct berth_client *c, const char *name, struct berth_c
 	info->exit_code = fake.exit_code;
 	info->pid = 0;
 	info->id = strdup(fake.id);
-	info->status = strdup(fake.running ? "running" : "exited");
+	info->status = strdup(fake.running ? "running" : fake.status[0] ? fake.status : "exited");
 	info->started_at = strdup(fake.started_at);
+	info->finished_at = fake.running ? NULL : strdup("2026-01-02T03:04:05.678Z");
+	info->oom_killed = fake.oom_killed;
+	info->image = strdup("img:1");
 	info->error = fake.error[0] ? strdup(fake.error) : NULL;
 	info->managed = fake.managed;
 	info->labelled = fake.managed;
@@ -142,7 +152,37 @@ berth_container_remove(struct berth_client *c, const char *id, berth_error_t *er
 int
 berth_container_logs(struct berth_client *c, const char *id, int lines, char **out, berth_error_t *err)
 {
-	*out = strdup("boom: config missing\n");
+	*out = strdup(fake.logs ? fake.logs : "boom: config missing\n");
+	return 0;
+}
+
+int
+berth_container_exec_create(struct berth_client *c, const char *id, char *const *argv, char *const *envp,
+			    char **exec_id, berth_error_t *err)
+{
+	fake.exec_creates++;
+	snprintf(fake.last_exec, sizeof(fake.last_exec), "%s", argv[0]);
+	*exec_id = malloc(32);
+	snprintf(*exec_id, 32, "exec%d", fake.exec_creates);
+	return 0;
+}
+
+int
+berth_container_exec_run(struct berth_client *c, const char *exec_id, const char *what, long cap_ms, int *exit_code,
+			 char **output, berth_error_t *err)
+{
+	fake.execs++;
+	*exit_code = -1;
+	if (output)
+		*output = NULL;
+	if (fake.exec_hangs) {
+		fake.running_execs++;
+		return berth_error_set(err, BERTH_E_TIMEDOUT, "the Docker daemon did not answer POST /exec/%s/start",
+				       exec_id);
+	}
+	*exit_code = fake.exec_exit;
+	if (output)
+		*output = strdup(fake.exec_exit ? "not ready\n" : "ok\n");
 	return 0;
 }
 
@@ -150,11 +190,29 @@ int
 berth_container_exec(struct berth_client *c, const char *id, char *const *argv, char *const *envp, long cap_ms,
 		     int *exit_code, char **output, berth_error_t *err)
 {
-	fake.execs++;
-	snprintf(fake.last_exec, sizeof(fake.last_exec), "%s", argv[0]);
-	*exit_code = fake.exec_exit;
-	if (output)
-		*output = strdup(fake.exec_exit ? "not ready\n" : "ok\n");
+	char *exec_id = NULL;
+	int ret = berth_container_exec_create(c, id, argv, envp, &exec_id, err);
+
+	if (ret == 0)
+		ret = berth_container_exec_run(c, exec_id, argv[0], cap_ms, exit_code, output, err);
+	free(exec_id);
+	return ret;
+}
+
+/* Every exec that hung still runs until the test says otherwise (exec_hangs off, running_execs 0). */
+int
+berth_container_exec_inspect(struct berth_client *c, const char *exec_id, struct berth_exec_info *info,
+			     berth_error_t *err)
+{
+	fake.exec_inspects++;
+	memset(info, 0, sizeof(*info));
+	info->exit_code = -1;
+	if (fake.exec_gone)
+		return 0;
+	info->exists = true;
+	info->running = fake.running_execs > 0;
+	info->pid = info->running ? 4242 : 0;
+	info->exit_code = info->running ? -1 : 0;
 	return 0;
 }
 
