@@ -3,8 +3,9 @@
  * One small file per container in $HA_RSCTMP (default /run/resource-agents, a tmpfs, so a reboot
  * forgets it as it forgets the containers): the container id, the start time of that run, its
  * main process and that process's kernel start time. It lets monitor tell "daemon down, container
- * gone" from "daemon down, container still running" (live-restore), and ties the promoted role to
- * one run of one container. */
+ * gone" from "daemon down, container still running" (live-restore), ties the promoted role to
+ * one run of one container, and tells a container berth stopped itself (reuse=true keeps it) from
+ * one that ended on its own (lib/postmortem.h). */
 #ifndef BERTH_STATE_H
 #define BERTH_STATE_H
 
@@ -19,6 +20,7 @@ struct berth_state {
 	bool promoted;                /**< the role of this run */
 	bool score_set;               /**< berth has set a promotion score for this container */
 	long long score;              /**< the promotion score berth last set */
+	bool stopped;                 /**< berth stopped this run itself and kept the container (reuse) */
 };
 
 /**

@@ -236,6 +236,7 @@ berth_image_pull(struct berth_client *c, const char *image, berth_error_t *err)
 /* ---- harness ---- */
 
 static char tmpdir[64];
+static char pmdir[96];
 static struct berth_deadline deadline;
 static struct berth_client client;
 static struct berth_params params;
@@ -250,6 +251,8 @@ setup(void **state)
 	snprintf(tmpdir, sizeof(tmpdir), "/tmp/berth-unit.XXXXXX");
 	assert_non_null(mkdtemp(tmpdir));
 	setenv("HA_RSCTMP", tmpdir, 1);
+	snprintf(pmdir, sizeof(pmdir), "%s/postmortem", tmpdir);
+	setenv("BERTH_POSTMORTEM_DIR", pmdir, 1);
 	setenv("OCF_RESOURCE_INSTANCE", "rsc", 1);
 	setenv("OCF_RESKEY_image", "img:1", 1);
 	setenv("BERTH_CRM_ATTRIBUTE", "/bin/true", 1);
@@ -275,11 +278,15 @@ teardown(void **state)
 	client.engine = NULL;
 	snprintf(path, sizeof(path), "%s/berth-rsc.state", tmpdir);
 	unlink(path);
-	rmdir(tmpdir);
+	snprintf(path, sizeof(path), "%s/rsc.log", pmdir);
+	unlink(path);
+	rmdir(pmdir);
+	assert_int_equal(rmdir(tmpdir), 0); /* nothing else was left behind */
 	unsetenv("OCF_RESKEY_run_opts");
 	unsetenv("OCF_RESKEY_reuse");
 	unsetenv("OCF_RESKEY_allow_pull");
 	unsetenv("OCF_RESKEY_monitor_cmd");
+	unsetenv("OCF_RESKEY_postmortem_lines");
 	return 0;
 }
 
@@ -308,6 +315,25 @@ action_of(berth_action_fn fn)
 			assert_non_null(e_);                                                                           \
 		berth_error_free(&e_);                                                                                 \
 	} while (0)
+
+/* The post-mortem file of the test's container, or NULL when there is none (malloc'd). */
+static char *
+postmortem_file(void)
+{
+	char path[160], *buf;
+	FILE *f;
+	size_t n;
+
+	snprintf(path, sizeof(path), "%s/rsc.log", pmdir);
+	f = fopen(path, "r");
+	if (f == NULL)
+		return NULL;
+	buf = calloc(1, 1 << 20);
+	n = fread(buf, 1, (1 << 20) - 1, f);
+	buf[n] = '\0';
+	fclose(f);
+	return buf;
+}
 
 static void
 reload_params(void)
@@ -521,6 +547,93 @@ test_promotion(void **state)
 	expect_action(berth_action_monitor, BERTH_RESULT_OK);
 }
 
+/* A container that ended on its own: stop keeps its post-mortem before removing it. */
+static void
+test_postmortem_on_stop_of_exited(void **state)
+{
+	char *pm;
+
+	fake.exists = fake.managed = true;
+	fake.exit_code = 3;
+	fake.logs = "starting\nboom: config missing\nbye\n";
+	expect_action(berth_action_stop, BERTH_RESULT_OK);
+	assert_int_equal(fake.removes, 1);
+	pm = postmortem_file();
+	assert_non_null(pm);
+	if (strstr(pm, "berth post-mortem of container rsc ===\nresource:   rsc (stop removed the container)\n"
+		       "container:  rsc c0ffee\nimage:      img:1\nstatus:     exited\nexit code:  3\n"
+		       "OOMKilled:  false\nerror:      -\nstarted:    t1\nfinished:   2026-01-02T03:04:05.678Z\n"
+		       "output:     the last 3 lines (postmortem_lines=100)\n"
+		       "| starting\n| boom: config missing\n| bye\n\n") == NULL)
+		fail_msg("record: %s", pm);
+	free(pm);
+
+	/* start's replace path: the crashed container of a stop that did not come (a reboot) */
+	fake.exists = fake.managed = true;
+	fake.oom_killed = true;
+	fake.exit_code = 137;
+	strcpy(fake.status, "dead");
+	expect_action(berth_action_start, BERTH_RESULT_OK);
+	pm = postmortem_file();
+	assert_non_null(strstr(pm, "(start removed the container)\n"));
+	assert_non_null(strstr(pm, "status:     dead\nexit code:  137\nOOMKilled:  true\n"));
+	assert_non_null(strstr(pm, "(stop removed the container)\n")); /* appended, the first kept */
+	free(pm);
+}
+
+/* No post-mortem of a container berth stopped, of one never started, or when it is turned off. */
+static void
+test_no_postmortem_unless_ended_on_its_own(void **state)
+{
+	expect_action(berth_action_start, BERTH_RESULT_OK);
+	expect_action(berth_action_stop, BERTH_RESULT_OK); /* running: berth stops it */
+	assert_int_equal(fake.stops, 1);
+	assert_false(fake.exists);
+	assert_null(postmortem_file());
+
+	/* created, never started: Docker's zero StartedAt */
+	fake.exists = fake.managed = true;
+	strcpy(fake.status, "created");
+	strcpy(fake.started_at, "0001-01-01T00:00:00Z");
+	expect_action(berth_action_stop, BERTH_RESULT_OK);
+	assert_false(fake.exists);
+	assert_null(postmortem_file());
+
+	/* reuse=true keeps what berth stopped; a changed configuration later replaces it */
+	fake_reset();
+	setenv("OCF_RESKEY_reuse", "true", 1);
+	reload_params();
+	expect_action(berth_action_start, BERTH_RESULT_OK);
+	expect_action(berth_action_stop, BERTH_RESULT_OK);
+	assert_true(fake.exists);
+	setenv("OCF_RESKEY_run_opts", "-e CHANGED=1", 1);
+	reload_params();
+	expect_action(berth_action_start, BERTH_RESULT_OK);
+	assert_int_equal(fake.removes, 1);
+	assert_null(postmortem_file());
+
+	/* postmortem_lines=0: off */
+	fake_reset();
+	unsetenv("OCF_RESKEY_reuse");
+	unsetenv("OCF_RESKEY_run_opts");
+	setenv("OCF_RESKEY_postmortem_lines", "0", 1);
+	reload_params();
+	fake.exists = fake.managed = true;
+	fake.exit_code = 1;
+	expect_action(berth_action_stop, BERTH_RESULT_OK);
+	assert_false(fake.exists);
+	assert_null(postmortem_file());
+
+	/* a bad value: refused by validate and start, but stop still works (with the default) */
+	setenv("OCF_RESKEY_postmortem_lines", "lots", 1);
+	reload_params();
+	expect_action(berth_action_validate, BERTH_RESULT_NOT_CONFIGURED);
+	fake.exists = fake.managed = true;
+	expect_action(berth_action_stop, BERTH_RESULT_OK);
+	assert_non_null(postmortem_file());
+	free(postmortem_file());
+}
+
 int
 main(void)
 {
@@ -536,6 +649,8 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_config_change_and_reuse, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_monitor_cmd, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_promotion, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_postmortem_on_stop_of_exited, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_no_postmortem_unless_ended_on_its_own, setup, teardown),
 	};
 
 	return cmocka_run_group_tests_name("actions", tests, NULL, NULL);
