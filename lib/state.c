@@ -117,6 +117,55 @@ berth_state_clear(const char *name)
 
 	if (state_path(name, path, sizeof(path)) == 0)
 		(void)unlink(path);
+	berth_state_exec_clear(name);
+}
+
+int
+berth_state_exec_load(const char *name, struct berth_exec_record *rec)
+{
+	char path[4096], line[512];
+	FILE *f;
+	int n;
+
+	memset(rec, 0, sizeof(*rec));
+	if (file_path(name, ".exec", path, sizeof(path)) < 0)
+		return -1;
+	f = fopen(path, "re");
+	if (f == NULL)
+		return 0;
+	n = fgets(line, sizeof(line), f) != NULL
+		    ? sscanf(line, "%79s %79s %lld %31s", rec->exec_id, rec->container_id, &rec->since, rec->what)
+		    : 0;
+	fclose(f);
+	if (n < 4) {
+		memset(rec, 0, sizeof(*rec));
+		return 0;
+	}
+	return 1;
+}
+
+int
+berth_state_exec_save(const char *name, const struct berth_exec_record *rec, berth_error_t *err)
+{
+	char path[4096], line[512];
+	int len;
+
+	if (file_path(name, ".exec", path, sizeof(path)) < 0)
+		return berth_error_set(err, ENAMETOOLONG, "exec record path too long for %s", name);
+	len = snprintf(line, sizeof(line), "%s %s %lld %s\n", rec->exec_id[0] ? rec->exec_id : "-",
+		       rec->container_id[0] ? rec->container_id : "-", rec->since, rec->what[0] ? rec->what : "-");
+	/* Written and removed around every exec: no fsync. A crash that loses it also ends the
+	 * container's processes (the directory is a tmpfs, gone with a reboot). */
+	return write_line(path, line, (size_t)len, false, err);
+}
+
+void
+berth_state_exec_clear(const char *name)
+{
+	char path[4096];
+
+	if (file_path(name, ".exec", path, sizeof(path)) == 0)
+		(void)unlink(path);
 }
 
 unsigned long long

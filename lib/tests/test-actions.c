@@ -278,6 +278,8 @@ teardown(void **state)
 	client.engine = NULL;
 	snprintf(path, sizeof(path), "%s/berth-rsc.state", tmpdir);
 	unlink(path);
+	snprintf(path, sizeof(path), "%s/berth-rsc.exec", tmpdir);
+	unlink(path);
 	snprintf(path, sizeof(path), "%s/rsc.log", pmdir);
 	unlink(path);
 	rmdir(pmdir);
@@ -315,6 +317,20 @@ action_of(berth_action_fn fn)
 			assert_non_null(e_);                                                                           \
 		berth_error_free(&e_);                                                                                 \
 	} while (0)
+
+/* Run an action; check its result and return its reason (malloc'd, "" for none). */
+static char *
+run_action(berth_action_fn fn, enum berth_result want)
+{
+	berth_error_t e = NULL;
+	enum berth_result r = (ctx.action = action_of(fn), fn(&ctx, &e));
+	char *msg = strdup(e ? e->msg : "");
+
+	if (r != want)
+		fail_msg("got %s, want %s (%s)", berth_result_name(r), berth_result_name(want), msg);
+	berth_error_free(&e);
+	return msg;
+}
 
 /* The post-mortem file of the test's container, or NULL when there is none (malloc'd). */
 static char *
@@ -634,6 +650,75 @@ test_no_postmortem_unless_ended_on_its_own(void **state)
 	free(postmortem_file());
 }
 
+/* A monitor_cmd that hangs is abandoned at the deadline and keeps running in the container: the
+ * next monitor starts no other one while it runs, and fails saying so. */
+static void
+test_exec_pileup(void **state)
+{
+	char *why;
+	int creates;
+
+	setenv("OCF_RESKEY_monitor_cmd", "check", 1);
+	reload_params();
+	expect_action(berth_action_start, BERTH_RESULT_OK);
+	fake.exec_hangs = true;
+	why = run_action(berth_action_monitor, BERTH_RESULT_ERROR);
+	free(why);
+	creates = fake.exec_creates;
+
+	fake.exec_hangs = false; /* it would answer now, but the first one still runs */
+	why = run_action(berth_action_monitor, BERTH_RESULT_ERROR);
+	if (strstr(why, "the previous monitor_cmd (started at ") == NULL ||
+	    strstr(why, ", pid 4242, exec exec") == NULL || strstr(why, "is still running in container rsc") == NULL)
+		fail_msg("reason: %s", why);
+	free(why);
+	assert_int_equal(fake.exec_creates, creates); /* no second exec */
+	/* promote and the other commands follow the same rule */
+	setenv("OCF_RESKEY_promote_cmd", "promote-me", 1);
+	reload_params();
+	why = run_action(berth_action_promote, BERTH_RESULT_ERROR);
+	assert_non_null(strstr(why, "berth starts no promote_cmd while it runs"));
+	free(why);
+	unsetenv("OCF_RESKEY_promote_cmd");
+	reload_params();
+	assert_int_equal(fake.exec_creates, creates);
+
+	/* it ended: forgotten, and the monitor runs its command again */
+	fake.running_execs = 0;
+	expect_action(berth_action_monitor, BERTH_RESULT_OK);
+	assert_int_equal(fake.exec_creates, creates + 1);
+	{
+		struct berth_exec_record rec;
+		assert_int_equal(berth_state_exec_load("rsc", &rec), 0);
+	}
+
+	/* the daemon forgot it (restarted): as ended */
+	fake.exec_hangs = true;
+	expect_action(berth_action_monitor, BERTH_RESULT_ERROR);
+	fake.exec_hangs = false;
+	fake.exec_gone = true;
+	expect_action(berth_action_monitor, BERTH_RESULT_OK);
+
+	/* a record of another container (recreated since) is forgotten without asking */
+	fake.exec_gone = false;
+	fake.exec_hangs = true;
+	expect_action(berth_action_monitor, BERTH_RESULT_ERROR);
+	fake.exec_hangs = false;
+	strcpy(fake.id, "beef01");
+	creates = fake.exec_inspects;
+	expect_action(berth_action_monitor, BERTH_RESULT_OK);
+	assert_int_equal(fake.exec_inspects, creates);
+
+	/* stop forgets it with the container */
+	fake.exec_hangs = true;
+	expect_action(berth_action_monitor, BERTH_RESULT_ERROR);
+	expect_action(berth_action_stop, BERTH_RESULT_OK);
+	{
+		struct berth_exec_record rec;
+		assert_int_equal(berth_state_exec_load("rsc", &rec), 0);
+	}
+}
+
 int
 main(void)
 {
@@ -651,6 +736,7 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_promotion, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_postmortem_on_stop_of_exited, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_no_postmortem_unless_ended_on_its_own, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_exec_pileup, setup, teardown),
 	};
 
 	return cmocka_run_group_tests_name("actions", tests, NULL, NULL);
