@@ -6,19 +6,22 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 
 #include "actions.h"
 #include "alloc.h"
 #include "cleanup.h"
 #include "log.h"
+#include "postmortem.h"
 #include "promotion.h"
 #include "runopts.h"
 #include "spec.h"
 #include "state.h"
 
-#define POLL_MS   200L /* between inspections while waiting for a state */
-#define SETTLE_MS 200L /* a new container must stay up this long to count as started */
-#define LOG_LINES 10   /* container output quoted in a failed start's reason */
+#define POLL_MS       200L  /* between inspections while waiting for a state */
+#define SETTLE_MS     200L  /* a new container must stay up this long to count as started */
+#define LOG_LINES     10    /* container output quoted in a failed start's reason */
+#define POSTMORTEM_MS 2000L /* at most this, and a tenth of what is left, to read a post-mortem's output */
 
 BERTH_DEFINE_CLEANUP(spec, struct berth_spec *, berth_spec_free)
 
@@ -341,6 +344,57 @@ failed_check(struct berth_ctx *ctx, bool promoted, berth_error_t *err)
 	return r;
 }
 
+/* "2026-11-25T11:37:02Z" for a time in seconds since the epoch. */
+static void
+utc_time(long long t, char *buf, size_t len)
+{
+	time_t tt = (time_t)t;
+	struct tm tm;
+
+	if (gmtime_r(&tt, &tm) == NULL || strftime(buf, len, "%Y-%m-%dT%H:%M:%SZ", &tm) == 0)
+		snprintf(buf, len, "%lld", t);
+}
+
+/* The exec rule. Docker cannot stop an exec, so a command that outlived its action's timeout keeps
+ * running in the container, and starting the next one every monitor interval would pile them up.
+ * berth records each exec just before it starts it and forgets it once it has seen it end; if the
+ * one recorded for this container still runs, no other starts and the action fails. An exec the
+ * daemon no longer knows (restarted, container recreated) or that has ended is forgotten.
+ * \return 0 when a new exec may start, -1 with err when not (or when the daemon cannot say) */
+static int
+check_previous_exec(struct berth_ctx *ctx, const char *id, const char *pname, berth_error_t *err)
+{
+	const char *name = ctx->params->name;
+	struct berth_exec_record rec;
+	struct berth_exec_info ei;
+	char since[32];
+
+	if (berth_state_exec_load(name, &rec) != 1)
+		return 0;
+	if (strcmp(rec.container_id, id) != 0) {
+		/* Another container than the one it ran in: it went with its container. */
+		berth_state_exec_clear(name);
+		return 0;
+	}
+	if (berth_container_exec_inspect(ctx->client, rec.exec_id, &ei, err) < 0)
+		return berth_error_wrap(
+			err, "cannot tell whether the %s berth started earlier in container %s still runs: ", rec.what,
+			name);
+	utc_time(rec.since, since, sizeof(since));
+	if (!ei.exists || !ei.running) {
+		if (ei.exists)
+			berth_log_info("the %s started at %s in container %s has ended (exit %d)", rec.what, since,
+				       name, ei.exit_code);
+		berth_state_exec_clear(name);
+		return 0;
+	}
+	return berth_error_set(err, BERTH_E_FAILED,
+			       "the previous %s (started at %s, pid %ld, exec %.12s) is still running in container %s: "
+			       "berth starts no %s while it runs, because Docker cannot stop an exec; make the "
+			       "command finish within the operation's timeout, or restart the resource",
+			       rec.what, since, ei.pid, rec.exec_id, name, pname);
+}
+
 /* Run a command parameter in the container; 0 if it exited 0. The output is put in *output. */
 static int
 run_in_container(struct berth_ctx *ctx, const char *id, const char *pname, const char *value, char *const *extra_args,
@@ -349,6 +403,10 @@ run_in_container(struct berth_ctx *ctx, const char *id, const char *pname, const
 	berth_cleanup(words) char **argv = NULL;
 	cleanup_free char *out = NULL;
 	cleanup_free char **full = NULL;
+	cleanup_free char *exec_id = NULL;
+	struct berth_exec_record rec;
+	berth_error_t save_err = NULL;
+	bool recorded;
 	int code = -1, n = 0, m = 0, i;
 
 	if (output)
@@ -357,6 +415,8 @@ run_in_container(struct berth_ctx *ctx, const char *id, const char *pname, const
 		return -1;
 	if (argv == NULL)
 		return 0;
+	if (check_previous_exec(ctx, id, pname, err) < 0)
+		return -1;
 	while (argv[n])
 		n++;
 	while (extra_args && extra_args[m])
@@ -366,8 +426,25 @@ run_in_container(struct berth_ctx *ctx, const char *id, const char *pname, const
 		full[i] = argv[i];
 	for (i = 0; i < m; i++)
 		full[n + i] = extra_args[i];
-	if (berth_container_exec(ctx->client, id, full, envp, 0, &code, &out, err) < 0)
+	if (berth_container_exec_create(ctx->client, id, full, envp, &exec_id, err) < 0)
 		return berth_error_wrap(err, "%s on container %s: ", pname, ctx->params->name);
+	/* Recorded before it starts: should the watchdog end berth during the exec, the record is
+	 * there for the next action. */
+	memset(&rec, 0, sizeof(rec));
+	snprintf(rec.exec_id, sizeof(rec.exec_id), "%s", exec_id);
+	snprintf(rec.container_id, sizeof(rec.container_id), "%s", id);
+	snprintf(rec.what, sizeof(rec.what), "%s", pname);
+	rec.since = (long long)time(NULL);
+	recorded = berth_state_exec_save(ctx->params->name, &rec, &save_err) == 0;
+	if (!recorded) {
+		berth_log_warn("%s", save_err->msg);
+		berth_error_free(&save_err);
+	}
+	if (berth_container_exec_run(ctx->client, exec_id, argv[0], 0, &code, &out, err) < 0)
+		return berth_error_wrap(err, "%s on container %s: ", pname, ctx->params->name);
+	/* It has ended: nothing of it is left in the container. */
+	if (recorded)
+		berth_state_exec_clear(ctx->params->name);
 	if (code != 0)
 		return berth_error_set(err, BERTH_E_FAILED, "%s '%s' failed in container %s (exit %d)%s%.300s", pname,
 				       value, ctx->params->name, code, out && *out ? ": " : "", out ? out : "");
@@ -520,6 +597,67 @@ clear_score(struct berth_ctx *ctx)
 	}
 }
 
+/* Did this container end on its own: exited or dead after a real start, and not stopped by berth
+ * (a stop with reuse=true keeps it, and says so in the state record)? */
+static bool
+ended_on_its_own(struct berth_ctx *ctx, const struct berth_container_info *info)
+{
+	struct berth_state st;
+
+	if (info->running || info->status == NULL || info->started_at == NULL)
+		return false;
+	if (strcmp(info->status, "exited") != 0 && strcmp(info->status, "dead") != 0)
+		return false;
+	/* Docker's zero time: created, never started. */
+	if (strncmp(info->started_at, "0001-01-01", 10) == 0)
+		return false;
+	return !(berth_state_load(ctx->params->name, &st) == 1 && st.stopped && same_run(&st, info));
+}
+
+/* Before berth removes a container that ended on its own, keep what tells why (postmortem.h). It
+ * takes at most a tenth of what is left of the operation, 2 s at most, and never fails the action:
+ * whatever goes wrong is logged. */
+static void
+keep_postmortem(struct berth_ctx *ctx, const struct berth_container_info *info)
+{
+	struct berth_params *p = ctx->params;
+	struct berth_deadline share = *ctx->deadline;
+	struct berth_client client = { ctx->client->engine, &share };
+	cleanup_free char *logs = NULL;
+	berth_error_t err = NULL, write_err = NULL;
+	long ms = berth_deadline_left_ms(ctx->deadline) / 10;
+	struct berth_postmortem pm = {
+		.action = ctx->action ? ctx->action->name : NULL,
+		.resource = p->instance,
+		.name = p->name,
+		.id = info->id,
+		.image = info->image,
+		.status = info->status,
+		.exit_code = info->exit_code,
+		.oom_killed = info->oom_killed,
+		.error = info->error,
+		.started_at = info->started_at,
+		.finished_at = info->finished_at,
+		.lines = p->postmortem_lines,
+	};
+
+	if (p->postmortem_lines <= 0 || !ended_on_its_own(ctx, info))
+		return;
+	if (ms > POSTMORTEM_MS)
+		ms = POSTMORTEM_MS;
+	if (berth_now_ms() + ms < share.end_ms)
+		share.end_ms = berth_now_ms() + ms;
+	if (ms < 20)
+		pm.output_error = "no time left to read it";
+	else if (berth_container_logs(&client, info->id, p->postmortem_lines, &logs, &err) < 0)
+		pm.output_error = err->msg;
+	pm.output = logs;
+	/* A record that cannot be written is logged by berth_postmortem_keep, with the facts. */
+	(void)berth_postmortem_keep(berth_postmortem_dir(), &pm, &write_err);
+	berth_error_free(&write_err);
+	berth_error_free(&err);
+}
+
 /* Stop and (unless reuse) remove one container berth owns. */
 static int
 stop_container(struct berth_ctx *ctx, const struct berth_container_info *info, bool remove, berth_error_t *err)
@@ -550,6 +688,7 @@ stop_container(struct berth_ctx *ctx, const struct berth_container_info *info, b
 		}
 	}
 	if (remove) {
+		keep_postmortem(ctx, info);
 		berth_log_info("removing container %s", ctx->params->name);
 		if (berth_container_remove(ctx->client, info->id, err) < 0) {
 			/* Stopped but not removable (busy mount, removal in progress): the container is
@@ -585,6 +724,24 @@ stop_container(struct berth_ctx *ctx, const struct berth_container_info *info, b
 		berth_container_info_release(&now);
 	}
 	return 0;
+}
+
+/* reuse=true keeps the container berth just stopped: remember that berth stopped this run, so that
+ * removing it later (a changed configuration) keeps no post-mortem of it. */
+static void
+remember_stopped(struct berth_ctx *ctx, const struct berth_container_info *info)
+{
+	struct berth_state st;
+	berth_error_t err = NULL;
+
+	memset(&st, 0, sizeof(st));
+	snprintf(st.id, sizeof(st.id), "%s", info->id ? info->id : "-");
+	snprintf(st.started_at, sizeof(st.started_at), "%s", info->started_at ? info->started_at : "-");
+	st.stopped = true;
+	if (berth_state_save(ctx->params->name, &st, &err) < 0) {
+		berth_log_warn("%s", err->msg);
+		berth_error_free(&err);
+	}
 }
 
 enum berth_result
@@ -628,6 +785,8 @@ berth_action_stop(struct berth_ctx *ctx, berth_error_t *err)
 	}
 	clear_score(ctx);
 	berth_state_clear(p->name);
+	if (p->reuse && info.running)
+		remember_stopped(ctx, &info);
 	berth_log_notice("container %s stopped in %ld ms", p->name, berth_deadline_elapsed_ms(ctx->deadline));
 	return BERTH_RESULT_OK;
 }

@@ -181,6 +181,7 @@ berth_container_parse_inspect(const char *body, size_t len, struct berth_contain
 	info->id = dup_string(root, "Id");
 	info->status = dup_string(state, "Status");
 	info->started_at = dup_string(state, "StartedAt");
+	info->finished_at = dup_string(state, "FinishedAt");
 	info->error = dup_string(state, "Error");
 	if (info->error != NULL && info->error[0] == '\0') {
 		free(info->error);
@@ -346,20 +347,17 @@ berth_container_logs(struct berth_client *c, const char *id, int lines, char **o
 }
 
 int
-berth_container_exec(struct berth_client *c, const char *id, char *const *argv, char *const *envp, long cap_ms,
-		     int *exit_code, char **output, berth_error_t *err)
+berth_container_exec_create(struct berth_client *c, const char *id, char *const *argv, char *const *envp,
+			    char **exec_id, berth_error_t *err)
 {
 	berth_cleanup(response) struct berth_response resp = { 0 };
 	cleanup_json json_object *req = berth_nonnull(json_object_new_object());
 	cleanup_json json_object *answer = NULL;
-	cleanup_free char *exec_id = NULL;
 	cleanup_free char *path = NULL;
-	json_object *cmd = berth_nonnull(json_object_new_array()), *v;
+	json_object *cmd = berth_nonnull(json_object_new_array());
 	int i;
 
-	*exit_code = -1;
-	if (output)
-		*output = NULL;
+	*exec_id = NULL;
 	for (i = 0; argv[i]; i++)
 		berth_json_append(cmd, json_object_new_string(argv[i]));
 	berth_json_set(req, "AttachStdout", json_object_new_boolean(1));
@@ -378,17 +376,32 @@ berth_container_exec(struct berth_client *c, const char *id, char *const *argv, 
 	if (resp.status != 201)
 		return http_error(&resp, BERTH_E_REFUSED, err, "creating exec");
 	answer = parse_json(resp.body, resp.len);
-	exec_id = dup_string(answer, "Id");
-	if (exec_id == NULL || exec_id[0] == '\0')
+	*exec_id = dup_string(answer, "Id");
+	if (*exec_id == NULL || (*exec_id)[0] == '\0') {
+		free(*exec_id);
+		*exec_id = NULL;
 		return berth_error_set(err, BERTH_E_PROTOCOL, "the daemon's exec answer has no id");
-	berth_response_release(&resp);
+	}
+	return 0;
+}
 
+int
+berth_container_exec_run(struct berth_client *c, const char *exec_id, const char *what, long cap_ms, int *exit_code,
+			 char **output, berth_error_t *err)
+{
+	berth_cleanup(response) struct berth_response resp = { 0 };
+	cleanup_json json_object *answer = NULL;
+	cleanup_free char *path = NULL;
+	json_object *v;
+
+	*exit_code = -1;
+	if (output)
+		*output = NULL;
 	/* Not detached: the daemon streams the output and closes when the command ends. */
-	free(path);
 	if (object_path("exec", exec_id, "/start", &path, err) < 0 ||
 	    call(c, "POST", path, "{\"Detach\":false,\"Tty\":false}", cap_ms > 0 ? cap_ms : CAP_EXEC_MS,
 		 BERTH_ENGINE_KEEP_TAIL, &resp, err) < 0)
-		return berth_error_wrap(err, "running '%s' in the container: ", argv[0]);
+		return berth_error_wrap(err, "running '%s' in the container: ", what);
 	if (resp.status != 200)
 		return http_error(&resp, BERTH_E_REFUSED, err, "starting exec");
 	if (output)
@@ -398,16 +411,61 @@ berth_container_exec(struct berth_client *c, const char *id, char *const *argv, 
 	free(path);
 	if (object_path("exec", exec_id, "/json", &path, err) < 0 ||
 	    call(c, "GET", path, NULL, CAP_QUICK_MS, 0, &resp, err) < 0)
-		return berth_error_wrap(err, "reading the exit status of '%s': ", argv[0]);
+		return berth_error_wrap(err, "reading the exit status of '%s': ", what);
 	if (resp.status != 200)
 		return http_error(&resp, BERTH_E_REFUSED, err, "inspecting exec");
-	json_object_put(answer);
 	answer = parse_json(resp.body, resp.len);
 	if ((v = get(answer, "Running", json_type_boolean)) != NULL && json_object_get_boolean(v))
-		return berth_error_set(err, BERTH_E_PROTOCOL, "'%s' is still running in the container", argv[0]);
+		return berth_error_set(err, BERTH_E_PROTOCOL, "'%s' is still running in the container", what);
 	if ((v = get(answer, "ExitCode", json_type_int)) == NULL)
-		return berth_error_set(err, BERTH_E_PROTOCOL, "the daemon reported no exit status for '%s'", argv[0]);
+		return berth_error_set(err, BERTH_E_PROTOCOL, "the daemon reported no exit status for '%s'", what);
 	*exit_code = json_object_get_int(v);
+	return 0;
+}
+
+int
+berth_container_exec(struct berth_client *c, const char *id, char *const *argv, char *const *envp, long cap_ms,
+		     int *exit_code, char **output, berth_error_t *err)
+{
+	cleanup_free char *exec_id = NULL;
+
+	*exit_code = -1;
+	if (output)
+		*output = NULL;
+	if (berth_container_exec_create(c, id, argv, envp, &exec_id, err) < 0)
+		return -1;
+	return berth_container_exec_run(c, exec_id, argv[0], cap_ms, exit_code, output, err);
+}
+
+int
+berth_container_exec_inspect(struct berth_client *c, const char *exec_id, struct berth_exec_info *info,
+			     berth_error_t *err)
+{
+	berth_cleanup(response) struct berth_response resp = { 0 };
+	cleanup_json json_object *answer = NULL;
+	cleanup_free char *path = NULL;
+	json_object *v;
+
+	memset(info, 0, sizeof(*info));
+	info->exit_code = -1;
+	if (object_path("exec", exec_id, "/json", &path, err) < 0 ||
+	    call(c, "GET", path, NULL, CAP_QUICK_MS, 0, &resp, err) < 0)
+		return berth_error_wrap(err, "inspecting exec %.12s: ", exec_id);
+	if (gone(&resp))
+		return 0;
+	if (resp.status != 200)
+		return http_error(&resp, BERTH_E_REFUSED, err, "inspecting exec");
+	answer = parse_json(resp.body, resp.len);
+	if ((v = get(answer, "Running", json_type_boolean)) == NULL)
+		return berth_error_set(err, BERTH_E_PROTOCOL,
+				       "inspecting exec %.12s: the daemon's answer does not say whether it runs",
+				       exec_id);
+	info->exists = true;
+	info->running = json_object_get_boolean(v);
+	if ((v = get(answer, "Pid", json_type_int)) != NULL)
+		info->pid = (long)json_object_get_int64(v);
+	if (!info->running && (v = get(answer, "ExitCode", json_type_int)) != NULL)
+		info->exit_code = json_object_get_int(v);
 	return 0;
 }
 

@@ -29,6 +29,7 @@ struct berth_container_info {
 	char *id;
 	char *status;      /**< "created", "running", "exited", ... */
 	char *started_at;  /**< State.StartedAt, identifies one run of the container */
+	char *finished_at; /**< State.FinishedAt, or NULL */
 	char *health;      /**< State.Health.Status, or NULL without a health check */
 	char *error;       /**< State.Error, or NULL */
 	char *image;       /**< Config.Image */
@@ -60,6 +61,7 @@ berth_container_info_release(struct berth_container_info *info)
 	free(info->id);
 	free(info->status);
 	free(info->started_at);
+	free(info->finished_at);
 	free(info->health);
 	free(info->error);
 	free(info->image);
@@ -106,13 +108,43 @@ int berth_container_logs(struct berth_client *c, const char *id, int lines, char
 
 /**
  * Run argv inside a running container (exec API, no shell) and wait for it, bounded by cap_ms and
- * the deadline.
+ * the deadline: berth_container_exec_create, then berth_container_exec_run.
  * \param envp      NULL-terminated "NAME=value" list added to the command's environment, or NULL
  * \param exit_code out: the command's exit status
  * \param output    out: malloc'd combined stdout/stderr (bounded), may be NULL
  */
 int berth_container_exec(struct berth_client *c, const char *id, char *const *argv, char *const *envp, long cap_ms,
 			 int *exit_code, char **output, berth_error_t *err);
+
+/**
+ * Create an exec of argv in a running container, without starting it.
+ * \param exec_id out: malloc'd id of the exec; caller frees
+ */
+int berth_container_exec_create(struct berth_client *c, const char *id, char *const *argv, char *const *envp,
+				char **exec_id, berth_error_t *err);
+
+/**
+ * Start a created exec, wait for it (bounded by cap_ms and the deadline) and read its exit status.
+ * An exec that is still running when the time runs out keeps running in the container: Docker
+ * cannot stop one.
+ * \param what      the command, for messages
+ * \param exit_code out: the command's exit status
+ * \param output    out: malloc'd combined stdout/stderr (bounded), may be NULL
+ */
+int berth_container_exec_run(struct berth_client *c, const char *exec_id, const char *what, long cap_ms, int *exit_code,
+			     char **output, berth_error_t *err);
+
+/** What the daemon says about one exec (GET /exec/<id>/json). */
+struct berth_exec_info {
+	bool exists;   /**< false when the daemon no longer knows it (404) */
+	bool running;  /**< the command still runs */
+	long pid;      /**< its process on the host, 0 when unknown */
+	int exit_code; /**< -1 while running or unknown */
+};
+
+/** Ask the daemon about an exec. An exec the daemon does not know is not an error: exists is false. */
+int berth_container_exec_inspect(struct berth_client *c, const char *exec_id, struct berth_exec_info *info,
+				 berth_error_t *err);
 
 /** Does the image exist locally? */
 int berth_image_exists(struct berth_client *c, const char *image, bool *exists, berth_error_t *err);

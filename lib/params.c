@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <ctype.h>
+#include <errno.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -11,6 +12,7 @@
 #include "log.h"
 #include "alloc.h"
 #include "params.h"
+#include "postmortem.h"
 #include "promotion.h"
 
 #define DEFAULT_SOCKET "/run/docker.sock"
@@ -83,6 +85,14 @@ const struct berth_param_def berth_param_table[] = {
 	  "replica's promotion score (an integer, or INFINITY / -INFINITY), so that the application can "
 	  "say which replica has the freshest data. If it fails or prints something else, the score "
 	  "is left as it was and a warning is logged." },
+	{ "postmortem_lines", BERTH_PARAM_INTEGER, "100", false, true,
+	  "Output lines kept of a container that ended on its own",
+	  "When berth removes a container that ended on its own (crashed, killed by the OOM killer, "
+	  "exited; not one berth stopped), it first keeps a post-mortem: a notice in the node's log "
+	  "with its exit code, OOMKilled, State.Error and finish time, and the same facts with the "
+	  "last postmortem_lines lines of its output (at most 64 KiB) appended to "
+	  "/var/log/berth/<container>.log, rotated at 1 MiB to .1, .2 and .3. 0 turns it off; at most "
+	  "10000." },
 	{ "docker_socket", BERTH_PARAM_STRING, DEFAULT_SOCKET, false, false, "Docker daemon socket",
 	  "The unix socket of the Docker Engine API. Default: the path in DOCKER_HOST when it is a "
 	  "unix:// address, else /run/docker.sock." },
@@ -118,6 +128,23 @@ longest_component(const char *path, size_t n)
 			longest = cur;
 	}
 	return longest;
+}
+
+/* postmortem_lines: a decimal number 0..BERTH_POSTMORTEM_MAX_LINES. */
+static int
+parse_lines(const char *s, int *out)
+{
+	char *end = NULL;
+	long v;
+
+	if (s == NULL || !isdigit((unsigned char)s[0]))
+		return -1;
+	errno = 0;
+	v = strtol(s, &end, 10);
+	if (errno != 0 || *end != '\0' || v > BERTH_POSTMORTEM_MAX_LINES)
+		return -1;
+	*out = (int)v;
+	return 0;
 }
 
 static int
@@ -225,6 +252,9 @@ berth_params_load(struct berth_params *p, berth_error_t *err)
 	p->promotion_score_cmd = berth_ocf_reskey("promotion_score_cmd");
 	p->promotion_score = 1;
 	(void)parse_score(berth_ocf_reskey("promotion_score"), &p->promotion_score);
+	/* A malformed value keeps the default here (stop must work) and is refused by validate. */
+	p->postmortem_lines = BERTH_POSTMORTEM_DEFAULT_LINES;
+	(void)parse_lines(berth_ocf_reskey("postmortem_lines"), &p->postmortem_lines);
 	{
 		/* Pacemaker 2.1 passes a promotable clone's promoted_max (and the older master_max)
 		 * to every instance; "promotable" itself only when it is set as a meta attribute of
@@ -268,7 +298,7 @@ berth_params_validate(const struct berth_params *p, berth_error_t *err)
 	const char *mp;
 	long long score;
 	bool dummy;
-	int i;
+	int i, lines;
 
 	if (p->image == NULL)
 		return berth_error_set(err, BERTH_E_CONFIG, "the required parameter 'image' is not set");
@@ -303,6 +333,11 @@ berth_params_validate(const struct berth_params *p, berth_error_t *err)
 	if (berth_ocf_reskey("promotion_score") != NULL && parse_score(berth_ocf_reskey("promotion_score"), &score) < 0)
 		return berth_error_set(err, BERTH_E_CONFIG, "parameter promotion_score='%s' is not an integer score",
 				       berth_ocf_reskey("promotion_score"));
+	if (berth_ocf_reskey("postmortem_lines") != NULL &&
+	    parse_lines(berth_ocf_reskey("postmortem_lines"), &lines) < 0)
+		return berth_error_set(err, BERTH_E_CONFIG,
+				       "parameter postmortem_lines='%.40s' is not a number of lines from 0 (off) to %d",
+				       berth_ocf_reskey("postmortem_lines"), BERTH_POSTMORTEM_MAX_LINES);
 	for (mp = p->mount_points; mp != NULL && *mp != '\0';) {
 		size_t n = strcspn(mp, ",");
 		while (n > 0 && (*mp == ' ')) {

@@ -42,6 +42,7 @@ struct berth_params {
 	const char *promotion_score_cmd;
 	long long promotion_score; /**< default 1 */
 	bool promotable;           /**< part of a promotable clone (CRM_meta_promotable) */
+	int postmortem_lines;      /**< output lines a post-mortem keeps, 0 = none (default 100) */
 	const char *docker_socket; /**< unix socket path (owned by the struct) */
 	const char *instance;      /**< OCF_RESOURCE_INSTANCE (or "berth" when unset) */
 	char *name_buf;

@@ -12,68 +12,43 @@
 #include "ocf.h"
 #include "state.h"
 
-static int
-state_path(const char *name, char *buf, size_t len)
+static const char *
+state_dir(void)
 {
 	const char *dir = berth_ocf_getenv("HA_RSCTMP");
 
-	if (dir == NULL)
-		dir = "/run/resource-agents";
-	if (snprintf(buf, len, "%s/berth-%s.state", dir, name) >= (int)len)
+	return dir ? dir : "/run/resource-agents";
+}
+
+/* $HA_RSCTMP/berth-<name><suffix> */
+static int
+file_path(const char *name, const char *suffix, char *buf, size_t len)
+{
+	if (snprintf(buf, len, "%s/berth-%s%s", state_dir(), name, suffix) >= (int)len)
 		return -1;
 	return 0;
 }
 
-int
-berth_state_load(const char *name, struct berth_state *st)
+static int
+state_path(const char *name, char *buf, size_t len)
 {
-	char path[4096], line[512], score[32] = "-";
-	FILE *f;
-	int promoted = 0, n;
-
-	memset(st, 0, sizeof(*st));
-	if (state_path(name, path, sizeof(path)) < 0)
-		return -1;
-	f = fopen(path, "re");
-	if (f == NULL)
-		return 0;
-	n = fgets(line, sizeof(line), f) != NULL ? sscanf(line, "%79s %47s %ld %llu %d %31s", st->id, st->started_at,
-							  &st->pid, &st->pid_start, &promoted, score)
-						 : 0;
-	fclose(f);
-	if (n < 5) {
-		memset(st, 0, sizeof(*st));
-		return 0;
-	}
-	st->promoted = promoted != 0;
-	if (strcmp(score, "-") != 0) {
-		char *end = NULL;
-		st->score = strtoll(score, &end, 10);
-		st->score_set = end != score && *end == '\0';
-	}
-	return 1;
+	return file_path(name, ".state", buf, len);
 }
 
-int
-berth_state_save(const char *name, const struct berth_state *st, berth_error_t *err)
+/* Replace path with one line of text: a temp file renamed over it, so a reader sees the old
+ * record or the new one, never half of one. sync: flush it to the disk first. */
+static int
+write_line(const char *path, const char *line, size_t len, bool sync, berth_error_t *err)
 {
-	char path[4096], tmp[4200], line[512], score[32] = "-";
-	int fd, len;
-	const char *dir;
+	char tmp[4200];
+	int fd;
 
-	if (state_path(name, path, sizeof(path)) < 0)
-		return berth_error_set(err, ENAMETOOLONG, "state path too long for %s", name);
-	dir = berth_ocf_getenv("HA_RSCTMP");
-	(void)mkdir(dir ? dir : "/run/resource-agents", 0755);
+	(void)mkdir(state_dir(), 0755);
 	snprintf(tmp, sizeof(tmp), "%s.%ld.tmp", path, (long)getpid());
-	if (st->score_set)
-		snprintf(score, sizeof(score), "%lld", st->score);
-	len = snprintf(line, sizeof(line), "%s %s %ld %llu %d %s\n", st->id[0] ? st->id : "-",
-		       st->started_at[0] ? st->started_at : "-", st->pid, st->pid_start, st->promoted ? 1 : 0, score);
 	fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
 	if (fd < 0)
 		return berth_error_set(err, errno, "cannot write %s: %s", tmp, strerror(errno));
-	if (write(fd, line, (size_t)len) != len || fsync(fd) < 0) {
+	if (write(fd, line, len) != (ssize_t)len || (sync && fsync(fd) < 0)) {
 		int e = errno;
 		close(fd);
 		unlink(tmp);
@@ -88,12 +63,108 @@ berth_state_save(const char *name, const struct berth_state *st, berth_error_t *
 	return 0;
 }
 
+int
+berth_state_load(const char *name, struct berth_state *st)
+{
+	char path[4096], line[512], score[32] = "-";
+	FILE *f;
+	int promoted = 0, stopped = 0, n;
+
+	memset(st, 0, sizeof(*st));
+	if (state_path(name, path, sizeof(path)) < 0)
+		return -1;
+	f = fopen(path, "re");
+	if (f == NULL)
+		return 0;
+	n = fgets(line, sizeof(line), f) != NULL ? sscanf(line, "%79s %47s %ld %llu %d %31s %d", st->id, st->started_at,
+							  &st->pid, &st->pid_start, &promoted, score, &stopped)
+						 : 0;
+	fclose(f);
+	if (n < 5) {
+		memset(st, 0, sizeof(*st));
+		return 0;
+	}
+	st->promoted = promoted != 0;
+	st->stopped = n >= 7 && stopped != 0;
+	if (strcmp(score, "-") != 0) {
+		char *end = NULL;
+		st->score = strtoll(score, &end, 10);
+		st->score_set = end != score && *end == '\0';
+	}
+	return 1;
+}
+
+int
+berth_state_save(const char *name, const struct berth_state *st, berth_error_t *err)
+{
+	char path[4096], line[512], score[32] = "-";
+	int len;
+
+	if (state_path(name, path, sizeof(path)) < 0)
+		return berth_error_set(err, ENAMETOOLONG, "state path too long for %s", name);
+	if (st->score_set)
+		snprintf(score, sizeof(score), "%lld", st->score);
+	len = snprintf(line, sizeof(line), "%s %s %ld %llu %d %s %d\n", st->id[0] ? st->id : "-",
+		       st->started_at[0] ? st->started_at : "-", st->pid, st->pid_start, st->promoted ? 1 : 0, score,
+		       st->stopped ? 1 : 0);
+	return write_line(path, line, (size_t)len, true, err);
+}
+
 void
 berth_state_clear(const char *name)
 {
 	char path[4096];
 
 	if (state_path(name, path, sizeof(path)) == 0)
+		(void)unlink(path);
+	berth_state_exec_clear(name);
+}
+
+int
+berth_state_exec_load(const char *name, struct berth_exec_record *rec)
+{
+	char path[4096], line[512];
+	FILE *f;
+	int n;
+
+	memset(rec, 0, sizeof(*rec));
+	if (file_path(name, ".exec", path, sizeof(path)) < 0)
+		return -1;
+	f = fopen(path, "re");
+	if (f == NULL)
+		return 0;
+	n = fgets(line, sizeof(line), f) != NULL
+		    ? sscanf(line, "%79s %79s %lld %31s", rec->exec_id, rec->container_id, &rec->since, rec->what)
+		    : 0;
+	fclose(f);
+	if (n < 4) {
+		memset(rec, 0, sizeof(*rec));
+		return 0;
+	}
+	return 1;
+}
+
+int
+berth_state_exec_save(const char *name, const struct berth_exec_record *rec, berth_error_t *err)
+{
+	char path[4096], line[512];
+	int len;
+
+	if (file_path(name, ".exec", path, sizeof(path)) < 0)
+		return berth_error_set(err, ENAMETOOLONG, "exec record path too long for %s", name);
+	len = snprintf(line, sizeof(line), "%s %s %lld %s\n", rec->exec_id[0] ? rec->exec_id : "-",
+		       rec->container_id[0] ? rec->container_id : "-", rec->since, rec->what[0] ? rec->what : "-");
+	/* Written and removed around every exec: no fsync. A crash that loses it also ends the
+	 * container's processes (the directory is a tmpfs, gone with a reboot). */
+	return write_line(path, line, (size_t)len, false, err);
+}
+
+void
+berth_state_exec_clear(const char *name)
+{
+	char path[4096];
+
+	if (file_path(name, ".exec", path, sizeof(path)) == 0)
 		(void)unlink(path);
 }
 

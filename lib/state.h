@@ -3,8 +3,14 @@
  * One small file per container in $HA_RSCTMP (default /run/resource-agents, a tmpfs, so a reboot
  * forgets it as it forgets the containers): the container id, the start time of that run, its
  * main process and that process's kernel start time. It lets monitor tell "daemon down, container
- * gone" from "daemon down, container still running" (live-restore), and ties the promoted role to
- * one run of one container. */
+ * gone" from "daemon down, container still running" (live-restore), ties the promoted role to
+ * one run of one container, and tells a container berth stopped itself (reuse=true keeps it) from
+ * one that ended on its own (lib/postmortem.h).
+ *
+ * Beside it, berth-<name>.exec names the exec (monitor_cmd, promote_cmd, ...) berth started last
+ * in the container, from just before it starts until it is known to have ended. Docker cannot
+ * stop an exec, so one that outlived its action's timeout keeps running; while it does, berth
+ * starts no other (README, "monitor"). */
 #ifndef BERTH_STATE_H
 #define BERTH_STATE_H
 
@@ -19,6 +25,15 @@ struct berth_state {
 	bool promoted;                /**< the role of this run */
 	bool score_set;               /**< berth has set a promotion score for this container */
 	long long score;              /**< the promotion score berth last set */
+	bool stopped;                 /**< berth stopped this run itself and kept the container (reuse) */
+};
+
+/** The exec berth started last in a container and has not seen end. */
+struct berth_exec_record {
+	char exec_id[80];      /**< the exec's id */
+	char container_id[80]; /**< the container it runs in */
+	long long since;       /**< when berth started it, seconds since the epoch */
+	char what[32];         /**< the parameter it came from: "monitor_cmd", "promote_cmd", ... */
 };
 
 /**
@@ -30,8 +45,20 @@ int berth_state_load(const char *name, struct berth_state *st);
 /** Write the record atomically (temp file + rename). \return 0 or -1 with err */
 int berth_state_save(const char *name, const struct berth_state *st, berth_error_t *err);
 
-/** Forget a container. */
+/** Forget a container: its record and its exec record. */
 void berth_state_clear(const char *name);
+
+/**
+ * Read the exec record of a container.
+ * \return 1 when found, 0 when there is none (or it is unreadable garbage), -1 on a path error
+ */
+int berth_state_exec_load(const char *name, struct berth_exec_record *rec);
+
+/** Write the exec record (temp file + rename). \return 0 or -1 with err */
+int berth_state_exec_save(const char *name, const struct berth_exec_record *rec, berth_error_t *err);
+
+/** Forget the exec record of a container. */
+void berth_state_exec_clear(const char *name);
 
 /** The start time of a host process, or 0 if it does not exist. */
 unsigned long long berth_state_proc_start(long pid);

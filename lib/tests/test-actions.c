@@ -29,12 +29,19 @@ static struct {
 	char started_at[32];
 	int exit_code;
 	bool image_exists;
-	int exec_exit;      /* exit status of any exec */
+	int exec_exit;   /* exit status of any exec */
+	bool exec_hangs; /* an exec never returns: its run times out and it keeps running */
+	bool exec_gone;  /* the daemon no longer knows any earlier exec (404) */
+	char status[16]; /* State.Status when not running; "" = "exited" */
+	bool oom_killed;
+	const char *logs; /* the container's output; NULL = "boom: config missing\n" */
+	int exec_creates, exec_inspects;
 	bool exit_on_start; /* the container dies right after start */
 	char error[64];     /* State.Error of the container, "" for none */
 	const char *raw;    /* the inspect answer's JSON, for adoption; NULL for none */
 	int creates, starts, stops, kills, removes, pulls, execs;
 	char last_exec[128];
+	int running_execs; /* execs started that never ended */
 } fake;
 
 static void
@@ -72,8 +79,11 @@ berth_container_inspect(struct berth_client *c, const char *name, struct berth_c
 	info->exit_code = fake.exit_code;
 	info->pid = 0;
 	info->id = strdup(fake.id);
-	info->status = strdup(fake.running ? "running" : "exited");
+	info->status = strdup(fake.running ? "running" : fake.status[0] ? fake.status : "exited");
 	info->started_at = strdup(fake.started_at);
+	info->finished_at = fake.running ? NULL : strdup("2026-01-02T03:04:05.678Z");
+	info->oom_killed = fake.oom_killed;
+	info->image = strdup("img:1");
 	info->error = fake.error[0] ? strdup(fake.error) : NULL;
 	info->managed = fake.managed;
 	info->labelled = fake.managed;
@@ -142,7 +152,37 @@ berth_container_remove(struct berth_client *c, const char *id, berth_error_t *er
 int
 berth_container_logs(struct berth_client *c, const char *id, int lines, char **out, berth_error_t *err)
 {
-	*out = strdup("boom: config missing\n");
+	*out = strdup(fake.logs ? fake.logs : "boom: config missing\n");
+	return 0;
+}
+
+int
+berth_container_exec_create(struct berth_client *c, const char *id, char *const *argv, char *const *envp,
+			    char **exec_id, berth_error_t *err)
+{
+	fake.exec_creates++;
+	snprintf(fake.last_exec, sizeof(fake.last_exec), "%s", argv[0]);
+	*exec_id = malloc(32);
+	snprintf(*exec_id, 32, "exec%d", fake.exec_creates);
+	return 0;
+}
+
+int
+berth_container_exec_run(struct berth_client *c, const char *exec_id, const char *what, long cap_ms, int *exit_code,
+			 char **output, berth_error_t *err)
+{
+	fake.execs++;
+	*exit_code = -1;
+	if (output)
+		*output = NULL;
+	if (fake.exec_hangs) {
+		fake.running_execs++;
+		return berth_error_set(err, BERTH_E_TIMEDOUT, "the Docker daemon did not answer POST /exec/%s/start",
+				       exec_id);
+	}
+	*exit_code = fake.exec_exit;
+	if (output)
+		*output = strdup(fake.exec_exit ? "not ready\n" : "ok\n");
 	return 0;
 }
 
@@ -150,11 +190,29 @@ int
 berth_container_exec(struct berth_client *c, const char *id, char *const *argv, char *const *envp, long cap_ms,
 		     int *exit_code, char **output, berth_error_t *err)
 {
-	fake.execs++;
-	snprintf(fake.last_exec, sizeof(fake.last_exec), "%s", argv[0]);
-	*exit_code = fake.exec_exit;
-	if (output)
-		*output = strdup(fake.exec_exit ? "not ready\n" : "ok\n");
+	char *exec_id = NULL;
+	int ret = berth_container_exec_create(c, id, argv, envp, &exec_id, err);
+
+	if (ret == 0)
+		ret = berth_container_exec_run(c, exec_id, argv[0], cap_ms, exit_code, output, err);
+	free(exec_id);
+	return ret;
+}
+
+/* Every exec that hung still runs until the test says otherwise (exec_hangs off, running_execs 0). */
+int
+berth_container_exec_inspect(struct berth_client *c, const char *exec_id, struct berth_exec_info *info,
+			     berth_error_t *err)
+{
+	fake.exec_inspects++;
+	memset(info, 0, sizeof(*info));
+	info->exit_code = -1;
+	if (fake.exec_gone)
+		return 0;
+	info->exists = true;
+	info->running = fake.running_execs > 0;
+	info->pid = info->running ? 4242 : 0;
+	info->exit_code = info->running ? -1 : 0;
 	return 0;
 }
 
@@ -178,6 +236,7 @@ berth_image_pull(struct berth_client *c, const char *image, berth_error_t *err)
 /* ---- harness ---- */
 
 static char tmpdir[64];
+static char pmdir[96];
 static struct berth_deadline deadline;
 static struct berth_client client;
 static struct berth_params params;
@@ -192,6 +251,8 @@ setup(void **state)
 	snprintf(tmpdir, sizeof(tmpdir), "/tmp/berth-unit.XXXXXX");
 	assert_non_null(mkdtemp(tmpdir));
 	setenv("HA_RSCTMP", tmpdir, 1);
+	snprintf(pmdir, sizeof(pmdir), "%s/postmortem", tmpdir);
+	setenv("BERTH_POSTMORTEM_DIR", pmdir, 1);
 	setenv("OCF_RESOURCE_INSTANCE", "rsc", 1);
 	setenv("OCF_RESKEY_image", "img:1", 1);
 	setenv("BERTH_CRM_ATTRIBUTE", "/bin/true", 1);
@@ -217,11 +278,17 @@ teardown(void **state)
 	client.engine = NULL;
 	snprintf(path, sizeof(path), "%s/berth-rsc.state", tmpdir);
 	unlink(path);
-	rmdir(tmpdir);
+	snprintf(path, sizeof(path), "%s/berth-rsc.exec", tmpdir);
+	unlink(path);
+	snprintf(path, sizeof(path), "%s/rsc.log", pmdir);
+	unlink(path);
+	rmdir(pmdir);
+	assert_int_equal(rmdir(tmpdir), 0); /* nothing else was left behind */
 	unsetenv("OCF_RESKEY_run_opts");
 	unsetenv("OCF_RESKEY_reuse");
 	unsetenv("OCF_RESKEY_allow_pull");
 	unsetenv("OCF_RESKEY_monitor_cmd");
+	unsetenv("OCF_RESKEY_postmortem_lines");
 	return 0;
 }
 
@@ -250,6 +317,39 @@ action_of(berth_action_fn fn)
 			assert_non_null(e_);                                                                           \
 		berth_error_free(&e_);                                                                                 \
 	} while (0)
+
+/* Run an action; check its result and return its reason (malloc'd, "" for none). */
+static char *
+run_action(berth_action_fn fn, enum berth_result want)
+{
+	berth_error_t e = NULL;
+	enum berth_result r = (ctx.action = action_of(fn), fn(&ctx, &e));
+	char *msg = strdup(e ? e->msg : "");
+
+	if (r != want)
+		fail_msg("got %s, want %s (%s)", berth_result_name(r), berth_result_name(want), msg);
+	berth_error_free(&e);
+	return msg;
+}
+
+/* The post-mortem file of the test's container, or NULL when there is none (malloc'd). */
+static char *
+postmortem_file(void)
+{
+	char path[160], *buf;
+	FILE *f;
+	size_t n;
+
+	snprintf(path, sizeof(path), "%s/rsc.log", pmdir);
+	f = fopen(path, "r");
+	if (f == NULL)
+		return NULL;
+	buf = calloc(1, 1 << 20);
+	n = fread(buf, 1, (1 << 20) - 1, f);
+	buf[n] = '\0';
+	fclose(f);
+	return buf;
+}
 
 static void
 reload_params(void)
@@ -463,6 +563,162 @@ test_promotion(void **state)
 	expect_action(berth_action_monitor, BERTH_RESULT_OK);
 }
 
+/* A container that ended on its own: stop keeps its post-mortem before removing it. */
+static void
+test_postmortem_on_stop_of_exited(void **state)
+{
+	char *pm;
+
+	fake.exists = fake.managed = true;
+	fake.exit_code = 3;
+	fake.logs = "starting\nboom: config missing\nbye\n";
+	expect_action(berth_action_stop, BERTH_RESULT_OK);
+	assert_int_equal(fake.removes, 1);
+	pm = postmortem_file();
+	assert_non_null(pm);
+	if (strstr(pm, "berth post-mortem of container rsc ===\nresource:   rsc (stop removed the container)\n"
+		       "container:  rsc c0ffee\nimage:      img:1\nstatus:     exited\nexit code:  3\n"
+		       "OOMKilled:  false\nerror:      -\nstarted:    t1\nfinished:   2026-01-02T03:04:05.678Z\n"
+		       "output:     the last 3 lines (postmortem_lines=100)\n"
+		       "| starting\n| boom: config missing\n| bye\n\n") == NULL)
+		fail_msg("record: %s", pm);
+	free(pm);
+
+	/* start's replace path: the crashed container of a stop that did not come (a reboot) */
+	fake.exists = fake.managed = true;
+	fake.oom_killed = true;
+	fake.exit_code = 137;
+	strcpy(fake.status, "dead");
+	expect_action(berth_action_start, BERTH_RESULT_OK);
+	pm = postmortem_file();
+	assert_non_null(strstr(pm, "(start removed the container)\n"));
+	assert_non_null(strstr(pm, "status:     dead\nexit code:  137\nOOMKilled:  true\n"));
+	assert_non_null(strstr(pm, "(stop removed the container)\n")); /* appended, the first kept */
+	free(pm);
+}
+
+/* No post-mortem of a container berth stopped, of one never started, or when it is turned off. */
+static void
+test_no_postmortem_unless_ended_on_its_own(void **state)
+{
+	expect_action(berth_action_start, BERTH_RESULT_OK);
+	expect_action(berth_action_stop, BERTH_RESULT_OK); /* running: berth stops it */
+	assert_int_equal(fake.stops, 1);
+	assert_false(fake.exists);
+	assert_null(postmortem_file());
+
+	/* created, never started: Docker's zero StartedAt */
+	fake.exists = fake.managed = true;
+	strcpy(fake.status, "created");
+	strcpy(fake.started_at, "0001-01-01T00:00:00Z");
+	expect_action(berth_action_stop, BERTH_RESULT_OK);
+	assert_false(fake.exists);
+	assert_null(postmortem_file());
+
+	/* reuse=true keeps what berth stopped; a changed configuration later replaces it */
+	fake_reset();
+	setenv("OCF_RESKEY_reuse", "true", 1);
+	reload_params();
+	expect_action(berth_action_start, BERTH_RESULT_OK);
+	expect_action(berth_action_stop, BERTH_RESULT_OK);
+	assert_true(fake.exists);
+	setenv("OCF_RESKEY_run_opts", "-e CHANGED=1", 1);
+	reload_params();
+	expect_action(berth_action_start, BERTH_RESULT_OK);
+	assert_int_equal(fake.removes, 1);
+	assert_null(postmortem_file());
+
+	/* postmortem_lines=0: off */
+	fake_reset();
+	unsetenv("OCF_RESKEY_reuse");
+	unsetenv("OCF_RESKEY_run_opts");
+	setenv("OCF_RESKEY_postmortem_lines", "0", 1);
+	reload_params();
+	fake.exists = fake.managed = true;
+	fake.exit_code = 1;
+	expect_action(berth_action_stop, BERTH_RESULT_OK);
+	assert_false(fake.exists);
+	assert_null(postmortem_file());
+
+	/* a bad value: refused by validate and start, but stop still works (with the default) */
+	setenv("OCF_RESKEY_postmortem_lines", "lots", 1);
+	reload_params();
+	expect_action(berth_action_validate, BERTH_RESULT_NOT_CONFIGURED);
+	fake.exists = fake.managed = true;
+	expect_action(berth_action_stop, BERTH_RESULT_OK);
+	assert_non_null(postmortem_file());
+	free(postmortem_file());
+}
+
+/* A monitor_cmd that hangs is abandoned at the deadline and keeps running in the container: the
+ * next monitor starts no other one while it runs, and fails saying so. */
+static void
+test_exec_pileup(void **state)
+{
+	char *why;
+	int creates;
+
+	setenv("OCF_RESKEY_monitor_cmd", "check", 1);
+	reload_params();
+	expect_action(berth_action_start, BERTH_RESULT_OK);
+	fake.exec_hangs = true;
+	why = run_action(berth_action_monitor, BERTH_RESULT_ERROR);
+	free(why);
+	creates = fake.exec_creates;
+
+	fake.exec_hangs = false; /* it would answer now, but the first one still runs */
+	why = run_action(berth_action_monitor, BERTH_RESULT_ERROR);
+	if (strstr(why, "the previous monitor_cmd (started at ") == NULL ||
+	    strstr(why, ", pid 4242, exec exec") == NULL || strstr(why, "is still running in container rsc") == NULL)
+		fail_msg("reason: %s", why);
+	free(why);
+	assert_int_equal(fake.exec_creates, creates); /* no second exec */
+	/* promote and the other commands follow the same rule */
+	setenv("OCF_RESKEY_promote_cmd", "promote-me", 1);
+	reload_params();
+	why = run_action(berth_action_promote, BERTH_RESULT_ERROR);
+	assert_non_null(strstr(why, "berth starts no promote_cmd while it runs"));
+	free(why);
+	unsetenv("OCF_RESKEY_promote_cmd");
+	reload_params();
+	assert_int_equal(fake.exec_creates, creates);
+
+	/* it ended: forgotten, and the monitor runs its command again */
+	fake.running_execs = 0;
+	expect_action(berth_action_monitor, BERTH_RESULT_OK);
+	assert_int_equal(fake.exec_creates, creates + 1);
+	{
+		struct berth_exec_record rec;
+		assert_int_equal(berth_state_exec_load("rsc", &rec), 0);
+	}
+
+	/* the daemon forgot it (restarted): as ended */
+	fake.exec_hangs = true;
+	expect_action(berth_action_monitor, BERTH_RESULT_ERROR);
+	fake.exec_hangs = false;
+	fake.exec_gone = true;
+	expect_action(berth_action_monitor, BERTH_RESULT_OK);
+
+	/* a record of another container (recreated since) is forgotten without asking */
+	fake.exec_gone = false;
+	fake.exec_hangs = true;
+	expect_action(berth_action_monitor, BERTH_RESULT_ERROR);
+	fake.exec_hangs = false;
+	strcpy(fake.id, "beef01");
+	creates = fake.exec_inspects;
+	expect_action(berth_action_monitor, BERTH_RESULT_OK);
+	assert_int_equal(fake.exec_inspects, creates);
+
+	/* stop forgets it with the container */
+	fake.exec_hangs = true;
+	expect_action(berth_action_monitor, BERTH_RESULT_ERROR);
+	expect_action(berth_action_stop, BERTH_RESULT_OK);
+	{
+		struct berth_exec_record rec;
+		assert_int_equal(berth_state_exec_load("rsc", &rec), 0);
+	}
+}
+
 int
 main(void)
 {
@@ -478,6 +734,9 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_config_change_and_reuse, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_monitor_cmd, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_promotion, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_postmortem_on_stop_of_exited, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_no_postmortem_unless_ended_on_its_own, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_exec_pileup, setup, teardown),
 	};
 
 	return cmocka_run_group_tests_name("actions", tests, NULL, NULL);

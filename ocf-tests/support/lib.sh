@@ -171,6 +171,10 @@ run_tests() {
 	local t n=0 passed=0 failed=0 failed_names="" names t0 out
 	WORK=$(mktemp -d /tmp/berth-test.XXXXXX)
 	export WORK
+	# Post-mortems of the suites' containers go with the run, not to /var/log/berth (the
+	# variable is for tests only: README, "Post-mortem").
+	: "${BERTH_POSTMORTEM_DIR:=$WORK/postmortem}"
+	export BERTH_POSTMORTEM_DIR
 	# Each test's output, shown after its result line.
 	out=$(mktemp /tmp/berth-test-out.XXXXXX)
 	# An interrupted run leaves nothing behind either; callers' EXIT traps stay theirs.

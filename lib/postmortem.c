@@ -1,0 +1,311 @@
+/* berth: the post-mortem of a container that ended on its own. */
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "alloc.h"
+#include "cleanup.h"
+#include "log.h"
+#include "ocf.h"
+#include "postmortem.h"
+
+/* A growing text buffer. */
+struct text {
+	char *buf;
+	size_t len, cap;
+};
+
+static void
+text_reserve(struct text *t, size_t more)
+{
+	if (t->len + more + 1 <= t->cap)
+		return;
+	while (t->len + more + 1 > t->cap)
+		t->cap = t->cap ? t->cap * 2 : 1024;
+	t->buf = berth_xrealloc(t->buf, t->cap);
+}
+
+static void
+text_add(struct text *t, const char *s, size_t n)
+{
+	text_reserve(t, n);
+	memcpy(t->buf + t->len, s, n);
+	t->len += n;
+	t->buf[t->len] = '\0';
+}
+
+static void
+text_puts(struct text *t, const char *s)
+{
+	text_add(t, s, strlen(s));
+}
+
+static void __attribute__((format(printf, 2, 3))) text_printf(struct text *t, const char *fmt, ...)
+{
+	va_list ap;
+	int n;
+
+	va_start(ap, fmt);
+	n = vsnprintf(NULL, 0, fmt, ap);
+	va_end(ap);
+	if (n <= 0)
+		return;
+	text_reserve(t, (size_t)n);
+	va_start(ap, fmt);
+	vsnprintf(t->buf + t->len, (size_t)n + 1, fmt, ap);
+	va_end(ap);
+	t->len += (size_t)n;
+}
+
+/* Add n bytes of s with control characters (but tab) written as '?': the file stays lines of
+ * text, and nothing in it moves a terminal's cursor when an admin cats it. */
+static void
+text_add_clean(struct text *t, const char *s, size_t n)
+{
+	size_t i, start = t->len;
+
+	text_add(t, s, n);
+	for (i = start; i < t->len; i++) {
+		unsigned char c = (unsigned char)t->buf[i];
+		if ((c < 0x20 && c != '\t') || c == 0x7f)
+			t->buf[i] = '?';
+	}
+}
+
+/* A header value from the daemon: one clean line, at most 300 bytes; "-" when there is none. */
+static void
+text_add_value(struct text *t, const char *s)
+{
+	if (s == NULL || s[0] == '\0') {
+		text_add(t, "-", 1);
+		return;
+	}
+	text_add_clean(t, s, strnlen(s, 300));
+}
+
+const char *
+berth_postmortem_dir(void)
+{
+	const char *dir = berth_ocf_getenv("BERTH_POSTMORTEM_DIR");
+
+	return dir ? dir : BERTH_POSTMORTEM_DIR;
+}
+
+/* The last `max` lines of out that fit in BERTH_POSTMORTEM_MAX_OUTPUT bytes (each line counted
+ * with its cut): where they begin, and how many there are. A last line without its '\n' counts. */
+static const char *
+tail_lines(const char *out, size_t len, int max, int *count)
+{
+	const char *end = out + len, *p = end, *first = end;
+	size_t bytes = 0;
+
+	*count = 0;
+	if (len > 0 && end[-1] == '\n')
+		p = --end;
+	while (*count < max && p > out) {
+		const char *q = p;
+		size_t n;
+
+		while (q > out && q[-1] != '\n')
+			q--;
+		n = (size_t)(p - q);
+		if (n > BERTH_POSTMORTEM_MAX_LINE)
+			n = BERTH_POSTMORTEM_MAX_LINE;
+		if (bytes + n + 3 > BERTH_POSTMORTEM_MAX_OUTPUT)
+			break;
+		bytes += n + 3;
+		first = q;
+		(*count)++;
+		p = q > out ? q - 1 : q;
+		if (q == out)
+			break;
+	}
+	return first;
+}
+
+char *
+berth_postmortem_format(const struct berth_postmortem *pm, time_t now)
+{
+	struct text t = { 0 };
+	const char *out = pm->output ? pm->output : "", *line, *end;
+	size_t len = strlen(out);
+	char when[32] = "?";
+	struct tm tm;
+	int count = 0, i;
+
+	if (gmtime_r(&now, &tm) != NULL)
+		strftime(when, sizeof(when), "%Y-%m-%dT%H:%M:%SZ", &tm);
+	line = tail_lines(out, len, pm->lines, &count);
+
+	text_printf(&t, "=== %s berth post-mortem of container ", when);
+	text_add_value(&t, pm->name);
+	text_puts(&t, " ===\nresource:   ");
+	text_add_value(&t, pm->resource);
+	text_puts(&t, " (");
+	text_add_value(&t, pm->action);
+	text_puts(&t, " removed the container)\ncontainer:  ");
+	text_add_value(&t, pm->name);
+	text_puts(&t, " ");
+	text_add_value(&t, pm->id);
+	text_puts(&t, "\nimage:      ");
+	text_add_value(&t, pm->image);
+	text_puts(&t, "\nstatus:     ");
+	text_add_value(&t, pm->status);
+	text_printf(&t, "\nexit code:  %d\nOOMKilled:  %s\nerror:      ", pm->exit_code,
+		    pm->oom_killed ? "true" : "false");
+	text_add_value(&t, pm->error);
+	text_puts(&t, "\nstarted:    ");
+	text_add_value(&t, pm->started_at);
+	text_puts(&t, "\nfinished:   ");
+	text_add_value(&t, pm->finished_at);
+	if (pm->output == NULL) {
+		text_puts(&t, "\noutput:     not read: ");
+		text_add_value(&t, pm->output_error ? pm->output_error : "unknown error");
+		text_puts(&t, "\n");
+	} else {
+		text_printf(&t, "\noutput:     the last %d line%s (postmortem_lines=%d)\n", count,
+			    count == 1 ? "" : "s", pm->lines);
+	}
+	for (i = 0; i < count; i++) {
+		size_t n;
+
+		end = strchr(line, '\n');
+		n = end ? (size_t)(end - line) : strlen(line);
+		text_puts(&t, "| ");
+		if (n > 0 && line[n - 1] == '\r')
+			n--; /* CRLF output */
+		if (n > BERTH_POSTMORTEM_MAX_LINE) {
+			text_add_clean(&t, line, BERTH_POSTMORTEM_MAX_LINE);
+			text_puts(&t, " [...]");
+		} else {
+			text_add_clean(&t, line, n);
+		}
+		text_puts(&t, "\n");
+		line = end ? end + 1 : line + n;
+	}
+	text_puts(&t, "\n");
+	return t.buf;
+}
+
+/* <name>.log.<i>, or <name>.log for i == 0. */
+static char *
+log_path(const char *dir, const char *name, int i)
+{
+	return i == 0 ? berth_xasprintf("%s/%s.log", dir, name) : berth_xasprintf("%s/%s.log.%d", dir, name, i);
+}
+
+/* <name>.log -> .1 -> .2 ... -> .keep; the old .keep goes. */
+static int
+rotate(const char *dir, const char *name, int keep, berth_error_t *err)
+{
+	int i;
+
+	if (keep <= 0) {
+		cleanup_free char *path = log_path(dir, name, 0);
+		if (unlink(path) < 0 && errno != ENOENT)
+			return berth_error_set(err, errno, "cannot remove %s: %s", path, strerror(errno));
+		return 0;
+	}
+	for (i = keep - 1; i >= 0; i--) {
+		cleanup_free char *from = log_path(dir, name, i);
+		cleanup_free char *to = log_path(dir, name, i + 1);
+
+		if (rename(from, to) < 0 && errno != ENOENT)
+			return berth_error_set(err, errno, "cannot rotate %s to %s: %s", from, to, strerror(errno));
+	}
+	return 0;
+}
+
+static int
+open_log(const char *path, berth_error_t *err)
+{
+	int fd = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC | O_NOFOLLOW | O_NOCTTY | O_NONBLOCK, 0640);
+
+	if (fd < 0)
+		return berth_error_set(err, errno, "cannot open %s: %s", path, strerror(errno));
+	return fd;
+}
+
+int
+berth_postmortem_append(const char *dir, const char *name, const char *record,
+			const struct berth_postmortem_limits *lim, berth_error_t *err)
+{
+	cleanup_free char *path = NULL;
+	cleanup_close int fd = -1;
+	size_t len = strlen(record), done = 0;
+	struct stat st;
+
+	if (name == NULL || name[0] == '\0' || strchr(name, '/') != NULL)
+		return berth_error_set(err, EINVAL, "post-mortem: '%s' cannot name a file", name ? name : "");
+	if (mkdir(dir, 0750) < 0 && errno != EEXIST)
+		return berth_error_set(err, errno, "cannot create %s: %s", dir, strerror(errno));
+	path = log_path(dir, name, 0);
+	if ((fd = open_log(path, err)) < 0)
+		return fd;
+	if (fstat(fd, &st) < 0)
+		return berth_error_set(err, errno, "cannot stat %s: %s", path, strerror(errno));
+	if (!S_ISREG(st.st_mode))
+		return berth_error_set(err, EINVAL, "%s is not a regular file: not writing to it", path);
+	if (st.st_size > 0 && (size_t)st.st_size + len > lim->rotate_bytes) {
+		int ret;
+
+		close(fd);
+		fd = -1;
+		if ((ret = rotate(dir, name, lim->keep, err)) < 0)
+			return ret;
+		if ((fd = open_log(path, err)) < 0)
+			return fd;
+	}
+	while (done < len) {
+		ssize_t n = write(fd, record + done, len - done);
+
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0)
+			return berth_error_set(err, n < 0 ? errno : EIO, "cannot write %s: %s", path,
+					       strerror(n < 0 ? errno : EIO));
+		done += (size_t)n;
+	}
+	return 0;
+}
+
+int
+berth_postmortem_keep(const char *dir, const struct berth_postmortem *pm, berth_error_t *err)
+{
+	static const struct berth_postmortem_limits lim = { BERTH_POSTMORTEM_ROTATE_BYTES, BERTH_POSTMORTEM_KEEP };
+	cleanup_free char *record = NULL;
+	cleanup_free char *where = NULL;
+	const char *out, *line;
+	int ret, count = 0, i;
+
+	if (pm->lines <= 0)
+		return 0;
+	record = berth_postmortem_format(pm, time(NULL));
+	ret = berth_postmortem_append(dir, pm->name, record, &lim, err);
+	where = ret == 0 ? berth_xasprintf("kept in %s/%s.log", dir, pm->name)
+			 : berth_xasprintf("not kept: %s", (*err)->msg);
+	berth_log_notice("container %s (%.12s) of %s ended on its own: status %s, exit code %d, OOMKilled %s%s%.300s, "
+			 "finished %s; post-mortem %s",
+			 pm->name, pm->id ? pm->id : "-", pm->resource ? pm->resource : "-",
+			 pm->status ? pm->status : "-", pm->exit_code, pm->oom_killed ? "true" : "false",
+			 pm->error ? ", error: " : "", pm->error ? pm->error : "",
+			 pm->finished_at ? pm->finished_at : "-", where);
+	/* The last few lines: the record's own, which are bounded and cleaned already. */
+	out = strstr(record, "\n| ");
+	for (line = out; line != NULL; line = strstr(line + 1, "\n| "))
+		count++;
+	for (i = 0, line = out; line != NULL; line = strstr(line + 1, "\n| "), i++) {
+		if (i < count - BERTH_POSTMORTEM_LOG_LINES)
+			continue;
+		size_t n = strcspn(line + 3, "\n");
+		berth_log_notice("container %s output: %.*s", pm->name, (int)(n < 300 ? n : 300), line + 3);
+	}
+	return ret;
+}
