@@ -489,8 +489,22 @@ spawn_get(const char *prog, const char *what, const char *key, const struct bert
 		}
 	}
 	buf[used] = '\0';
-	while (waitpid(pid, status, 0) < 0 && errno == EINTR)
-		;
+	/* A helper may close its output and go on running: its exit is waited for within the
+	 * deadline too. */
+	for (;;) {
+		pid_t r = waitpid(pid, status, WNOHANG);
+
+		if (r == pid || (r < 0 && errno != EINTR))
+			break;
+		if (berth_now_ms() >= end) {
+			kill(pid, SIGKILL);
+			waitpid(pid, NULL, 0);
+			explicit_bzero(buf, used);
+			free(buf);
+			return berth_error_set(err, BERTH_E_TIMEDOUT, "%s did not finish in time", what);
+		}
+		poll(NULL, 0, 10);
+	}
 	if (errbytes > 0)
 		berth_log_debug("%s wrote %zu bytes to stderr (not logged: they may hold secrets)", what, errbytes);
 	*out = buf;

@@ -37,6 +37,7 @@ static const char helper[] =
 	"broken.example.com) echo 'stderr-s3cret' >&2; echo 'stdout-s3cret'; exit 2 ;;\n"
 	"nosecret.example.com) echo '{\"Username\":\"u\"}' ;;\n"
 	"slow.example.com) exec sleep 10 ;;\n"
+	"lingering.example.com) exec >&- 2>&-; sleep 10 ;;\n"
 	"*) echo 'credentials not found in native keychain'; exit 1 ;;\n"
 	"esac\n";
 
@@ -303,6 +304,18 @@ test_helper_bounded_by_deadline(void **state)
 	d.hard_ms = t0 + 1000;
 	write_file(file, "{\"credHelpers\":{\"slow.example.com\":\"fake\"}}", 0600);
 	assert_true(berth_registry_lookup("slow.example.com/app", file, &d, &auth, &err) < 0);
+	assert_int_equal(berth_error_cause(err), BERTH_E_TIMEDOUT);
+	assert_true(berth_now_ms() - t0 < 3000);
+	berth_error_free(&err);
+	berth_registry_auth_release(&auth);
+
+	/* One that closes its output and stays: its exit is waited for within the deadline too. */
+	t0 = berth_now_ms();
+	d.start_ms = t0;
+	d.end_ms = t0 + 800;
+	d.hard_ms = t0 + 1000;
+	write_file(file, "{\"credHelpers\":{\"lingering.example.com\":\"fake\"}}", 0600);
+	assert_true(berth_registry_lookup("lingering.example.com/app", file, &d, &auth, &err) < 0);
 	assert_int_equal(berth_error_cause(err), BERTH_E_TIMEDOUT);
 	assert_true(berth_now_ms() - t0 < 3000);
 	berth_error_free(&err);
