@@ -796,6 +796,7 @@ berth_action_stop(struct berth_ctx *ctx, berth_error_t *err)
 static int
 ensure_image(struct berth_ctx *ctx, berth_error_t *err)
 {
+	berth_cleanup(registry_auth) struct berth_registry_auth auth = { 0 };
 	struct berth_params *p = ctx->params;
 	bool exists = false;
 
@@ -808,7 +809,10 @@ ensure_image(struct berth_ctx *ctx, berth_error_t *err)
 				       "image %s is not present on this node and allow_pull is false: load or "
 				       "pull it here (docker pull %s), or set allow_pull=true",
 				       p->image, p->image);
-	return berth_image_pull(ctx->client, p->image, err);
+	/* Credentials are looked up only for a pull: a node that never pulls needs no file. */
+	if (berth_registry_lookup(p->image, p->authfile, ctx->deadline, &auth, err) < 0)
+		return berth_error_wrap(err, "pulling image %s: ", p->image);
+	return berth_image_pull(ctx->client, p->image, &auth, err);
 }
 
 /* Wait until the started container is up and passes its checks, or the time runs out. */

@@ -9,6 +9,7 @@
 #include "cleanup.h"
 #include "container.h"
 #include "log.h"
+#include "progress.h"
 #include "spec.h"
 
 /* Caps for single calls, below the operation's own deadline. */
@@ -509,15 +510,88 @@ berth_image_split_ref(const char *image, char **name, char **tag)
 	}
 }
 
+/* Does the daemon's message say the registry wants credentials, or refused the ones it got?
+ * dockerd passes the registry's words on: "no basic auth credentials", "unauthorized:
+ * authentication required", Docker Hub's "pull access denied ... may require 'docker login'". */
+static bool
+auth_problem(long status, const char *msg)
+{
+	static const char *const marks[] = { "no basic auth credentials",
+					     "unauthorized",
+					     "authentication required",
+					     "access denied",
+					     "incorrect username or password",
+					     "docker login",
+					     NULL };
+	cleanup_free char *lower = berth_xstrdup(msg);
+	char *p;
+	int i;
+
+	if (status == 401)
+		return true;
+	for (p = lower; *p; p++)
+		if (*p >= 'A' && *p <= 'Z')
+			*p = (char)(*p - 'A' + 'a');
+	for (i = 0; marks[i]; i++)
+		if (strstr(lower, marks[i]) != NULL)
+			return true;
+	return false;
+}
+
+/* A failed pull as an error; status is 0 for an error inside the stream. The reason says which
+ * credentials were missing or refused, never what they are. */
+static int
+pull_error(const char *image, const struct berth_registry_auth *auth, long status, const char *msg, berth_error_t *err)
+{
+	cleanup_free char *http = status ? berth_xasprintf(" (HTTP %ld)", status) : berth_xstrdup("");
+
+	if (auth != NULL && auth->key != NULL && auth_problem(status, msg)) {
+		if (berth_registry_auth_found(auth))
+			return berth_error_set(err, BERTH_E_REFUSED,
+					       "pulling image %s: registry %s refused the credentials from %s: %s%s",
+					       image, auth->key, auth->source, msg, http);
+		return berth_error_set(err, BERTH_E_REFUSED,
+				       "pulling image %s: registry %s asks for credentials and berth found none in %s "
+				       "(the daemon says: %s%s)",
+				       image, auth->key, auth->searched ? auth->searched : "any credential file", msg,
+				       http);
+	}
+	return berth_error_set(err, BERTH_E_REFUSED, "pulling image %s failed: %s%s", image, msg, http);
+}
+
+struct pull {
+	struct berth_progress *progress;
+	const char *image;
+};
+
+/* The pull's stream, as it arrives: count, and log the progress now and then. */
+static int
+pull_read(const char *data, size_t len, void *arg)
+{
+	struct pull *pull = arg;
+
+	berth_progress_feed(pull->progress, data, len);
+	if (berth_progress_due(pull->progress, berth_now_ms())) {
+		cleanup_free char *summary = berth_progress_summary(pull->progress);
+
+		berth_log_notice("pulling %s: %s", pull->image, summary);
+	}
+	return 0;
+}
+
 int
-berth_image_pull(struct berth_client *c, const char *image, berth_error_t *err)
+berth_image_pull(struct berth_client *c, const char *image, const struct berth_registry_auth *auth, berth_error_t *err)
 {
 	berth_cleanup(response) struct berth_response resp = { 0 };
+	berth_cleanup(header) char *header = auth ? berth_registry_header(auth) : NULL;
+	berth_cleanup(progress) struct berth_progress progress = { 0 };
+	struct pull pull = { .progress = &progress, .image = image };
 	cleanup_free char *name = NULL, *tag = NULL, *ename = NULL, *etag = NULL;
-	cleanup_free char *path = NULL;
-	const char *last;
-	cleanup_json json_object *line = NULL;
-	json_object *e;
+	cleanup_free char *path = NULL, *summary = NULL;
+	const char *headers[] = { header, NULL };
+	struct berth_engine_opts opts = { .headers = headers, .on_body = pull_read, .arg = &pull };
+	long long t0 = berth_now_ms();
+	int ret;
 
 	/* Without a tag the Engine API pulls every tag of the repository: name the tag, as the
 	 * docker CLI does. */
@@ -525,22 +599,26 @@ berth_image_pull(struct berth_client *c, const char *image, berth_error_t *err)
 	ename = berth_engine_escape(name);
 	etag = berth_engine_escape(tag);
 	path = berth_xasprintf("/images/create?fromImage=%s&tag=%s", ename, etag);
-	berth_log_notice("pulling image %s", image);
-	if (call(c, "POST", path, NULL, 0, BERTH_ENGINE_KEEP_TAIL, &resp, err) < 0)
+	berth_log_notice("pulling image %s%s%s", image, header ? " with the credentials from " : "",
+			 header ? auth->source : "");
+	berth_progress_init(&progress, t0);
+	/* The time limit is the operation's: a pull has no cap of its own. */
+	ret = berth_engine_request_ex(c->engine, "POST", path, NULL, berth_deadline_call_ms(c->deadline, 0),
+				      BERTH_ENGINE_KEEP_TAIL, &opts, &resp, err);
+	berth_progress_end(&progress);
+	summary = berth_progress_summary(&progress);
+	if (ret < 0) {
+		berth_log_info("pulling %s stopped: %s", image, summary);
 		return berth_error_wrap(err, "pulling image %s: ", image);
-	if (resp.status != 200)
-		return http_error(&resp, BERTH_E_REFUSED, err, "pulling image");
-	/* The answer is a stream of JSON lines; a failure is reported in the last one. */
-	if (resp.body == NULL)
-		return 0;
-	while (resp.len > 0 && (resp.body[resp.len - 1] == '\n' || resp.body[resp.len - 1] == '\r'))
-		resp.body[--resp.len] = '\0';
-	last = strrchr(resp.body, '\n');
-	last = last ? last + 1 : resp.body;
-	line = parse_json(last, strlen(last));
-	if ((e = get(line, "error", json_type_string)) != NULL)
-		return berth_error_set(err, BERTH_E_REFUSED, "pulling image %s failed: %s", image,
-				       json_object_get_string(e));
-	berth_log_notice("pulled image %s", image);
+	}
+	if (resp.status != 200) {
+		cleanup_free char *msg = berth_response_message(&resp);
+
+		return pull_error(image, auth, resp.status, msg, err);
+	}
+	/* The answer is a stream of JSON lines; a failure is reported in one of them. */
+	if (progress.error != NULL)
+		return pull_error(image, auth, 0, progress.error, err);
+	berth_log_notice("pulled image %s in %lld ms: %s", image, berth_now_ms() - t0, summary);
 	return 0;
 }

@@ -18,6 +18,7 @@
 #include "deadline.h"
 #include "engine.h"
 #include "ocf.h"
+#include "registry.h"
 
 /** What one inspect says about a container. Free with berth_container_info_release. */
 struct berth_container_info {
@@ -156,7 +157,14 @@ int berth_image_exists(struct berth_client *c, const char *image, bool *exists, 
  */
 void berth_image_split_ref(const char *image, char **name, char **tag);
 
-/** Pull an image (its tag, or "latest" when it names none). Progress goes to the log. */
-int berth_image_pull(struct berth_client *c, const char *image, berth_error_t *err);
+/**
+ * Pull an image (its tag, or "latest" when it names none), with the credentials in auth (sent as
+ * X-Registry-Auth when it holds some). While the pull runs, a line "pulling IMAGE: N of M layers
+ * done, X MB of Y MB" goes to the log every BERTH_PROGRESS_INTERVAL_MS. A registry that asks for
+ * credentials, or refuses them, is said so in the error, which never quotes a secret.
+ * \param auth what berth_registry_lookup found (key and searched set), or NULL
+ */
+int berth_image_pull(struct berth_client *c, const char *image, const struct berth_registry_auth *auth,
+		     berth_error_t *err);
 
 #endif

@@ -31,6 +31,10 @@ struct sink {
 	size_t len, cap;
 	bool keep_tail;
 	bool too_big;
+	CURL *curl;                           /* to read the status once the body starts */
+	const struct berth_engine_opts *opts; /* the reader of 2xx bodies, if any */
+	int streaming;                        /* 0 not known yet, 1 the reader gets the body, -1 not */
+	bool reader_stopped;
 };
 
 static void
@@ -61,6 +65,16 @@ sink_write(char *data, size_t size, size_t nmemb, void *userp)
 	struct sink *s = userp;
 	size_t n = size * nmemb;
 
+	if (s->streaming == 0) {
+		long status = 0;
+
+		curl_easy_getinfo(s->curl, CURLINFO_RESPONSE_CODE, &status);
+		s->streaming = s->opts != NULL && s->opts->on_body != NULL && status >= 200 && status < 300 ? 1 : -1;
+	}
+	if (s->streaming > 0 && n > 0 && s->opts->on_body(data, n, s->opts->arg) != 0) {
+		s->reader_stopped = true;
+		return 0;
+	}
 	if (s->keep_tail) {
 		/* Streams (image pulls) can be long; only their last lines matter. */
 		if (n >= TAIL_KEEP) {
@@ -216,6 +230,9 @@ curl_failure(struct berth_engine *e, CURLcode rc, const struct sink *sink, const
 				       "the Docker daemon at %s did not answer %s %s within %ld ms", e->socket_path,
 				       method, path, timeout_ms);
 	case CURLE_WRITE_ERROR:
+		if (sink->reader_stopped)
+			return berth_error_set(err, BERTH_E_PROTOCOL, "the answer to %s %s was not what berth reads",
+					       method, path);
 		if (sink->too_big)
 			return berth_error_set(err, BERTH_E_TOOBIG,
 					       "the Docker daemon's answer to %s %s exceeded %u bytes", method, path,
@@ -229,9 +246,10 @@ curl_failure(struct berth_engine *e, CURLcode rc, const struct sink *sink, const
 
 static int
 request_once(struct berth_engine *e, const char *method, const char *path, const char *body, long timeout_ms, int flags,
-	     struct berth_response *resp, berth_error_t *err)
+	     const struct berth_engine_opts *opts, struct berth_response *resp, berth_error_t *err)
 {
-	berth_cleanup(sink) struct sink sink = { .keep_tail = flags & BERTH_ENGINE_KEEP_TAIL };
+	berth_cleanup(
+		sink) struct sink sink = { .keep_tail = flags & BERTH_ENGINE_KEEP_TAIL, .curl = e->curl, .opts = opts };
 	berth_cleanup(slist) struct curl_slist *headers = NULL;
 	cleanup_free char *url = NULL;
 	CURL *c = e->curl;
@@ -251,6 +269,8 @@ request_once(struct berth_engine *e, const char *method, const char *path, const
 	curl_easy_setopt(c, CURLOPT_HTTP_VERSION, (long)CURL_HTTP_VERSION_1_1);
 	curl_easy_setopt(c, CURLOPT_CUSTOMREQUEST, method);
 	headers = berth_nonnull(curl_slist_append(headers, "Expect:"));
+	for (size_t i = 0; opts != NULL && opts->headers != NULL && opts->headers[i] != NULL; i++)
+		headers = berth_nonnull(curl_slist_append(headers, opts->headers[i]));
 	if (body != NULL) {
 		headers = berth_nonnull(curl_slist_append(headers, "Content-Type: application/json"));
 		curl_easy_setopt(c, CURLOPT_POSTFIELDS, body);
@@ -284,6 +304,14 @@ int
 berth_engine_request(struct berth_engine *e, const char *method, const char *path, const char *body, long timeout_ms,
 		     int flags, struct berth_response *resp, berth_error_t *err)
 {
+	return berth_engine_request_ex(e, method, path, body, timeout_ms, flags, NULL, resp, err);
+}
+
+int
+berth_engine_request_ex(struct berth_engine *e, const char *method, const char *path, const char *body, long timeout_ms,
+			int flags, const struct berth_engine_opts *opts, struct berth_response *resp,
+			berth_error_t *err)
+{
 	long long t0 = berth_now_ms();
 	char *hint;
 	int ret;
@@ -292,7 +320,7 @@ berth_engine_request(struct berth_engine *e, const char *method, const char *pat
 	if (timeout_ms <= 0)
 		return berth_error_set(err, BERTH_E_TIMEDOUT, "no time left for %s %s before the operation's timeout",
 				       method, path);
-	ret = request_once(e, method, path, body, timeout_ms, flags, resp, err);
+	ret = request_once(e, method, path, body, timeout_ms, flags, opts, resp, err);
 	if (ret < 0 || resp->status != 400 || e->negotiated)
 		return ret;
 
@@ -318,7 +346,7 @@ berth_engine_request(struct berth_engine *e, const char *method, const char *pat
 	if (timeout_ms <= 0)
 		return berth_error_set(err, BERTH_E_TIMEDOUT, "no time left for %s %s before the operation's timeout",
 				       method, path);
-	return request_once(e, method, path, body, timeout_ms, flags, resp, err);
+	return request_once(e, method, path, body, timeout_ms, flags, opts, resp, err);
 }
 
 char *

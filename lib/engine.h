@@ -60,6 +60,36 @@ int berth_engine_request(struct berth_engine *e, const char *method, const char 
 			 long timeout_ms, int flags, struct berth_response *resp, berth_error_t *err);
 
 /**
+ * Called with each piece of a successful (2xx) answer's body as it arrives, before the piece is
+ * kept in the response. Pieces split the body anywhere, in the middle of a line or a character.
+ * \param data, len the piece (not NUL-terminated)
+ * \param arg       what the options' arg holds
+ * \return 0 to go on; anything else ends the transfer, and the request fails with
+ *         BERTH_E_PROTOCOL
+ */
+typedef int (*berth_engine_body_fn)(const char *data, size_t len, void *arg);
+
+/** What a request may add to the plain one; every member may be zero. */
+struct berth_engine_opts {
+	/** Extra request headers, "Name: value" each, NULL-terminated. Their values are never
+	 *  logged (X-Registry-Auth carries credentials). */
+	const char *const *headers;
+	/** Sees the body of a 2xx answer as it streams in (an image pull's progress). */
+	berth_engine_body_fn on_body;
+	void *arg;
+};
+
+/**
+ * berth_engine_request with extra headers and a streaming reader of the body (opts may be NULL).
+ * The response is filled and capped as berth_engine_request fills it; the reader sees every
+ * piece, also those BERTH_ENGINE_KEEP_TAIL later drops. When the daemon asks for an older API,
+ * the request is sent again with the same options; the reader only ever sees 2xx bodies.
+ */
+int berth_engine_request_ex(struct berth_engine *e, const char *method, const char *path, const char *body,
+			    long timeout_ms, int flags, const struct berth_engine_opts *opts,
+			    struct berth_response *resp, berth_error_t *err);
+
+/**
  * The Engine API version this client speaks to the daemon: BERTH_ENGINE_API_VERSION, or the older
  * one the daemon asked for. Known for certain only after the first request.
  * \param major, minor out

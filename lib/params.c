@@ -32,6 +32,12 @@ const struct berth_param_def berth_param_table[] = {
 	  "Pull the image from its registry when it does not exist on the node. Without it, a missing "
 	  "image makes start fail on this node only (OCF_ERR_INSTALLED), so Pacemaker tries another "
 	  "node. Pulling can make start take long: give start a timeout that covers it." },
+	{ "authfile", BERTH_PARAM_STRING, NULL, false, true, "Registry credentials for pulls",
+	  "A file with the registry credentials a pull uses, in the format of the docker CLI's "
+	  "config.json (\"auths\", \"credHelpers\", \"credsStore\"; podman's auth.json works too), "
+	  "read instead of $DOCKER_CONFIG/config.json or ~/.docker/config.json of root. Absolute path. "
+	  "Only read when allow_pull is set and the image is missing; a file that is set but missing "
+	  "on the node fails the pull. No secret from it ever reaches a log or an exit reason." },
 	{ "reuse", BERTH_PARAM_BOOLEAN, "false", false, false, "Reuse the stopped container",
 	  "Keep the container when it stops and start the same container again on the next start, "
 	  "as long as its configuration (image, run_cmd, run_opts) is unchanged; a container made "
@@ -242,6 +248,7 @@ berth_params_load(struct berth_params *p, berth_error_t *err)
 	if (p->instance == NULL)
 		p->instance = "berth";
 	p->image = berth_ocf_reskey("image");
+	p->authfile = berth_ocf_reskey("authfile");
 	p->run_opts = berth_ocf_reskey("run_opts");
 	p->run_cmd = berth_ocf_reskey("run_cmd");
 	p->mount_points = berth_ocf_reskey("mount_points");
@@ -338,6 +345,8 @@ berth_params_validate(const struct berth_params *p, berth_error_t *err)
 		return berth_error_set(err, BERTH_E_CONFIG,
 				       "parameter postmortem_lines='%.40s' is not a number of lines from 0 (off) to %d",
 				       berth_ocf_reskey("postmortem_lines"), BERTH_POSTMORTEM_MAX_LINES);
+	if (p->authfile != NULL && (p->authfile[0] != '/' || strlen(p->authfile) >= PATH_MAX))
+		return berth_error_set(err, BERTH_E_CONFIG, "authfile '%.200s' must be an absolute path", p->authfile);
 	for (mp = p->mount_points; mp != NULL && *mp != '\0';) {
 		size_t n = strcspn(mp, ",");
 		while (n > 0 && (*mp == ' ')) {

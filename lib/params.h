@@ -29,6 +29,7 @@ struct berth_params {
 	const char *image;
 	const char *name; /**< container name actually used (derived; owned by the struct) */
 	bool allow_pull;
+	const char *authfile; /**< credential file for pulls, or NULL for docker's own */
 	bool reuse;
 	const char *run_opts;
 	const char *run_cmd;

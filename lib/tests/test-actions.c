@@ -226,7 +226,7 @@ berth_image_exists(struct berth_client *c, const char *image, bool *exists, bert
 }
 
 int
-berth_image_pull(struct berth_client *c, const char *image, berth_error_t *err)
+berth_image_pull(struct berth_client *c, const char *image, const struct berth_registry_auth *auth, berth_error_t *err)
 {
 	fake.pulls++;
 	fake.image_exists = true;

@@ -50,8 +50,19 @@ serve(int lfd, int out, const char *answer)
 				break;
 		}
 		req[n] = '\0';
-		req[strcspn(req, "\r")] = '\0';
-		dprintf(out, "%s\n", req);
+		{
+			/* The credentials header too, when a request carries one. */
+			char *auth = strstr(req, "\r\nX-Registry-Auth: ");
+
+			if (auth != NULL) {
+				auth += 2;
+				auth[strcspn(auth, "\r")] = '\0';
+			}
+			req[strcspn(req, "\r")] = '\0';
+			dprintf(out, "%s\n", req);
+			if (auth != NULL)
+				dprintf(out, "%s\n", auth);
+		}
 		if (write(fd, answer, strlen(answer)) < 0)
 			_exit(1);
 		close(fd);
@@ -278,8 +289,8 @@ test_pull_names_the_tag(void **state)
 	char *got;
 
 	start_server("200 OK", "{\"status\":\"Downloaded newer image for nginx:latest\"}\n");
-	assert_int_equal(berth_image_pull(&client, "nginx", &err), 0);
-	assert_int_equal(berth_image_pull(&client, "localhost:5000/app@sha256:ab12", &err), 0);
+	assert_int_equal(berth_image_pull(&client, "nginx", NULL, &err), 0);
+	assert_int_equal(berth_image_pull(&client, "localhost:5000/app@sha256:ab12", NULL, &err), 0);
 	got = requests();
 	assert_non_null(strstr(got, "POST /v1.41/images/create?fromImage=nginx&tag=latest HTTP/1.1"));
 	assert_non_null(strstr(got, "fromImage=localhost%3A5000%2Fapp&tag=sha256%3Aab12 HTTP/1.1"));
@@ -355,6 +366,70 @@ test_wait_for_a_restarting_daemon(void **state)
 	client.wait_daemon = false;
 }
 
+/* Credentials go in the X-Registry-Auth header, and only when there are some. */
+static void
+test_pull_sends_credentials(void **state)
+{
+	struct berth_registry_auth auth = { .key = (char *)"127.0.0.1:5000", .searched = (char *)"/x/config.json" };
+	berth_error_t err = NULL;
+	char *got;
+
+	start_server("200 OK", "{\"status\":\"Status: Image is up to date for 127.0.0.1:5000/app:latest\"}\n");
+	assert_int_equal(berth_image_pull(&client, "127.0.0.1:5000/app", &auth, &err), 0);
+	auth.username = (char *)"alice";
+	auth.password = (char *)"pw1";
+	auth.source = (char *)"\"auths\" in /x/config.json";
+	assert_int_equal(berth_image_pull(&client, "127.0.0.1:5000/app", &auth, &err), 0);
+	got = requests();
+	/* base64url of {"username":"alice","password":"pw1","serveraddress":"127.0.0.1:5000"} */
+	assert_non_null(strstr(got, "fromImage=127.0.0.1%3A5000%2Fapp&tag=latest HTTP/1.1\nPOST "));
+	assert_non_null(strstr(got,
+			       "HTTP/1.1\nX-Registry-Auth: eyJ1c2VybmFtZSI6ImFsaWNlIiwicGFzc3dvcmQiOiJwdzEiLCJzZXJ2"
+			       "ZXJhZGRyZXNzIjoiMTI3LjAuMC4xOjUwMDAifQ==\n"));
+	assert_null(strstr(strstr(got, "X-Registry-Auth") + 1, "X-Registry-Auth")); /* the first pull sent none */
+}
+
+/* A registry that asks for credentials: the reason says where berth looked. One that refuses
+ * them: the reason says whose they were, never what they are. In the stream or as a status. */
+static void
+test_pull_credential_reasons(void **state)
+{
+	struct berth_registry_auth auth = { .key = (char *)"127.0.0.1:5000", .searched = (char *)"/x/config.json" };
+	berth_error_t err = NULL;
+
+	start_server("200 OK",
+		     "{\"status\":\"Pulling from app\",\"id\":\"latest\"}\r\n"
+		     "{\"errorDetail\":{\"message\":\"Head \\\"http://127.0.0.1:5000/v2/app/manifests/latest\\\": "
+		     "no basic auth credentials\"},\"error\":\"Head \\\"http://127.0.0.1:5000/v2/app/manifests/"
+		     "latest\\\": no basic auth credentials\"}\r\n");
+	assert_true(berth_image_pull(&client, "127.0.0.1:5000/app", &auth, &err) < 0);
+	assert_int_equal(berth_error_cause(err), BERTH_E_REFUSED);
+	assert_non_null(strstr(err->msg, "registry 127.0.0.1:5000 asks for credentials and berth found none in "
+					 "/x/config.json"));
+	berth_error_free(&err);
+	requests();
+	teardown(state);
+	setup(state);
+	start_server("500 Internal Server Error", "{\"message\":\"Get \\\"http://127.0.0.1:5000/v2/\\\": "
+						  "unauthorized: authentication required\"}");
+	auth.username = (char *)"alice";
+	auth.password = (char *)"s3cret-pw";
+	auth.source = (char *)"\"auths\" in /x/config.json";
+	assert_true(berth_image_pull(&client, "127.0.0.1:5000/app", &auth, &err) < 0);
+	assert_non_null(strstr(err->msg, "registry 127.0.0.1:5000 refused the credentials from \"auths\" in "
+					 "/x/config.json: "));
+	assert_non_null(strstr(err->msg, "(HTTP 500)"));
+	assert_null(strstr(err->msg, "s3cret"));
+	berth_error_free(&err);
+	/* Other failures keep the daemon's words. */
+	teardown(state);
+	setup(state);
+	start_server("404 Not Found", "{\"message\":\"manifest for 127.0.0.1:5000/app:latest not found\"}");
+	assert_true(berth_image_pull(&client, "127.0.0.1:5000/app", &auth, &err) < 0);
+	assert_non_null(strstr(err->msg, "pulling image 127.0.0.1:5000/app failed: manifest for"));
+	berth_error_free(&err);
+}
+
 /* Nobody listening: the one cause monitor and stop treat apart. */
 static void
 test_unreachable(void **state)
@@ -382,6 +457,8 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_wait_for_a_restarting_daemon, setup, teardown),
 		cmocka_unit_test(test_split_ref),
 		cmocka_unit_test_setup_teardown(test_pull_names_the_tag, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_pull_sends_credentials, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_pull_credential_reasons, setup, teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -259,7 +259,7 @@ operation(int op, struct berth_client *c)
 	case 6: berth_container_logs(c, "0123abc", 10, &out, &err); break;
 	case 7: berth_container_exec(c, "0123abc", argv, envp, 1000, &code, &out, &err); break;
 	case 8: berth_image_exists(c, "busybox:latest", &exists, &err); break;
-	case 9: berth_image_pull(c, "busybox:latest", &err); break;
+	case 9: berth_image_pull(c, "busybox:latest", NULL, &err); break;
 	default:
 		if (berth_engine_request(c->engine, "GET", "/_ping", NULL, 1500, op & 1 ? BERTH_ENGINE_KEEP_TAIL : 0,
 					 &resp, &err) == 0) {

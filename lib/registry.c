@@ -1,0 +1,653 @@
+/* berth: registry credentials for image pulls, found as the docker CLI finds them. */
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <poll.h>
+#include <pwd.h>
+#include <signal.h>
+#include <spawn.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <json-c/json.h>
+
+#include "alloc.h"
+#include "log.h"
+#include "ocf.h"
+#include "registry.h"
+
+#define FILE_MAX     (1024 * 1024) /* a credential file is a few KiB */
+#define HELPER_CAP   30000L        /* one helper call, below the operation's deadline */
+#define HELPER_OUT   (64 * 1024)   /* a helper's answer is one small JSON object */
+#define JSON_DEPTH   32
+#define HELPER_NAME  64
+#define HELPER_PREFX "docker-credential-"
+
+extern char **environ;
+
+/* ---- secrets in memory ---- */
+
+/* Zero a secret before its memory goes back to the allocator. */
+static void
+secret_free(char *s)
+{
+	if (s == NULL)
+		return;
+	explicit_bzero(s, strlen(s));
+	free(s);
+}
+
+void
+berth_registry_header_free(char *header)
+{
+	secret_free(header);
+}
+
+void
+berth_registry_auth_release(struct berth_registry_auth *auth)
+{
+	if (auth == NULL)
+		return;
+	secret_free(auth->password);
+	secret_free(auth->identitytoken);
+	free(auth->username);
+	free(auth->key);
+	free(auth->source);
+	free(auth->searched);
+	memset(auth, 0, sizeof(*auth));
+}
+
+bool
+berth_registry_auth_found(const struct berth_registry_auth *auth)
+{
+	return auth->password != NULL || auth->identitytoken != NULL;
+}
+
+/* ---- base64 ---- */
+
+static int
+b64_value(unsigned char c)
+{
+	if (c >= 'A' && c <= 'Z')
+		return c - 'A';
+	if (c >= 'a' && c <= 'z')
+		return c - 'a' + 26;
+	if (c >= '0' && c <= '9')
+		return c - '0' + 52;
+	if (c == '+' || c == '-')
+		return 62;
+	if (c == '/' || c == '_')
+		return 63;
+	return -1;
+}
+
+/* Decode standard or URL-safe base64, padding optional. \return malloc'd text, NULL if malformed */
+static char *
+b64_decode(const char *in)
+{
+	size_t n = strlen(in), i, o = 0;
+	unsigned int acc = 0;
+	int bits = 0;
+	char *out;
+
+	while (n > 0 && in[n - 1] == '=')
+		n--;
+	out = berth_xmalloc(n * 3 / 4 + 1);
+	for (i = 0; i < n; i++) {
+		int v = b64_value((unsigned char)in[i]);
+
+		if (v < 0) {
+			secret_free(out);
+			return NULL;
+		}
+		acc = (acc << 6) | (unsigned int)v;
+		bits += 6;
+		if (bits >= 8) {
+			bits -= 8;
+			out[o++] = (char)((acc >> bits) & 0xff);
+		}
+	}
+	out[o] = '\0';
+	if (bits >= 6 || memchr(out, '\0', o) != NULL) { /* a dangling character, or a NUL inside */
+		explicit_bzero(out, o);
+		free(out);
+		return NULL;
+	}
+	return out;
+}
+
+/* Encode as base64url with padding, as the docker CLI encodes X-Registry-Auth. \return malloc'd */
+static char *
+b64url_encode(const unsigned char *in, size_t n)
+{
+	static const char abc[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+	char *out = berth_xmalloc((n + 2) / 3 * 4 + 1);
+	size_t i, o = 0;
+
+	for (i = 0; i + 2 < n; i += 3) {
+		unsigned long v = ((unsigned long)in[i] << 16) | ((unsigned long)in[i + 1] << 8) | in[i + 2];
+		out[o++] = abc[(v >> 18) & 63];
+		out[o++] = abc[(v >> 12) & 63];
+		out[o++] = abc[(v >> 6) & 63];
+		out[o++] = abc[v & 63];
+	}
+	if (i < n) {
+		unsigned long v = (unsigned long)in[i] << 16;
+
+		if (i + 1 < n)
+			v |= (unsigned long)in[i + 1] << 8;
+		out[o++] = abc[(v >> 18) & 63];
+		out[o++] = abc[(v >> 12) & 63];
+		out[o++] = i + 1 < n ? abc[(v >> 6) & 63] : '=';
+		out[o++] = '=';
+	}
+	out[o] = '\0';
+	return out;
+}
+
+/* ---- registries and keys ---- */
+
+/* Docker Hub's spellings in credential files. */
+static bool
+hub_alias(const char *host, size_t n)
+{
+	static const char *const names[] = { "docker.io", "index.docker.io", "registry-1.docker.io", NULL };
+	int i;
+
+	for (i = 0; names[i]; i++)
+		if (strlen(names[i]) == n && strncasecmp(host, names[i], n) == 0)
+			return true;
+	return false;
+}
+
+/* The image's registry host ("docker.io" for Docker Hub, whatever its spelling) and repository
+ * path without tag or digest ("library/nginx" for "nginx"). */
+static void
+image_parts(const char *image, char **host, char **repo)
+{
+	cleanup_free char *name = berth_xstrndup(image, strcspn(image, "@"));
+	char *slash = strchr(name, '/'), *last = strrchr(name, '/'), *colon;
+	size_t n = slash ? (size_t)(slash - name) : 0;
+
+	/* A ':' after the last '/' starts the tag; one before it is a registry's port. */
+	colon = strrchr(last ? last : name, ':');
+	if (colon != NULL)
+		*colon = '\0';
+	if (slash != NULL &&
+	    (memchr(name, '.', n) || memchr(name, ':', n) || (n == 9 && !strncmp(name, "localhost", 9))) &&
+	    !hub_alias(name, n)) {
+		*host = berth_xstrndup(name, n);
+		*repo = berth_xstrdup(slash + 1);
+		return;
+	}
+	*host = berth_xstrdup("docker.io");
+	if (slash != NULL && hub_alias(name, n))
+		*repo = strchr(slash + 1, '/') ? berth_xstrdup(slash + 1) : berth_xasprintf("library/%s", slash + 1);
+	else
+		*repo = slash ? berth_xstrdup(name) : berth_xasprintf("library/%s", name);
+}
+
+char *
+berth_registry_key(const char *image)
+{
+	char *host, *repo;
+
+	image_parts(image, &host, &repo);
+	free(repo);
+	if (strcmp(host, "docker.io") == 0) {
+		free(host);
+		return berth_xstrdup(BERTH_REGISTRY_HUB_KEY);
+	}
+	return host;
+}
+
+/* How well a key of the file names the image's registry: -1 not at all, 1 the registry, more for
+ * a longer namespace (podman's "registry/namespace" keys; the most specific wins). A key with a
+ * scheme is a URL, and only its host counts, as in the docker CLI ("https://index.docker.io/v1/").
+ */
+static long
+key_match(const char *key, const char *host, const char *repo)
+{
+	bool url = false;
+	size_t n, ns_len;
+	const char *ns;
+
+	if (strncasecmp(key, "https://", 8) == 0) {
+		key += 8;
+		url = true;
+	} else if (strncasecmp(key, "http://", 7) == 0) {
+		key += 7;
+		url = true;
+	}
+	n = strcspn(key, "/");
+	if (hub_alias(key, n) ? strcmp(host, "docker.io") != 0 : strlen(host) != n || strncasecmp(key, host, n) != 0)
+		return -1;
+	ns = key + n;
+	while (*ns == '/')
+		ns++;
+	ns_len = strlen(ns);
+	while (ns_len > 0 && ns[ns_len - 1] == '/')
+		ns_len--;
+	if (url || ns_len == 0)
+		return 1;
+	if (strncmp(repo, ns, ns_len) == 0 && (repo[ns_len] == '\0' || repo[ns_len] == '/'))
+		return 2 + (long)ns_len;
+	return -1;
+}
+
+/* The member of obj (an object of registry keys) that names the image's registry best. */
+static json_object *
+best_entry(json_object *obj, const char *host, const char *repo, json_type type)
+{
+	json_object *best = NULL;
+	long best_score = 0;
+
+	if (obj == NULL || !json_object_is_type(obj, json_type_object))
+		return NULL;
+	json_object_object_foreach(obj, k, v)
+	{
+		long score = key_match(k, host, repo);
+
+		if (score > best_score && json_object_is_type(v, type)) {
+			best = v;
+			best_score = score;
+		}
+	}
+	return best;
+}
+
+static const char *
+string_member(json_object *o, const char *key)
+{
+	json_object *v;
+
+	if (o == NULL || !json_object_object_get_ex(o, key, &v) || !json_object_is_type(v, json_type_string))
+		return NULL;
+	return json_object_get_string(v);
+}
+
+/* ---- the file ---- */
+
+char *
+berth_registry_config_path(const char *authfile)
+{
+	const char *dir = berth_ocf_getenv("DOCKER_CONFIG"), *home;
+	struct passwd *pw;
+
+	if (authfile != NULL)
+		return berth_xstrdup(authfile);
+	if (dir != NULL)
+		return berth_xasprintf("%s/config.json", dir);
+	home = berth_ocf_getenv("HOME");
+	if (home == NULL && (pw = getpwuid(geteuid())) != NULL)
+		home = pw->pw_dir;
+	return berth_xasprintf("%s/.docker/config.json", home ? home : "/root");
+}
+
+/* Read and parse the credential file. *root stays NULL when a default file is absent. */
+static int
+load_file(const char *path, bool required, json_object **root, berth_error_t *err)
+{
+	cleanup_close int fd = open(path, O_RDONLY | O_CLOEXEC);
+	cleanup_free char *text = NULL;
+	json_tokener *tok;
+	struct stat st;
+	size_t len = 0;
+	ssize_t n;
+
+	*root = NULL;
+	if (fd < 0 && errno == ENOENT && !required)
+		return 0;
+	if (fd < 0 || fstat(fd, &st) < 0)
+		return berth_error_set(err, errno, "cannot read the credential file %s: %s", path, strerror(errno));
+	if (!S_ISREG(st.st_mode) || st.st_size > FILE_MAX)
+		return berth_error_set(err, BERTH_E_FAILED,
+				       "the credential file %s is not a regular file of at most %d bytes", path,
+				       FILE_MAX);
+	text = berth_xmalloc((size_t)st.st_size + 1);
+	while (len < (size_t)st.st_size && (n = read(fd, text + len, (size_t)st.st_size - len)) != 0) {
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0) {
+			int e = errno;
+			explicit_bzero(text, len);
+			return berth_error_set(err, e, "cannot read the credential file %s: %s", path, strerror(e));
+		}
+		len += (size_t)n;
+	}
+	text[len] = '\0';
+	tok = berth_nonnull(json_tokener_new_ex(JSON_DEPTH));
+	*root = json_tokener_parse_ex(tok, text, (int)len);
+	if (json_tokener_get_error(tok) != json_tokener_success || !json_object_is_type(*root, json_type_object)) {
+		json_object_put(*root);
+		*root = NULL;
+	}
+	json_tokener_free(tok);
+	explicit_bzero(text, len);
+	if (*root == NULL) /* the parser's message could quote the file: say nothing of its text */
+		return berth_error_set(err, BERTH_E_FAILED, "the credential file %s is not a JSON object", path);
+	return 0;
+}
+
+/* Take the credentials of an "auths" entry. \return 1 found, 0 the entry holds none, <0 error */
+static int
+from_entry(json_object *entry, const char *path, struct berth_registry_auth *auth, berth_error_t *err)
+{
+	const char *token = string_member(entry, "identitytoken");
+	const char *b64 = string_member(entry, "auth");
+	const char *user = string_member(entry, "username"), *pass = string_member(entry, "password");
+
+	if (token != NULL && token[0] != '\0') {
+		auth->identitytoken = berth_xstrdup(token);
+	} else if (b64 != NULL && b64[0] != '\0') {
+		char *plain = b64_decode(b64), *colon = plain ? strchr(plain, ':') : NULL;
+
+		if (colon == NULL) {
+			secret_free(plain);
+			return berth_error_set(err, BERTH_E_FAILED,
+					       "the \"auth\" of %s in %s is not the base64 of user:password", auth->key,
+					       path);
+		}
+		auth->username = berth_xstrndup(plain, (size_t)(colon - plain));
+		auth->password = berth_xstrdup(colon + 1);
+		secret_free(plain);
+	} else if (user != NULL && pass != NULL && pass[0] != '\0') {
+		auth->username = berth_xstrdup(user);
+		auth->password = berth_xstrdup(pass);
+	} else {
+		return 0;
+	}
+	auth->source = berth_xasprintf("\"auths\" in %s", path);
+	return 1;
+}
+
+/* ---- credential helpers ---- */
+
+static bool
+helper_name_ok(const char *s)
+{
+	size_t i, n = strlen(s);
+
+	if (n == 0 || n > HELPER_NAME)
+		return false;
+	for (i = 0; i < n; i++)
+		if (!(s[i] >= 'a' && s[i] <= 'z') && !(s[i] >= 'A' && s[i] <= 'Z') && !(s[i] >= '0' && s[i] <= '9') &&
+		    !strchr("._-", s[i]))
+			return false;
+	return true;
+}
+
+static void
+close_pair(int fds[2])
+{
+	if (fds[0] >= 0)
+		close(fds[0]);
+	if (fds[1] >= 0)
+		close(fds[1]);
+	fds[0] = fds[1] = -1;
+}
+
+/* Run "<prog> get" with the key on its stdin; its stdout in *out (zero and free it), its exit
+ * status in *status. stderr is read and dropped: it must not reach Pacemaker (berth's stderr
+ * carries the exit reason) and it may hold secrets. */
+static int
+spawn_get(const char *prog, const char *what, const char *key, const struct berth_deadline *d, char **out, int *status,
+	  berth_error_t *err)
+{
+	char *argv[] = { (char *)prog, (char *)"get", NULL };
+	int in[2] = { -1, -1 }, o[2] = { -1, -1 }, e[2] = { -1, -1 };
+	posix_spawn_file_actions_t fa;
+	long long end = berth_now_ms() + berth_deadline_call_ms(d, HELPER_CAP);
+	size_t used = 0, errbytes = 0;
+	char *buf;
+	pid_t pid;
+	int rc, open_fds = 2;
+
+	*out = NULL;
+	if (pipe2(in, O_CLOEXEC) < 0 || pipe2(o, O_CLOEXEC) < 0 || pipe2(e, O_CLOEXEC) < 0) {
+		int saved = errno;
+		close_pair(in);
+		close_pair(o);
+		close_pair(e);
+		return berth_error_set(err, saved, "cannot run %s: pipe: %s", what, strerror(saved));
+	}
+	/* The key fits in the pipe: written before the helper runs, no write can block or raise
+	 * SIGPIPE. */
+	if (write(in[1], key, strlen(key)) != (ssize_t)strlen(key)) {
+		int saved = errno;
+		close_pair(in);
+		close_pair(o);
+		close_pair(e);
+		return berth_error_set(err, saved, "cannot run %s: %s", what, strerror(saved));
+	}
+	close(in[1]);
+	in[1] = -1;
+	posix_spawn_file_actions_init(&fa);
+	posix_spawn_file_actions_adddup2(&fa, in[0], STDIN_FILENO);
+	posix_spawn_file_actions_adddup2(&fa, o[1], STDOUT_FILENO);
+	posix_spawn_file_actions_adddup2(&fa, e[1], STDERR_FILENO);
+	rc = posix_spawnp(&pid, prog, &fa, NULL, argv, environ);
+	posix_spawn_file_actions_destroy(&fa);
+	close_pair(in);
+	close(o[1]);
+	close(e[1]);
+	o[1] = e[1] = -1;
+	if (rc != 0) {
+		close_pair(o);
+		close_pair(e);
+		return berth_error_set(err, rc, "cannot run %s: %s (is it installed and on PATH?)", what, strerror(rc));
+	}
+	buf = berth_xmalloc(HELPER_OUT + 1);
+	while (open_fds > 0) {
+		struct pollfd pfd[2] = { { .fd = o[0], .events = POLLIN }, { .fd = e[0], .events = POLLIN } };
+		long long left = end - berth_now_ms();
+		char sink[512];
+		int i;
+
+		if (left <= 0) {
+			kill(pid, SIGKILL);
+			waitpid(pid, NULL, 0);
+			close_pair(o);
+			close_pair(e);
+			explicit_bzero(buf, used);
+			free(buf);
+			return berth_error_set(err, BERTH_E_TIMEDOUT, "%s did not answer in time", what);
+		}
+		if (poll(pfd, 2, (int)(left > 1000 ? 1000 : left)) <= 0)
+			continue;
+		for (i = 0; i < 2; i++) {
+			ssize_t n;
+
+			if (pfd[i].fd < 0 || !(pfd[i].revents & (POLLIN | POLLHUP | POLLERR)))
+				continue;
+			if (i == 0 && used < HELPER_OUT)
+				n = read(o[0], buf + used, HELPER_OUT - used);
+			else
+				n = read(pfd[i].fd, sink, sizeof(sink));
+			if (n < 0 && errno == EINTR)
+				continue;
+			if (n <= 0) {
+				close(pfd[i].fd);
+				if (i == 0)
+					o[0] = -1;
+				else
+					e[0] = -1;
+				open_fds--;
+				continue;
+			}
+			if (i == 0 && used < HELPER_OUT)
+				used += (size_t)n;
+			else if (i == 1)
+				errbytes += (size_t)n;
+			explicit_bzero(sink, sizeof(sink));
+		}
+	}
+	buf[used] = '\0';
+	/* A helper may close its output and go on running: its exit is waited for within the
+	 * deadline too. */
+	for (;;) {
+		pid_t r = waitpid(pid, status, WNOHANG);
+
+		if (r == pid || (r < 0 && errno != EINTR))
+			break;
+		if (berth_now_ms() >= end) {
+			kill(pid, SIGKILL);
+			waitpid(pid, NULL, 0);
+			explicit_bzero(buf, used);
+			free(buf);
+			return berth_error_set(err, BERTH_E_TIMEDOUT, "%s did not finish in time", what);
+		}
+		poll(NULL, 0, 10);
+	}
+	if (errbytes > 0)
+		berth_log_debug("%s wrote %zu bytes to stderr (not logged: they may hold secrets)", what, errbytes);
+	*out = buf;
+	return 0;
+}
+
+/* Ask a credential helper. \return 1 found, 0 it has none for the registry, <0 error */
+static int
+from_helper(const char *helper, const char *where, const struct berth_deadline *d, struct berth_registry_auth *auth,
+	    berth_error_t *err)
+{
+	cleanup_free char *prog = NULL, *what = NULL;
+	cleanup_json json_object *answer = NULL;
+	char *out = NULL;
+	const char *user, *secret;
+	int status = 0, ret;
+
+	if (!helper_name_ok(helper))
+		return berth_error_set(err, BERTH_E_FAILED,
+				       "%s names the credential helper \"%.64s\", which is not a helper name (letters, "
+				       "digits, '.', '_', '-')",
+				       where, helper);
+	prog = berth_xasprintf(HELPER_PREFX "%s", helper);
+	what = berth_xasprintf("credential helper %s (%s)", prog, where);
+	free(auth->searched);
+	auth->searched = berth_xstrdup(what);
+	if ((ret = spawn_get(prog, what, auth->key, d, &out, &status, err)) < 0)
+		return ret;
+	if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
+		/* docker-credential-helpers' answer for an unknown registry (client.ErrCredentialsNotFound). */
+		bool none = WIFEXITED(status) && strstr(out, "credentials not found") != NULL;
+
+		secret_free(out);
+		if (none)
+			return 0;
+		return berth_error_set(err, BERTH_E_FAILED,
+				       "%s failed for registry %s (%s %d); its output is not shown because it may hold "
+				       "secrets: run it by hand (echo %s | %s get)",
+				       what, auth->key, WIFEXITED(status) ? "exit" : "signal",
+				       WIFEXITED(status) ? WEXITSTATUS(status) : WTERMSIG(status), auth->key, prog);
+	}
+	{
+		json_tokener *tok = berth_nonnull(json_tokener_new_ex(JSON_DEPTH));
+
+		answer = json_tokener_parse_ex(tok, out, (int)strlen(out));
+		if (json_tokener_get_error(tok) != json_tokener_success ||
+		    !json_object_is_type(answer, json_type_object)) {
+			json_object_put(answer);
+			answer = NULL;
+		}
+		json_tokener_free(tok);
+	}
+	secret_free(out);
+	user = string_member(answer, "Username");
+	secret = string_member(answer, "Secret");
+	if (secret == NULL || secret[0] == '\0')
+		return berth_error_set(err, BERTH_E_FAILED,
+				       "%s answered for registry %s without a Secret (not shown: it may hold secrets)",
+				       what, auth->key);
+	if (user != NULL && strcmp(user, "<token>") == 0) {
+		auth->identitytoken = berth_xstrdup(secret);
+	} else {
+		auth->username = berth_xstrdup(user ? user : "");
+		auth->password = berth_xstrdup(secret);
+	}
+	auth->source = berth_xstrdup(what);
+	return 1;
+}
+
+/* ---- the lookup ---- */
+
+int
+berth_registry_lookup(const char *image, const char *authfile, const struct berth_deadline *d,
+		      struct berth_registry_auth *auth, berth_error_t *err)
+{
+	cleanup_free char *path = berth_registry_config_path(authfile);
+	cleanup_free char *host = NULL, *repo = NULL, *where = NULL;
+	cleanup_json json_object *root = NULL;
+	json_object *helpers = NULL, *v, *store = NULL;
+	int ret;
+
+	memset(auth, 0, sizeof(*auth));
+	auth->key = berth_registry_key(image);
+	image_parts(image, &host, &repo);
+	if ((ret = load_file(path, authfile != NULL, &root, err)) < 0)
+		return ret;
+	if (root == NULL) {
+		auth->searched = berth_xasprintf("%s (absent)", path);
+		return 0;
+	}
+	auth->searched = berth_xstrdup(path);
+	/* docker's order: the helper named for this registry, the default helper, the file. */
+	json_object_object_get_ex(root, "credHelpers", &helpers);
+	if ((v = best_entry(helpers, host, repo, json_type_string)) != NULL) {
+		where = berth_xasprintf("\"credHelpers\" in %s", path);
+		ret = from_helper(json_object_get_string(v), where, d, auth, err);
+	} else if (json_object_object_get_ex(root, "credsStore", &store) &&
+		   json_object_is_type(store, json_type_string) && json_object_get_string_len(store) > 0) {
+		where = berth_xasprintf("\"credsStore\" in %s", path);
+		ret = from_helper(json_object_get_string(store), where, d, auth, err);
+	} else {
+		json_object *auths = NULL;
+
+		json_object_object_get_ex(root, "auths", &auths);
+		v = best_entry(auths, host, repo, json_type_object);
+		ret = v ? from_entry(v, path, auth, err) : 0;
+	}
+	if (ret < 0)
+		return ret;
+	if (ret > 0)
+		berth_log_info("using the credentials for registry %s from %s", auth->key, auth->source);
+	else
+		berth_log_debug("no credentials for registry %s in %s", auth->key, auth->searched);
+	return 0;
+}
+
+/* ---- the header ---- */
+
+char *
+berth_registry_header(const struct berth_registry_auth *auth)
+{
+	cleanup_json json_object *obj = NULL;
+	cleanup_json json_object *secret = NULL;
+	char *text, *b64, *line;
+
+	if (!berth_registry_auth_found(auth))
+		return NULL;
+	obj = berth_nonnull(json_object_new_object());
+	if (auth->identitytoken != NULL) {
+		secret = berth_nonnull(json_object_new_string(auth->identitytoken));
+		berth_json_set(obj, "identitytoken", json_object_get(secret));
+	} else {
+		secret = berth_nonnull(json_object_new_string(auth->password));
+		berth_json_set(obj, "username", json_object_new_string(auth->username ? auth->username : ""));
+		berth_json_set(obj, "password", json_object_get(secret));
+	}
+	berth_json_set(obj, "serveraddress", json_object_new_string(auth->key));
+	/* json-c owns the text and its copy of the secret: zero both once the text is encoded. */
+	text = (char *)berth_json_text(obj);
+	b64 = b64url_encode((const unsigned char *)text, strlen(text));
+	explicit_bzero(text, strlen(text));
+	explicit_bzero((char *)json_object_get_string(secret), (size_t)json_object_get_string_len(secret));
+	line = berth_xasprintf("X-Registry-Auth: %s", b64);
+	secret_free(b64);
+	return line;
+}
