@@ -165,7 +165,6 @@ berth_cib_output_release(struct berth_cib_output *o)
 	free(o->err);
 	memset(o, 0, sizeof(*o));
 }
-BERTH_DEFINE_CLEANUP_STRUCT(output, struct berth_cib_output, berth_cib_output_release)
 
 /* The first line of a tool's stderr, for a message. */
 static char *
@@ -205,7 +204,7 @@ int
 berth_cib_attr(const struct berth_cib *cib, const char *rsc, const char *name, bool meta, char **value,
 	       berth_error_t *err)
 {
-	berth_cleanup(output) struct berth_cib_output o = { 0 };
+	berth_cleanup(cib_output) struct berth_cib_output o = { 0 };
 	char *argv[] = { (char *)"crm_resource", (char *)"--resource",           (char *)rsc, (char *)"--get-parameter",
 			 (char *)name,           meta ? (char *)"--meta" : NULL, NULL };
 
@@ -224,7 +223,7 @@ berth_cib_attr(const struct berth_cib *cib, const char *rsc, const char *name, b
 int
 berth_cib_resources(const struct berth_cib *cib, char ***ids, berth_error_t *err)
 {
-	berth_cleanup(output) struct berth_cib_output o = { 0 };
+	berth_cleanup(cib_output) struct berth_cib_output o = { 0 };
 	char *argv[] = { (char *)"crm_resource", (char *)"--list-raw", NULL };
 
 	*ids = NULL;

@@ -7,6 +7,7 @@
 
 #include <stdbool.h>
 
+#include "cleanup.h"
 #include "error.h"
 
 /** Which CIB: the live cluster's (file NULL), or a CIB file (given to the tools as CIB_file). */
@@ -31,6 +32,7 @@ int berth_cib_run(const struct berth_cib *cib, char *const argv[], long timeout_
 		  berth_error_t *err);
 
 void berth_cib_output_release(struct berth_cib_output *o);
+BERTH_DEFINE_CLEANUP_STRUCT(cib_output, struct berth_cib_output, berth_cib_output_release)
 
 /**
  * One attribute of a resource, as Pacemaker evaluates it (crm_resource -r RSC -g NAME, with
