@@ -1063,14 +1063,18 @@ migrate_check(const struct berth_cib *snapshot, const char *xml, const struct be
 	if (t->clone != NULL) {
 		(void)berth_cib_attr(snapshot, t->id, "globally-unique", true, &gu, NULL);
 		(void)berth_ocf_parse_bool(gu, &unique);
-		if (!unique)
+		if (!unique) {
+			const char *shown = kvs_get(&params, "container") ? kvs_get(&params, "container")
+					    : kvs_get(&params, "name")    ? kvs_get(&params, "name")
+									  : t->id;
+
 			add_str(blockers,
 				berth_xasprintf("it is in the anonymous clone %s: the shell agent names every "
 						"instance's container %s, berth names them %s-N, so berth "
 						"would not adopt the running containers: stop the clone for "
 						"the switch",
-						t->clone, p.name ? p.name : t->id, p.name ? p.name : t->id));
-		else if (kvs_get(&params, "name") != NULL || kvs_get(&params, "container") != NULL)
+						t->clone, shown, shown));
+		} else if (kvs_get(&params, "name") != NULL || kvs_get(&params, "container") != NULL)
 			add_str(blockers, berth_xasprintf("it is in the globally-unique clone %s with an explicit "
 							  "container name: berth appends -N to it, the shell agent "
 							  "does not: stop the clone for the switch",
@@ -1269,6 +1273,9 @@ main(int argc, char **argv)
 		default: return usage_error("unknown option '%s'", argv[optind - 1]);
 		}
 	}
+	/* as Pacemaker's tools: CIB_file names the CIB when -f does not */
+	if (o.file == NULL && getenv("CIB_file") != NULL && getenv("CIB_file")[0] != '\0')
+		o.file = getenv("CIB_file");
 	if (optind >= argc)
 		return usage_error("no command given");
 	cmd = argv[optind++];
