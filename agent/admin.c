@@ -160,6 +160,30 @@ indented(const char *indent, const char *text)
 	}
 }
 
+/* A command line as shell words, broken into lines of about 100 columns with "\". */
+static void
+print_wrapped(json_object *argv)
+{
+	size_t i, col = 2;
+
+	fputs("  ", stdout);
+	for (i = 0; i < json_object_array_length(argv); i++) {
+		char *const one[] = { (char *)json_object_get_string(json_object_array_get_idx(argv, i)), NULL };
+		cleanup_free char *w = berth_render_shell_line(one);
+
+		if (i > 0 && col + 1 + strlen(w) > 96) {
+			fputs(" \\\n      ", stdout);
+			col = 6;
+		} else if (i > 0) {
+			fputc(' ', stdout);
+			col++;
+		}
+		fputs(w, stdout);
+		col += strlen(w);
+	}
+	fputc('\n', stdout);
+}
+
 /* ---- the OCF environment of one resource instance ---- */
 
 /* A parameter and its value, from the CIB or the command line. */
@@ -412,6 +436,13 @@ explain_instance(const struct opts *o, const struct kvs *params, const char *ins
 		berth_render_docker_run(req.body, p.name, &argv, &unmapped);
 		line = berth_render_shell_line(argv);
 		berth_json_set(inst, "docker_run", json_object_new_string(line));
+		{
+			json_object *words = berth_nonnull(json_object_new_array());
+
+			for (i = 0; argv[i]; i++)
+				berth_json_append(words, json_object_new_string(argv[i]));
+			berth_json_set(inst, "docker_run_argv", words);
+		}
 		for (i = 0; unmapped[i]; i++)
 			berth_json_append(un, json_object_new_string(unmapped[i]));
 		berth_json_set(inst, "docker_run_omits", un);
@@ -450,8 +481,9 @@ print_explained(json_object *doc, bool diff)
 		printf("\nProblems validate-all would report: %s\n", json_object_array_length(v) ? "" : "none");
 		for (j = 0; j < json_object_array_length(v); j++)
 			printf("  - %s\n", json_object_get_string(json_object_array_get_idx(v, j)));
-		printf("  (all of them, except that run_opts shows its first problem only: the parser stops there%s)\n",
-		       diff ? "" : "; without --diff the daemon is not asked whether the image is on this node");
+		printf("  (all of them, but run_opts shows its first problem only: its parser stops there)\n");
+		if (!diff)
+			printf("  (not checked without --diff: whether the image is on this node, the daemon's API)\n");
 		if (get(inst, "request") == NULL) {
 			printf("\nNo container can be made from this configuration.\n");
 			continue;
@@ -460,7 +492,8 @@ print_explained(json_object *doc, bool diff)
 		indented("  ", json_object_to_json_string_ext(get(inst, "request"),
 							      JSON_C_TO_STRING_PRETTY | JSON_C_TO_STRING_SPACED |
 								      JSON_C_TO_STRING_NOSLASHESCAPE));
-		printf("\nThe same with docker run:\n  %s\n", text(inst, "docker_run"));
+		printf("\nThe same with docker run:\n");
+		print_wrapped(get(inst, "docker_run_argv"));
 		v = get(inst, "docker_run_omits");
 		if (json_object_array_length(v) > 0)
 			printf("  What no docker run flag can say:\n");
