@@ -160,6 +160,36 @@ indented(const char *indent, const char *text)
 	}
 }
 
+/* Text in lines of at most 100 columns: the first after first, the others after rest. */
+static void
+print_para(const char *first, const char *rest, const char *text)
+{
+	size_t col = strlen(first);
+	bool line_start = true;
+
+	fputs(first, stdout);
+	while (*text) {
+		size_t n = strcspn(text, " ");
+
+		if (!line_start && col + 1 + n > 100) {
+			printf("\n%s", rest);
+			col = strlen(rest);
+			line_start = true;
+		}
+		if (!line_start) {
+			fputc(' ', stdout);
+			col++;
+		}
+		fwrite(text, 1, n, stdout);
+		col += n;
+		line_start = false;
+		text += n;
+		while (*text == ' ')
+			text++;
+	}
+	fputc('\n', stdout);
+}
+
 /* A command line as shell words, broken into lines of about 100 columns with "\". */
 static void
 print_wrapped(json_object *argv)
@@ -480,7 +510,7 @@ print_explained(json_object *doc, bool diff)
 		v = get(inst, "problems");
 		printf("\nProblems validate-all would report: %s\n", json_object_array_length(v) ? "" : "none");
 		for (j = 0; j < json_object_array_length(v); j++)
-			printf("  - %s\n", json_object_get_string(json_object_array_get_idx(v, j)));
+			print_para("  - ", "    ", json_object_get_string(json_object_array_get_idx(v, j)));
 		printf("  (all of them, but run_opts shows its first problem only: its parser stops there)\n");
 		if (!diff)
 			printf("  (not checked without --diff: whether the image is on this node, the daemon's API)\n");
@@ -1121,8 +1151,7 @@ migrate_check(const struct berth_cib *snapshot, const char *xml, const struct be
 static const char *const procedure[] = {
 	"pcs property set maintenance-mode=true      (no operation runs meanwhile)",
 	"berth migrate --apply                       (the change, as shown above)",
-	"crm_resource --refresh                      (berth probes each resource and adopts the shell "
-	"agent's container)",
+	"crm_resource --refresh                      (berth probes, adopts the shell agent's containers)",
 	"pcs property set maintenance-mode=false",
 	"crm_mon -1                                  (every resource still Started)",
 	NULL,
@@ -1251,10 +1280,17 @@ cmd_migrate(const struct opts *o, int argc, char **argv)
 		printf("\n%s%s%s%s: ocf:heartbeat:docker -> ocf:berth:docker: %s\n", text(r, "id"),
 		       str(r, "clone") ? " (in clone " : "", str(r, "clone") ? text(r, "clone") : "",
 		       str(r, "clone") ? ")" : "", flag(r, "migratable") ? "can be migrated" : "NOT migrated");
-		for (j = 0; j < json_object_array_length(c); j++)
-			printf("  %s\n", json_object_get_string(json_object_array_get_idx(c, j)));
+		for (j = 0; j < json_object_array_length(c); j++) {
+			const char *change = json_object_get_string(json_object_array_get_idx(c, j));
+
+			if (change[0] == '-' || change[0] == '+')
+				printf("  %s\n", change);
+			else
+				print_para("  ", "    ", change);
+		}
 		for (j = 0; j < json_object_array_length(b); j++)
-			printf("  cannot be migrated: %s\n", json_object_get_string(json_object_array_get_idx(b, j)));
+			print_para("  cannot be migrated: ", "    ",
+				   json_object_get_string(json_object_array_get_idx(b, j)));
 	}
 	if (json_object_array_length(rsc) > 0) {
 		printf("\n%zu can be migrated, %zu cannot%s.\n", migratable, blocked,
