@@ -249,7 +249,7 @@ print_explained(json_object *doc, bool diff)
 				printf("  %-20s   %s\n", "", note);
 		}
 		v = berth_admin_get(inst, "problems");
-		printf("\nProblems validate-all would report: %s\n", json_object_array_length(v) ? "" : "none");
+		printf("\nProblems validate-all would report:%s\n", json_object_array_length(v) ? "" : " none");
 		for (j = 0; j < json_object_array_length(v); j++)
 			berth_admin_print_para("  - ", "    ", json_object_get_string(json_object_array_get_idx(v, j)));
 		printf("  (all of them, but run_opts shows its first problem only: its parser stops there)\n");
