@@ -97,6 +97,9 @@ berth_xml_scan(const char *text, size_t len, struct berth_xml_element **elems, s
 
 	*elems = NULL;
 	*n = 0;
+	/* XML has no NUL character; one would also end the text for every C string function */
+	if (memchr(text, '\0', len) != NULL)
+		return bad(err, (size_t)((const char *)memchr(text, '\0', len) - text), "a NUL byte");
 	while (i < len) {
 		size_t j, name0;
 

@@ -1,7 +1,7 @@
 /* berth: a small, strict scanner for the XML Pacemaker writes (a CIB), for berth migrate: which
  * elements there are, where, and their attributes. It changes a CIB by splicing at the offsets
  * it found, so everything else stays byte for byte. No DTD internal subsets, no namespaces
- * resolved; anything it does not understand is an error, never a guess. */
+ * resolved; anything it does not understand (a NUL byte included) is an error, never a guess. */
 #ifndef BERTH_XML_H
 #define BERTH_XML_H
 

@@ -76,6 +76,9 @@ test_refused(void **state)
 	size_t n;
 
 	(void)state;
+	assert_true(berth_xml_scan("<a x=\"\0\"/>", 9, &e, &n, &err) < 0);
+	assert_non_null(strstr(err->msg, "a NUL byte"));
+	berth_error_free(&err);
 	for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
 		if (berth_xml_scan(bad[i], strlen(bad[i]), &e, &n, &err) == 0)
 			fail_msg("accepted [%s]", bad[i]);
