@@ -14,6 +14,7 @@
 #include "log.h"
 #include "postmortem.h"
 #include "promotion.h"
+#include "request.h"
 #include "runopts.h"
 #include "spec.h"
 #include "state.h"
@@ -151,58 +152,18 @@ record_run(struct berth_ctx *ctx, const struct berth_container_info *info, enum 
 	}
 }
 
-/* Split a command parameter (run_cmd, monitor_cmd) into argv. */
-static int
-split_param(const char *pname, const char *value, char ***argv, berth_error_t *err)
-{
-	int argc = 0;
-
-	*argv = NULL;
-	if (value == NULL)
-		return 0;
-	if (berth_words_split(value, argv, &argc, err) < 0)
-		return berth_error_wrap(err, "parameter %s: ", pname);
-	if (argc == 0) {
-		berth_words_free(*argv);
-		*argv = NULL;
-	}
-	return 0;
-}
-
-/* Check the whole configuration and build the create request; *specp keeps what run_opts need
- * of the daemon (check_api). */
+/* Check the whole configuration and build the create request (request.h); *specp keeps what
+ * run_opts need of the daemon (check_api). */
 static int
 build_request(struct berth_ctx *ctx, struct berth_spec **specp, json_object **body, char **hash, berth_error_t *err)
 {
-	berth_cleanup(spec) struct berth_spec *spec = NULL;
-	berth_cleanup(words) char **cmd = NULL;
-	struct berth_params *p = ctx->params;
-	const struct {
-		const char *name, *value;
-	} cmds[] = { { "monitor_cmd", p->monitor_cmd },
-		     { "promote_cmd", p->promote_cmd },
-		     { "demote_cmd", p->demote_cmd },
-		     { "notify_cmd", p->notify_cmd },
-		     { "promotion_score_cmd", p->promotion_score_cmd } };
-	size_t i;
+	struct berth_request req;
 
-	if (berth_params_validate(p, err) < 0)
+	if (berth_request_build(ctx->params, &req, NULL, NULL, err) < 0)
 		return -1;
-	spec = berth_spec_new();
-	if (berth_runopts_parse(p->run_opts, spec, err) < 0)
-		return -1;
-	if (split_param("run_cmd", p->run_cmd, &cmd, err) < 0)
-		return -1;
-	/* The other commands are split again when they run; refuse bad quoting up front. */
-	for (i = 0; i < sizeof(cmds) / sizeof(cmds[0]); i++) {
-		berth_cleanup(words) char **words = NULL;
-		if (split_param(cmds[i].name, cmds[i].value, &words, err) < 0)
-			return -1;
-	}
-	if (berth_spec_create_body(spec, p->image, cmd, p->instance, body, hash, err) < 0)
-		return -1;
-	*specp = spec;
-	spec = NULL;
+	*specp = req.spec;
+	*body = req.body;
+	*hash = req.hash;
 	return 0;
 }
 
@@ -411,7 +372,7 @@ run_in_container(struct berth_ctx *ctx, const char *id, const char *pname, const
 
 	if (output)
 		*output = NULL;
-	if (split_param(pname, value, &argv, err) < 0)
+	if (berth_words_split_param(pname, value, &argv, err) < 0)
 		return -1;
 	if (argv == NULL)
 		return 0;
@@ -622,7 +583,7 @@ keep_postmortem(struct berth_ctx *ctx, const struct berth_container_info *info)
 {
 	struct berth_params *p = ctx->params;
 	struct berth_deadline share = *ctx->deadline;
-	struct berth_client client = { ctx->client->engine, &share };
+	struct berth_client client = { .engine = ctx->client->engine, .deadline = &share };
 	cleanup_free char *logs = NULL;
 	berth_error_t err = NULL, write_err = NULL;
 	long ms = berth_deadline_left_ms(ctx->deadline) / 10;

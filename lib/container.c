@@ -488,6 +488,55 @@ berth_image_exists(struct berth_client *c, const char *image, bool *exists, bert
 	return 0;
 }
 
+int
+berth_image_inspect(struct berth_client *c, const char *image, json_object **raw, berth_error_t *err)
+{
+	berth_cleanup(response) struct berth_response resp = { 0 };
+	cleanup_free char *path = NULL;
+
+	*raw = NULL;
+	if (object_path("images", image, "/json", &path, err) < 0 ||
+	    call(c, "GET", path, NULL, CAP_QUICK_MS, 0, &resp, err) < 0)
+		return berth_error_wrap(err, "looking up image %s: ", image);
+	if (gone(&resp))
+		return 0;
+	if (resp.status != 200)
+		return http_error(&resp, BERTH_E_REFUSED, err, "looking up image");
+	*raw = parse_json(resp.body, resp.len);
+	if (!json_object_is_type(*raw, json_type_object)) {
+		json_object_put(*raw);
+		*raw = NULL;
+		return berth_error_set(err, BERTH_E_PROTOCOL, "looking up image %s: the answer is not an image", image);
+	}
+	return 0;
+}
+
+int
+berth_container_list(struct berth_client *c, const char *label, json_object **list, berth_error_t *err)
+{
+	berth_cleanup(response) struct berth_response resp = { 0 };
+	cleanup_json json_object *filters = berth_nonnull(json_object_new_object());
+	json_object *labels = berth_nonnull(json_object_new_array());
+	cleanup_free char *query = NULL, *path = NULL;
+
+	*list = NULL;
+	berth_json_append(labels, json_object_new_string(label));
+	berth_json_set(filters, "label", labels);
+	query = berth_engine_escape(berth_json_text(filters));
+	path = berth_xasprintf("/containers/json?all=1&filters=%s", query);
+	if (call(c, "GET", path, NULL, CAP_QUICK_MS, 0, &resp, err) < 0)
+		return berth_error_wrap(err, "listing containers: ");
+	if (resp.status != 200)
+		return http_error(&resp, BERTH_E_REFUSED, err, "listing containers");
+	*list = parse_json(resp.body, resp.len);
+	if (!json_object_is_type(*list, json_type_array)) {
+		json_object_put(*list);
+		*list = NULL;
+		return berth_error_set(err, BERTH_E_PROTOCOL, "listing containers: the answer is not a list");
+	}
+	return 0;
+}
+
 void
 berth_image_split_ref(const char *image, char **name, char **tag)
 {

@@ -151,6 +151,19 @@ int berth_container_exec_inspect(struct berth_client *c, const char *exec_id, st
 int berth_image_exists(struct berth_client *c, const char *image, bool *exists, berth_error_t *err);
 
 /**
+ * Inspect an image (GET /images/NAME/json).
+ * \param raw  out: the answer (caller puts it), or NULL when the daemon has no such image
+ */
+int berth_image_inspect(struct berth_client *c, const char *image, json_object **raw, berth_error_t *err);
+
+/**
+ * The containers, running or not, that carry a label (GET /containers/json?all=1 with a label
+ * filter, e.g. "org.clusterlabs.berth.managed=1"), as the daemon lists them.
+ * \param list  out: a JSON array (caller puts it)
+ */
+int berth_container_list(struct berth_client *c, const char *label, json_object **list, berth_error_t *err);
+
+/**
  * Split an image reference for a pull: "name@sha256:..." -> name and the digest; "name:tag" ->
  * name and tag (a ':' before the last '/' is a registry port); "name" -> name and "latest", as the
  * docker CLI does. \param name, tag out: malloc'd

@@ -286,8 +286,40 @@ berth_params_load(struct berth_params *p, berth_error_t *err)
 	return 0;
 }
 
+/* Where the checks report: the first problem goes to *first; with each, every problem is handed
+ * to it and the checks go on. */
+struct report {
+	berth_error_t *first;
+	berth_problem_fn each;
+	void *arg;
+	int problems;
+};
+
+/* Record the problem in *e (which it takes). \return true when the checks should go on */
+static bool
+report(struct report *r, berth_error_t *e)
+{
+	r->problems++;
+	if (r->each != NULL)
+		r->each(r->arg, *e);
+	if (r->first != NULL && *r->first == NULL) {
+		*r->first = *e;
+		*e = NULL;
+	}
+	berth_error_free(e);
+	return r->each != NULL;
+}
+
+#define PROBLEM(r, ...)                                                                                                \
+	do {                                                                                                           \
+		berth_error_t e_ = NULL;                                                                               \
+		berth_error_set(&e_, BERTH_E_CONFIG, __VA_ARGS__);                                                     \
+		if (!report((r), &e_))                                                                                 \
+			return -1;                                                                                     \
+	} while (0)
+
 int
-berth_params_validate(const struct berth_params *p, berth_error_t *err)
+berth_params_check(const struct berth_params *p, berth_problem_fn each, void *arg, berth_error_t *err)
 {
 	static const char *const bools[] = { "allow_pull", "reuse", "force_kill", "query_docker_health", NULL };
 	const struct {
@@ -302,23 +334,22 @@ berth_params_validate(const struct berth_params *p, berth_error_t *err)
 			    { "promotion_score_cmd", p->promotion_score_cmd },
 			    { NULL, NULL } };
 	const char *cmds[5] = { p->monitor_cmd, p->promote_cmd, p->demote_cmd, p->notify_cmd, p->promotion_score_cmd };
+	struct report r = { err, each, arg, 0 };
 	const char *mp;
 	long long score;
-	bool dummy;
 	int i, lines;
 
 	if (p->image == NULL)
-		return berth_error_set(err, BERTH_E_CONFIG, "the required parameter 'image' is not set");
-	if (!image_ok(p->image))
-		return berth_error_set(err, BERTH_E_CONFIG,
-				       "image '%.200s' is not a valid image reference (name[:tag][@digest], "
-				       "letters, digits, '.', '_', '-', '/', ':', '@'; at most 512 bytes)",
-				       p->image);
+		PROBLEM(&r, "the required parameter 'image' is not set");
+	else if (!image_ok(p->image))
+		PROBLEM(&r,
+			"image '%.200s' is not a valid image reference (name[:tag][@digest], letters, digits, '.', "
+			"'_', '-', '/', ':', '@'; at most 512 bytes)",
+			p->image);
 	/* Everything that reaches the daemon as JSON must be UTF-8; dockerd would mangle the rest. */
 	for (i = 0; utf8_params[i].name; i++)
 		if (utf8_params[i].value != NULL && !berth_utf8_valid(utf8_params[i].value))
-			return berth_error_set(err, BERTH_E_CONFIG, "parameter %s is not valid UTF-8",
-					       utf8_params[i].name);
+			PROBLEM(&r, "parameter %s is not valid UTF-8", utf8_params[i].name);
 	for (i = 0; i < 5; i++) {
 		const char *cmd = cmds[i];
 		size_t n;
@@ -330,23 +361,24 @@ berth_params_validate(const struct berth_params *p, berth_error_t *err)
 			cmd++;
 		n = strcspn(cmd, " \t\n");
 		if (n >= PATH_MAX)
-			return berth_error_set(err, BERTH_E_CONFIG,
-					       "the program name in a command parameter is longer than %d bytes",
-					       PATH_MAX - 1);
+			PROBLEM(&r, "the program name in a command parameter is longer than %d bytes", PATH_MAX - 1);
 	}
-	for (i = 0; bools[i]; i++)
-		if (load_bool(bools[i], &dummy, err) < 0)
+	for (i = 0; bools[i]; i++) {
+		berth_error_t e = NULL;
+		bool dummy;
+
+		if (load_bool(bools[i], &dummy, &e) < 0 && !report(&r, &e))
 			return -1;
+	}
 	if (berth_ocf_reskey("promotion_score") != NULL && parse_score(berth_ocf_reskey("promotion_score"), &score) < 0)
-		return berth_error_set(err, BERTH_E_CONFIG, "parameter promotion_score='%s' is not an integer score",
-				       berth_ocf_reskey("promotion_score"));
+		PROBLEM(&r, "parameter promotion_score='%s' is not an integer score",
+			berth_ocf_reskey("promotion_score"));
 	if (berth_ocf_reskey("postmortem_lines") != NULL &&
 	    parse_lines(berth_ocf_reskey("postmortem_lines"), &lines) < 0)
-		return berth_error_set(err, BERTH_E_CONFIG,
-				       "parameter postmortem_lines='%.40s' is not a number of lines from 0 (off) to %d",
-				       berth_ocf_reskey("postmortem_lines"), BERTH_POSTMORTEM_MAX_LINES);
+		PROBLEM(&r, "parameter postmortem_lines='%.40s' is not a number of lines from 0 (off) to %d",
+			berth_ocf_reskey("postmortem_lines"), BERTH_POSTMORTEM_MAX_LINES);
 	if (p->authfile != NULL && (p->authfile[0] != '/' || strlen(p->authfile) >= PATH_MAX))
-		return berth_error_set(err, BERTH_E_CONFIG, "authfile '%.200s' must be an absolute path", p->authfile);
+		PROBLEM(&r, "authfile '%.200s' must be an absolute path", p->authfile);
 	for (mp = p->mount_points; mp != NULL && *mp != '\0';) {
 		size_t n = strcspn(mp, ",");
 		while (n > 0 && (*mp == ' ')) {
@@ -354,16 +386,20 @@ berth_params_validate(const struct berth_params *p, berth_error_t *err)
 			n--;
 		}
 		if (n > 0 && *mp != '/')
-			return berth_error_set(err, BERTH_E_CONFIG, "mount_points entry '%.*s' is not an absolute path",
-					       (int)(n < 200 ? n : 200), mp);
-		if (n >= PATH_MAX || longest_component(mp, n) > NAME_MAX)
-			return berth_error_set(err, BERTH_E_CONFIG,
-					       "mount_points entry '%.60s...' is longer than a path can be", mp);
+			PROBLEM(&r, "mount_points entry '%.*s' is not an absolute path", (int)(n < 200 ? n : 200), mp);
+		else if (n >= PATH_MAX || longest_component(mp, n) > NAME_MAX)
+			PROBLEM(&r, "mount_points entry '%.60s...' is longer than a path can be", mp);
 		mp += n;
 		if (*mp == ',')
 			mp++;
 	}
-	return 0;
+	return r.problems > 0 ? -1 : 0;
+}
+
+int
+berth_params_validate(const struct berth_params *p, berth_error_t *err)
+{
+	return berth_params_check(p, NULL, NULL, err);
 }
 
 void

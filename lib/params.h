@@ -59,9 +59,21 @@ int berth_params_load(struct berth_params *p, berth_error_t *err);
 
 /**
  * Check everything start needs: image present, booleans well-formed, mount_points absolute.
- * \return 0, or -1 with err (cause BERTH_E_CONFIG) naming the parameter
+ * \return 0, or -1 with err (cause BERTH_E_CONFIG) naming the parameter: the first problem
  */
 int berth_params_validate(const struct berth_params *p, berth_error_t *err);
+
+/** Receives one problem of a check that reports them all; the error stays the caller's. */
+typedef void (*berth_problem_fn)(void *arg, const struct berth_error *problem);
+
+/**
+ * berth_params_validate, reporting every problem instead of the first only (berth explain): each
+ * is handed to each(arg, problem) in the order validate checks them.
+ * \param each  NULL: stop at the first problem, as berth_params_validate
+ * \param err   out: the first problem (may be NULL)
+ * \return 0, or -1 when there was at least one problem
+ */
+int berth_params_check(const struct berth_params *p, berth_problem_fn each, void *arg, berth_error_t *err);
 
 /** Free what berth_params_load allocated. */
 void berth_params_release(struct berth_params *p);

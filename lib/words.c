@@ -139,3 +139,20 @@ fail:
 	berth_words_free(w.v);
 	return berth_error_set(err, BERTH_E_CONFIG, "%s at character %zu", what, at + 1);
 }
+
+int
+berth_words_split_param(const char *pname, const char *value, char ***argv, berth_error_t *err)
+{
+	int argc = 0;
+
+	*argv = NULL;
+	if (value == NULL)
+		return 0;
+	if (berth_words_split(value, argv, &argc, err) < 0)
+		return berth_error_wrap(err, "parameter %s: ", pname);
+	if (argc == 0) {
+		berth_words_free(*argv);
+		*argv = NULL;
+	}
+	return 0;
+}

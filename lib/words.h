@@ -26,6 +26,15 @@
  */
 int berth_words_split(const char *s, char ***argv, int *argc, berth_error_t *err);
 
+/**
+ * Split the value of a command parameter (run_cmd, monitor_cmd, ...) into argv.
+ * \param pname  the parameter's name, which prefixes an error's message
+ * \param value  its value, or NULL
+ * \param argv   out: as berth_words_split, but NULL when the value is unset or has no words
+ * \return 0, or -1 with err as berth_words_split's, prefixed "parameter NAME: "
+ */
+int berth_words_split_param(const char *pname, const char *value, char ***argv, berth_error_t *err);
+
 /** Free an argv from berth_words_split (or any NULL-terminated array of malloc'd strings). Safe on NULL. */
 void berth_words_free(char **argv);
 

@@ -5,7 +5,8 @@
 # TAP, which automake's tap-driver.sh counts (and a person can read): the plan "1..N" first, then
 # "ok N - test_name (MS ms)" or "not ok N - test_name", each test's own output after its line as
 # "# " comments, and a closing "# N passed, M failed" comment. It returns non-zero on any failure.
-# TEST_FILTER=REGEX runs only the matching tests.
+# TEST_FILTER=REGEX runs only the matching tests. A test that exits 77 (skip_test REASON) is
+# reported "ok N - name # SKIP REASON".
 #
 # A suite that needs Docker calls docker_prologue (after defining its tests, before its first
 # docker call): without Docker every test is reported "ok N - name # SKIP reason", unless
@@ -29,6 +30,12 @@ PREFIX="berthtest$$"
 fail() {
 	echo "    FAIL: $*" >&2
 	exit 1
+}
+
+# skip_test REASON: this test cannot run here (reported as skipped, see run_tests).
+skip_test() {
+	echo "$*"
+	exit 77
 }
 
 # Run the agent: agent ACTION [VAR=value ...]. Sets RC, OUT (stdout), ERR (stderr), MS (elapsed).
@@ -168,7 +175,7 @@ docker_prologue() {
 }
 
 run_tests() {
-	local t n=0 passed=0 failed=0 failed_names="" names t0 out
+	local t n=0 passed=0 failed=0 failed_names="" names t0 out rc
 	WORK=$(mktemp -d /tmp/berth-test.XXXXXX)
 	export WORK
 	# Post-mortems of the suites' containers go with the run, not to /var/log/berth (the
@@ -184,8 +191,13 @@ run_tests() {
 	for t in $names; do
 		n=$((n + 1))
 		t0=$(date +%s%N)
-		if (set +e; "$t") >"$out" 2>&1; then
+		(set +e; "$t") >"$out" 2>&1
+		rc=$?
+		if [ "$rc" = 0 ]; then
 			echo "ok $n - $t ($((($(date +%s%N) - t0) / 1000000)) ms)"
+			passed=$((passed + 1))
+		elif [ "$rc" = 77 ]; then
+			echo "ok $n - $t # SKIP $(tail -n1 "$out")"
 			passed=$((passed + 1))
 		else
 			echo "not ok $n - $t"

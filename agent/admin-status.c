@@ -1,0 +1,231 @@
+/* berth status: berth's containers on this node, and whether each drifted from its resource
+ * (berth(8)). */
+#include "config.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "admin.h"
+#include "alloc.h"
+#include "container.h"
+#include "params.h"
+#include "request.h"
+#include "spec.h"
+#include "state.h"
+#include "words.h"
+
+/* ---- status ---- */
+
+/* Docker's RFC 3339 time ("2026-11-30T17:41:02.123456789Z") in seconds since the epoch; 0 if it
+ * is not one. */
+static time_t
+parse_time(const char *s)
+{
+	struct tm tm;
+	const char *end;
+
+	if (s == NULL)
+		return 0;
+	memset(&tm, 0, sizeof(tm));
+	end = strptime(s, "%Y-%m-%dT%H:%M:%S", &tm);
+	if (end == NULL || tm.tm_year < 71)
+		return 0;
+	return timegm(&tm);
+}
+
+static void
+format_age(long long s, char *buf, size_t len)
+{
+	if (s < 60)
+		snprintf(buf, len, "%llds", s);
+	else if (s < 3600)
+		snprintf(buf, len, "%lldm%llds", s / 60, s % 60);
+	else if (s < 86400)
+		snprintf(buf, len, "%lldh%lldm", s / 3600, (s % 3600) / 60);
+	else
+		snprintf(buf, len, "%lldd%lldh", s / 86400, (s % 86400) / 3600);
+}
+
+/* Would the resource's parameters in the CIB give this container's hash? "yes"/"no"/"unknown" */
+static const char *
+drift_of(const struct berth_cib *cib, bool have_cib, const char *instance, const char *hash, char **why)
+{
+	berth_cleanup(admin_kvs) struct kvs params = { 0 };
+	berth_cleanup(request) struct berth_request req = { 0 };
+	cleanup_free char *rsc = NULL;
+	struct berth_params p;
+	berth_error_t err = NULL;
+	const char *answer;
+
+	*why = NULL;
+	if (!have_cib) {
+		*why = berth_xstrdup("no CIB");
+		return "unknown";
+	}
+	if (instance == NULL || hash == NULL) {
+		*why = berth_xstrdup("the container has no instance or hash label");
+		return "unknown";
+	}
+	rsc = berth_xstrndup(instance, strcspn(instance, ":"));
+	if (berth_admin_cib_params(cib, rsc, &params, &err) < 0) {
+		*why = berth_xstrdup(err->msg);
+		berth_error_free(&err);
+		return "unknown";
+	}
+	berth_admin_set_environment(&params, instance, -1);
+	if (berth_params_load(&p, &err) < 0 || berth_request_build(&p, &req, NULL, NULL, &err) < 0) {
+		*why = berth_xasprintf("the resource's parameters have a problem: %s", err->msg);
+		berth_error_free(&err);
+		berth_params_release(&p);
+		return "unknown";
+	}
+	answer = strcmp(req.hash, hash) == 0 ? "no" : "yes";
+	if (answer[0] == 'y')
+		*why = berth_xasprintf("the parameters give config hash %s, the container has %s", req.hash, hash);
+	berth_params_release(&p);
+	return answer;
+}
+
+int
+berth_admin_status(const struct opts *o, int argc, char **argv)
+{
+	cleanup_json json_object *doc = berth_nonnull(json_object_new_object());
+	cleanup_json json_object *list = NULL;
+	json_object *rows = berth_nonnull(json_object_new_array());
+	struct berth_cib cib = { o->file };
+	struct berth_deadline deadline;
+	struct berth_client client = { 0 };
+	struct berth_params p;
+	berth_error_t err = NULL;
+	bool have_cib = true;
+	cleanup_free char *no_cib = NULL;
+	size_t i;
+	int rc = EXIT_OK;
+
+	(void)argv;
+	if (argc > 0)
+		return berth_admin_usage_error("status takes no arguments");
+	berth_json_set(doc, "containers", rows);
+	/* the socket as the agent finds it: docker_socket is not known here, so DOCKER_HOST or
+	 * the default */
+	berth_admin_set_environment(&(struct kvs){ 0 }, "berth", -1);
+	if (berth_params_load(&p, &err) < 0)
+		return berth_admin_fail(&err, "cannot find the Docker socket");
+	berth_deadline_init(&deadline, DAEMON_MS);
+	client.deadline = &deadline;
+	client.engine = berth_engine_new(p.docker_socket);
+	if (client.engine == NULL) {
+		berth_params_release(&p);
+		return berth_admin_fail(NULL, "cannot initialise libcurl");
+	}
+	if (berth_container_list(&client, BERTH_LABEL_MANAGED "=1", &list, &err) < 0) {
+		berth_engine_free(client.engine);
+		berth_params_release(&p);
+		return berth_admin_fail(&err, "cannot list the containers");
+	}
+	/* Is there a CIB to compare with? */
+	{
+		berth_cleanup(words) char **ids = NULL;
+
+		if (o->file != NULL && access(o->file, R_OK) < 0) {
+			berth_engine_free(client.engine);
+			berth_params_release(&p);
+			return berth_admin_fail(NULL, "cannot read the CIB file %s: %s", o->file, strerror(errno));
+		}
+		if (berth_cib_resources(&cib, &ids, &err) < 0) {
+			have_cib = false;
+			no_cib = berth_xstrdup(err->msg);
+			berth_error_free(&err);
+		}
+	}
+	berth_json_set(doc, "cib", json_object_new_string(!have_cib ? "none" : o->file ? o->file : "the live CIB"));
+	if (no_cib != NULL)
+		berth_json_set(doc, "cib_error", json_object_new_string(no_cib));
+	for (i = 0; i < json_object_array_length(list); i++) {
+		json_object *c = json_object_array_get_idx(list, i), *names = berth_admin_get(c, "Names");
+		json_object *row = berth_nonnull(json_object_new_object());
+		berth_cleanup(info) struct berth_container_info info = { 0 };
+		const char *name = json_object_get_string(json_object_array_get_idx(names, 0));
+		cleanup_free char *why = NULL;
+		struct berth_state st;
+		const char *role, *drift;
+		char age[32] = "-";
+
+		if (name == NULL)
+			continue;
+		if (name[0] == '/')
+			name++;
+		if (berth_container_inspect(&client, name, &info, &err) < 0 || !info.exists) {
+			/* removed meanwhile, or the daemon failed: say so in the row */
+			berth_json_set(row, "container", json_object_new_string(name));
+			berth_json_set(row, "error",
+				       json_object_new_string(err ? err->msg : "removed while berth listed it"));
+			berth_error_free(&err);
+			berth_json_append(rows, row);
+			rc = EXIT_ERROR;
+			continue;
+		}
+		if (info.running) {
+			time_t start = parse_time(info.started_at);
+
+			if (start > 0)
+				format_age((long long)(time(NULL) - start), age, sizeof(age));
+		}
+		role = !info.running ? "stopped"
+		       : berth_state_load(name, &st) == 1 && st.promoted && info.id && info.started_at &&
+				       strcmp(st.id, info.id) == 0 && strcmp(st.started_at, info.started_at) == 0
+			       ? "promoted"
+			       : "started";
+		drift = drift_of(&cib, have_cib, info.instance, info.config_hash, &why);
+		berth_json_set(row, "container", json_object_new_string(name));
+		berth_json_set(row, "resource", json_object_new_string(info.instance ? info.instance : ""));
+		berth_json_set(row, "role", json_object_new_string(role));
+		berth_json_set(row, "state", json_object_new_string(info.status ? info.status : ""));
+		berth_json_set(row, "health", json_object_new_string(info.health ? info.health : "-"));
+		berth_json_set(row, "uptime", json_object_new_string(age));
+		berth_json_set(row, "started_at", json_object_new_string(info.started_at ? info.started_at : ""));
+		berth_json_set(row, "restarts",
+			       json_object_new_int64(json_object_get_int64(berth_admin_get(info.raw, "RestartCount"))));
+		berth_json_set(row, "drift", json_object_new_string(drift));
+		if (why != NULL)
+			berth_json_set(row, "drift_reason", json_object_new_string(why));
+		berth_json_set(row, "id", json_object_new_string(info.id ? info.id : ""));
+		berth_json_append(rows, row);
+	}
+	berth_engine_free(client.engine);
+	berth_params_release(&p);
+	if (o->json) {
+		berth_admin_print_json(doc);
+		return rc;
+	}
+	printf("%-24s %-24s %-9s %-8s %-10s %-8s %-8s %s\n", "CONTAINER", "RESOURCE", "ROLE", "STATE", "HEALTH",
+	       "UPTIME", "RESTARTS", "DRIFT");
+	for (i = 0; i < json_object_array_length(rows); i++) {
+		json_object *r = json_object_array_get_idx(rows, i);
+
+		if (berth_admin_str(r, "error") != NULL) {
+			printf("%-24s %s\n", berth_admin_text(r, "container"), berth_admin_text(r, "error"));
+			continue;
+		}
+		printf("%-24s %-24s %-9s %-8s %-10s %-8s %-8s %s\n", berth_admin_text(r, "container"),
+		       berth_admin_text(r, "resource"), berth_admin_text(r, "role"), berth_admin_text(r, "state"),
+		       berth_admin_text(r, "health"), berth_admin_text(r, "uptime"), berth_admin_text(r, "restarts"),
+		       berth_admin_text(r, "drift"));
+	}
+	if (json_object_array_length(rows) == 0)
+		printf("(no container of berth's on this node)\n");
+	for (i = 0; i < json_object_array_length(rows); i++) {
+		json_object *r = json_object_array_get_idx(rows, i);
+
+		if (berth_admin_str(r, "drift_reason") != NULL && strcmp(berth_admin_str(r, "drift"), "yes") == 0)
+			printf("drift of %s: %s\n", berth_admin_text(r, "container"),
+			       berth_admin_text(r, "drift_reason"));
+	}
+	if (!have_cib)
+		printf("drift unknown: no CIB to compare with (%s); -f FILE reads a CIB file\n", no_cib);
+	return rc;
+}

@@ -1,0 +1,292 @@
+/* berth: the admin's command, berth(8): explain a resource's configuration as berth reads it,
+ * compare it with the container running on this node, list berth's containers, and migrate a
+ * CIB's ocf:heartbeat:docker primitives. It reads the CIB through Pacemaker's tools (lib/cib.c)
+ * and the containers through the library's container module, as the agent does.
+ *
+ * Exit codes, as Pacemaker's and pcs's tools: 0 ok, 1 an error or something found (a
+ * configuration problem, a drifted container, a resource that cannot be migrated), 2 usage. */
+#include "config.h"
+
+#include <getopt.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <qb/qblog.h>
+
+#include "admin.h"
+#include "alloc.h"
+#include "params.h"
+
+/* ---- output ---- */
+
+static void
+usage(FILE *out)
+{
+	fprintf(out, "usage: berth [--output-as=text|json] COMMAND ...\n"
+		     "\n"
+		     "  berth explain [-f CIB_FILE] [--diff] RESOURCE\n"
+		     "  berth explain [--instance=ID] [--diff] NAME=VALUE ...\n"
+		     "      the parameters as berth reads them, every problem validate-all reports, the\n"
+		     "      container berth would create (request and configuration hash) and the\n"
+		     "      equivalent docker run; --diff compares it with the container on this node\n"
+		     "  berth status [-f CIB_FILE]\n"
+		     "      berth's containers on this node: resource, role, state, health, uptime,\n"
+		     "      restarts, and whether each drifted from its resource's parameters\n"
+		     "  berth migrate [-f CIB_FILE] [--apply] [RESOURCE ...]\n"
+		     "      turn ocf:heartbeat:docker primitives into ocf:berth:docker ones: shows the\n"
+		     "      change and what cannot be migrated; --apply changes the CIB\n"
+		     "  berth --help | --version\n"
+		     "\n"
+		     "Exit codes: 0 ok, 1 error or something found (a problem, drift, a resource that\n"
+		     "cannot be migrated), 2 usage. See berth(8).\n");
+}
+
+int
+berth_admin_usage_error(const char *fmt, ...)
+{
+	va_list ap;
+
+	fputs("berth: ", stderr);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputs("\n(berth --help shows the usage)\n", stderr);
+	return EXIT_USAGE;
+}
+
+/* An error for the admin: "berth: MESSAGE" on stderr. */
+
+int
+berth_admin_fail(berth_error_t *err, const char *fmt, ...)
+{
+	va_list ap;
+
+	fputs("berth: ", stderr);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	if (err != NULL && *err != NULL)
+		fprintf(stderr, ": %s", (*err)->msg);
+	fputc('\n', stderr);
+	berth_error_free(err);
+	return EXIT_ERROR;
+}
+
+void
+berth_admin_print_json(json_object *o)
+{
+	puts(berth_nonnull((void *)json_object_to_json_string_ext(o, JSON_C_TO_STRING_PRETTY | JSON_C_TO_STRING_SPACED |
+									     JSON_C_TO_STRING_NOSLASHESCAPE)));
+}
+
+const char *
+berth_admin_str(json_object *obj, const char *key)
+{
+	json_object *v = NULL;
+
+	return json_object_object_get_ex(obj, key, &v) && v != NULL ? json_object_get_string(v) : NULL;
+}
+
+/* str, with "" for a member that is not there */
+const char *
+berth_admin_text(json_object *obj, const char *key)
+{
+	const char *s = berth_admin_str(obj, key);
+
+	return s ? s : "";
+}
+
+json_object *
+berth_admin_get(json_object *obj, const char *key)
+{
+	json_object *v = NULL;
+
+	return json_object_object_get_ex(obj, key, &v) ? v : NULL;
+}
+
+bool
+berth_admin_flag(json_object *obj, const char *key)
+{
+	return json_object_get_boolean(berth_admin_get(obj, key));
+}
+
+/* Text in lines of at most 100 columns: the first after first, the others after rest. */
+void
+berth_admin_print_para(const char *first, const char *rest, const char *text)
+{
+	size_t col = strlen(first);
+	bool line_start = true;
+
+	fputs(first, stdout);
+	while (*text) {
+		size_t n = strcspn(text, " ");
+
+		if (!line_start && col + 1 + n > 100) {
+			printf("\n%s", rest);
+			col = strlen(rest);
+			line_start = true;
+		}
+		if (!line_start) {
+			fputc(' ', stdout);
+			col++;
+		}
+		fwrite(text, 1, n, stdout);
+		col += n;
+		line_start = false;
+		text += n;
+		while (*text == ' ')
+			text++;
+	}
+	fputc('\n', stdout);
+}
+
+/* ---- the OCF environment of one resource instance ---- */
+
+void
+berth_admin_kvs_add(struct kvs *k, const char *name, const char *value)
+{
+	k->v = berth_xrealloc(k->v, (k->n + 1) * sizeof(*k->v));
+	k->v[k->n].name = berth_xstrdup(name);
+	k->v[k->n].value = berth_xstrdup(value);
+	k->n++;
+}
+
+void
+berth_admin_kvs_release(struct kvs *k)
+{
+	size_t i;
+
+	for (i = 0; i < k->n; i++) {
+		free(k->v[i].name);
+		free(k->v[i].value);
+	}
+	free(k->v);
+	memset(k, 0, sizeof(*k));
+}
+
+const char *
+berth_admin_kvs_get(const struct kvs *k, const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < k->n; i++)
+		if (strcmp(k->v[i].name, name) == 0)
+			return k->v[i].value;
+	return NULL;
+}
+
+static void
+setenv_reskey(const char *name, const char *value)
+{
+	cleanup_free char *key = berth_xasprintf("OCF_RESKEY_%s", name);
+
+	if (value != NULL)
+		setenv(key, value, 1);
+	else
+		unsetenv(key);
+}
+
+/* The environment Pacemaker gives the agent for this instance: berth's library reads its
+ * parameters from there, so explain sees exactly what the agent would. clone < 0: not an
+ * anonymous clone's instance. */
+void
+berth_admin_set_environment(const struct kvs *params, const char *instance, int clone)
+{
+	const struct berth_param_def *d;
+	char buf[16];
+
+	for (d = berth_param_table; d->name; d++)
+		setenv_reskey(d->name, berth_admin_kvs_get(params, d->name));
+	setenv_reskey("container", berth_admin_kvs_get(params, "container"));
+	snprintf(buf, sizeof(buf), "%d", clone);
+	setenv_reskey("CRM_meta_clone", clone >= 0 ? buf : NULL);
+	setenv("OCF_RESOURCE_INSTANCE", instance, 1);
+}
+
+/* The parameters of a resource in the CIB, one crm_resource call each (Pacemaker evaluates
+ * rules and id-refs, and knows the parameters of a bundle's implicit replicas). */
+int
+berth_admin_cib_params(const struct berth_cib *cib, const char *rsc, struct kvs *out, berth_error_t *err)
+{
+	const struct berth_param_def *d;
+
+	/* the table's parameters, then the deprecated "container" (the row with name NULL) */
+	for (d = berth_param_table;; d++) {
+		const char *name = d->name ? d->name : "container";
+		cleanup_free char *v = NULL;
+
+		if (berth_cib_attr(cib, rsc, name, false, &v, err) < 0)
+			return -1;
+		if (v != NULL)
+			berth_admin_kvs_add(out, name, v);
+		if (d->name == NULL)
+			return 0;
+	}
+}
+
+void
+berth_admin_collect_problem(void *arg, const struct berth_error *problem)
+{
+	berth_json_append(arg, json_object_new_string(problem->msg));
+}
+
+/* ---- main ---- */
+
+int
+main(int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{ "help", no_argument, NULL, 'h' },
+		{ "version", no_argument, NULL, 'V' },
+		{ "output-as", required_argument, NULL, 'o' },
+		{ "file", required_argument, NULL, 'f' },
+		{ "diff", no_argument, NULL, 'd' },
+		{ "apply", no_argument, NULL, 'a' },
+		{ "instance", required_argument, NULL, 'i' },
+		{ NULL, 0, NULL, 0 },
+	};
+	struct opts o = { false, false, false, NULL, "berth" };
+	const char *cmd;
+	int c;
+
+	opterr = 0;
+	/* GNU getopt: options anywhere, the command and its arguments after them in order */
+	while ((c = getopt_long(argc, argv, "hVf:", longopts, NULL)) != -1) {
+		switch (c) {
+		case 'h': usage(stdout); return EXIT_OK;
+		case 'V': printf("berth %s\n", PACKAGE_VERSION); return EXIT_OK;
+		case 'o':
+			if (strcmp(optarg, "json") == 0)
+				o.json = true;
+			else if (strcmp(optarg, "text") != 0)
+				return berth_admin_usage_error("--output-as takes text or json, not '%s'", optarg);
+			break;
+		case 'f': o.file = optarg; break;
+		case 'd': o.diff = true; break;
+		case 'a': o.apply = true; break;
+		case 'i': o.instance = optarg; break;
+		default: return berth_admin_usage_error("unknown option '%s'", argv[optind - 1]);
+		}
+	}
+	/* as Pacemaker's tools: CIB_file names the CIB when -f does not */
+	if (o.file == NULL && getenv("CIB_file") != NULL && getenv("CIB_file")[0] != '\0')
+		o.file = getenv("CIB_file");
+	if (optind >= argc)
+		return berth_admin_usage_error("no command given");
+	cmd = argv[optind++];
+	qb_log_init("berth", LOG_DAEMON, LOG_INFO);
+	qb_log_ctl(QB_LOG_SYSLOG, QB_LOG_CONF_ENABLED, QB_FALSE);
+	qb_log_ctl(QB_LOG_STDERR, QB_LOG_CONF_ENABLED, QB_FALSE);
+	if (strcmp(cmd, "explain") == 0)
+		c = berth_admin_explain(&o, argc - optind, argv + optind);
+	else if (strcmp(cmd, "status") == 0)
+		c = berth_admin_status(&o, argc - optind, argv + optind);
+	else if (strcmp(cmd, "migrate") == 0)
+		c = berth_admin_migrate(&o, argc - optind, argv + optind);
+	else
+		c = berth_admin_usage_error("unknown command '%s'", cmd);
+	qb_log_fini();
+	return c;
+}

@@ -1,0 +1,245 @@
+/* berth: a running container compared with its resource's create request, field by field. */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "alloc.h"
+#include "cleanup.h"
+#include "drift.h"
+#include "spec.h"
+
+static json_object *
+member(json_object *obj, const char *key)
+{
+	json_object *v = NULL;
+
+	return json_object_is_type(obj, json_type_object) && json_object_object_get_ex(obj, key, &v) ? v : NULL;
+}
+
+static json_object *
+copy(json_object *v)
+{
+	json_object *c = NULL;
+
+	if (v == NULL)
+		return NULL;
+	if (json_object_deep_copy(v, &c, NULL) < 0)
+		berth_oom();
+	return c;
+}
+
+/* obj[key] = v, where v may be NULL (a JSON null) */
+static void
+set_or_null(json_object *obj, const char *key, json_object *v)
+{
+	if (json_object_object_add(obj, key, v) < 0)
+		berth_oom();
+}
+
+/* Add one field: want and have are copied; note may be NULL. */
+static bool
+field(json_object *fields, const char *name, json_object *want, json_object *have, bool same, const char *note)
+{
+	json_object *f = berth_nonnull(json_object_new_object());
+
+	berth_json_set(f, "field", json_object_new_string(name));
+	set_or_null(f, "want", copy(want));
+	set_or_null(f, "have", copy(have));
+	berth_json_set(f, "same", json_object_new_boolean(same));
+	if (note != NULL)
+		berth_json_set(f, "note", json_object_new_string(note));
+	berth_json_append(fields, f);
+	return same;
+}
+
+/* the length of an array, 0 for anything else (null included) */
+static size_t
+alen(json_object *v)
+{
+	return json_object_is_type(v, json_type_array) ? json_object_array_length(v) : 0;
+}
+
+/* Strings of an array want that the array have lacks; a new array or NULL when none. */
+static json_object *
+missing(json_object *want, json_object *have)
+{
+	json_object *out = NULL;
+	size_t i, j;
+
+	for (i = 0; i < alen(want); i++) {
+		json_object *w = json_object_array_get_idx(want, i);
+		bool found = false;
+
+		for (j = 0; j < alen(have) && !found; j++)
+			found = json_object_equal(w, json_object_array_get_idx(have, j));
+		if (!found) {
+			if (out == NULL)
+				out = berth_nonnull(json_object_new_array());
+			berth_json_append(out, json_object_get(w));
+		}
+	}
+	return out;
+}
+
+/* a list both ways: the same set of elements */
+static bool
+same_set(json_object *want, json_object *have)
+{
+	cleanup_json json_object *a = NULL, *b = NULL;
+
+	if (alen(want) == 0 || alen(have) == 0)
+		return alen(want) == 0 && alen(have) == 0;
+	a = missing(want, have);
+	b = missing(have, want);
+	return a == NULL && b == NULL;
+}
+
+json_object *
+berth_drift_compare(json_object *body, const char *hash, json_object *inspect, const char *image_id_now)
+{
+	static const char *const done_top[] = { "Image", "Cmd", "Entrypoint", "Env", "Labels", NULL };
+	static const char *const done_host[] = { "Binds", "Mounts", "NetworkMode", "RestartPolicy", NULL };
+	json_object *result = berth_nonnull(json_object_new_object());
+	json_object *fields = berth_nonnull(json_object_new_array());
+	json_object *config = member(inspect, "Config"), *host = member(inspect, "HostConfig");
+	json_object *want_host = member(body, "HostConfig"), *labels = member(config, "Labels");
+	json_object *have_hash = member(labels, BERTH_LABEL_HASH), *w, *h;
+	cleanup_json json_object *want_hash = json_object_new_string(hash);
+	cleanup_json json_object *rest = NULL;
+	bool drifted = false, recreate;
+	cleanup_free char *why = NULL;
+	size_t i;
+
+	/* the hash: what berth's start compares */
+	recreate = !json_object_is_type(have_hash, json_type_string) ||
+		   strcmp(json_object_get_string(have_hash), hash) != 0;
+	drifted |= !field(fields, "config hash", want_hash, have_hash, !recreate,
+			  have_hash == NULL ? "the container has no berth hash label: berth did not create it"
+			  : recreate        ? "berth's next start recreates the container"
+					    : NULL);
+
+	/* the image: the tag, and what it named when the container was made and what it names now */
+	w = member(body, "Image");
+	h = member(config, "Image");
+	drifted |= !field(fields, "image", w, h, json_object_equal(w, h), NULL);
+	{
+		cleanup_json json_object *now = image_id_now ? json_object_new_string(image_id_now) : NULL;
+		json_object *made = member(inspect, "Image");
+		bool same = now != NULL && json_object_equal(now, made);
+
+		drifted |= !field(fields, "image id", now, made, same,
+				  now == NULL ? "the tag names no image on this node now"
+				  : !same     ? "the tag names another image now: a new container would run that one"
+					      : NULL);
+	}
+
+	/* the command: Entrypoint and Cmd as the request sets them (unset: the image's) */
+	{
+		cleanup_json json_object *want_cmd = berth_nonnull(json_object_new_object());
+		cleanup_json json_object *have_cmd = berth_nonnull(json_object_new_object());
+		bool same = true;
+		const char *parts[] = { "Entrypoint", "Cmd" };
+
+		for (i = 0; i < 2; i++) {
+			if ((w = member(body, parts[i])) == NULL)
+				continue;
+			h = member(config, parts[i]);
+			berth_json_set(want_cmd, parts[i], json_object_get(w));
+			set_or_null(have_cmd, parts[i], json_object_get(h));
+			same = same && json_object_equal(w, h);
+		}
+		drifted |= !field(fields, "command", want_cmd, have_cmd, same,
+				  json_object_object_length(want_cmd) == 0 ? "the image's own command" : NULL);
+	}
+
+	/* binds and mounts */
+	{
+		cleanup_json json_object *want_b = berth_nonnull(json_object_new_object());
+		cleanup_json json_object *have_b = berth_nonnull(json_object_new_object());
+		bool same = true;
+		const char *parts[] = { "Binds", "Mounts" };
+
+		for (i = 0; i < 2; i++) {
+			w = member(want_host, parts[i]);
+			h = member(host, parts[i]);
+			if (w != NULL)
+				berth_json_set(want_b, parts[i], json_object_get(w));
+			if (alen(h) > 0)
+				berth_json_set(have_b, parts[i], json_object_get(h));
+			/* dockerd adds nothing to these lists, so they must be the same sets */
+			same = same && same_set(w, h);
+		}
+		drifted |= !field(fields, "binds", want_b, have_b, same, NULL);
+	}
+
+	/* the environment: what the request sets must be there; the image adds its own */
+	{
+		cleanup_json json_object *lack = NULL;
+
+		w = member(body, "Env");
+		h = member(config, "Env");
+		lack = w != NULL ? missing(w, h) : NULL;
+		drifted |= !field(fields, "environment", w, h, lack == NULL,
+				  lack != NULL ? "variables the resource sets are missing or different in the container"
+					       : "the container may have more: the image's own variables");
+	}
+
+	/* the network */
+	{
+		const char *wn, *hn;
+
+		w = member(want_host, "NetworkMode");
+		h = member(host, "NetworkMode");
+		wn = w ? json_object_get_string(w) : "";
+		hn = h ? json_object_get_string(h) : "";
+		drifted |=
+			!field(fields, "network", w, h,
+			       strcmp(wn, hn) == 0 || (strcmp(wn, "bridge") == 0 && strcmp(hn, "default") == 0), NULL);
+	}
+
+	/* the labels, but the hash (above) */
+	{
+		cleanup_json json_object *want_l = copy(member(body, "Labels"));
+		bool same = true;
+
+		if (want_l != NULL)
+			json_object_object_del(want_l, BERTH_LABEL_HASH);
+		json_object_object_foreach(want_l, k, v)
+		{
+			json_object *hv = member(labels, k);
+
+			same = same && hv != NULL && json_object_equal(v, hv);
+		}
+		drifted |= !field(fields, "labels", want_l, labels, same,
+				  same ? "the container may have more: the image's own labels" : NULL);
+	}
+
+	/* the restart policy: Pacemaker, not dockerd, restarts */
+	{
+		json_object *hp = member(member(host, "RestartPolicy"), "Name");
+		const char *name = hp ? json_object_get_string(hp) : "";
+
+		w = member(want_host, "RestartPolicy");
+		h = member(host, "RestartPolicy");
+		drifted |= !field(fields, "restart policy", w, h, name[0] == '\0' || strcmp(name, "no") == 0, NULL);
+	}
+
+	/* everything else the request sets, as adoption compares it */
+	rest = copy(body);
+	for (i = 0; done_top[i]; i++)
+		json_object_object_del(rest, done_top[i]);
+	for (i = 0; done_host[i]; i++)
+		json_object_object_del(member(rest, "HostConfig"), done_host[i]);
+	{
+		bool same = berth_spec_matches(rest, inspect, &why);
+
+		drifted |= !field(fields, "other settings", NULL, NULL, same, same ? NULL : why);
+	}
+
+	berth_json_set(result, "drifted", json_object_new_boolean(drifted));
+	berth_json_set(result, "recreate", json_object_new_boolean(recreate));
+	berth_json_set(result, "fields", fields);
+	return result;
+}
