@@ -98,7 +98,7 @@ b64_decode(const char *in)
 
 	while (n > 0 && in[n - 1] == '=')
 		n--;
-	out = berth_xmalloc(n * 3 / 4 + 1);
+	out = berth_xcalloc(1, n * 3 / 4 + 1); /* zeroed: secret_free may run on a half-decoded buffer */
 	for (i = 0; i < n; i++) {
 		int v = b64_value((unsigned char)in[i]);
 

@@ -601,6 +601,8 @@ test_postmortem_on_stop_of_exited(void **state)
 static void
 test_no_postmortem_unless_ended_on_its_own(void **state)
 {
+	char *pm;
+
 	expect_action(berth_action_start, BERTH_RESULT_OK);
 	expect_action(berth_action_stop, BERTH_RESULT_OK); /* running: berth stops it */
 	assert_int_equal(fake.stops, 1);
@@ -646,8 +648,9 @@ test_no_postmortem_unless_ended_on_its_own(void **state)
 	expect_action(berth_action_validate, BERTH_RESULT_NOT_CONFIGURED);
 	fake.exists = fake.managed = true;
 	expect_action(berth_action_stop, BERTH_RESULT_OK);
-	assert_non_null(postmortem_file());
-	free(postmortem_file());
+	pm = postmortem_file();
+	assert_non_null(pm);
+	free(pm);
 }
 
 /* A monitor_cmd that hangs is abandoned at the deadline and keeps running in the container: the
