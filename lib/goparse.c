@@ -14,6 +14,7 @@
 #include "alloc.h"
 #include "cleanup.h"
 #include "goparse.h"
+#include "words.h"
 
 int
 berth_go_parse_bool(const char *s, bool *out)
@@ -423,53 +424,11 @@ berth_go_is_word_char(char c)
 	return (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c == '_';
 }
 
-struct strbuf {
-	char *s;
-	size_t len, cap;
-};
-
-static void
-sb_putc(struct strbuf *b, char c)
-{
-	if (b->len + 2 > b->cap) {
-		b->cap = b->cap ? b->cap * 2 : 32;
-		b->s = berth_xrealloc(b->s, b->cap);
-	}
-	b->s[b->len++] = c;
-	b->s[b->len] = '\0';
-}
-
-struct fields {
-	char **v;
-	size_t n, cap;
-};
-
-/* Move the field in b onto f; an empty b is an empty field. */
-static void
-fields_push(struct fields *f, struct strbuf *b)
-{
-	if (f->n + 2 > f->cap) {
-		f->cap = f->cap ? f->cap * 2 : 8;
-		f->v = berth_xrealloc(f->v, f->cap * sizeof(*f->v));
-	}
-	f->v[f->n++] = b->s != NULL ? b->s : berth_xstrdup("");
-	f->v[f->n] = NULL;
-	*b = (struct strbuf){ 0 };
-}
-
-static void
-fields_free(struct fields *f)
-{
-	for (size_t i = 0; i < f->n; i++)
-		free(f->v[i]);
-	free(f->v);
-}
-
 int
 berth_go_csv_record(const char *s, char ***fields, size_t *n, const char **why)
 {
-	struct fields out = { 0 };
-	struct strbuf b = { 0 };
+	struct berth_wordlist out = { 0 };
+	struct berth_word b = { 0 };
 
 	while (*s == '\n' || (s[0] == '\r' && s[1] == '\n'))
 		s += *s == '\n' ? 1 : 2;
@@ -490,12 +449,12 @@ berth_go_csv_record(const char *s, char ***fields, size_t *n, const char **why)
 					/* Go's reader turns CRLF into LF inside quotes too */
 					if (s[0] == '\r' && s[1] == '\n')
 						s++;
-					sb_putc(&b, *s);
+					berth_word_putc(&b, *s);
 					continue;
 				}
 				if (s[1] == '"') {
 					s++;
-					sb_putc(&b, '"');
+					berth_word_putc(&b, '"');
 					continue;
 				}
 				s++;
@@ -515,14 +474,14 @@ berth_go_csv_record(const char *s, char ***fields, size_t *n, const char **why)
 					*why = "bare '\"' in a non-quoted field";
 					goto fail;
 				}
-				sb_putc(&b, *s);
+				berth_word_putc(&b, *s);
 			}
 			if (*s == ',')
 				s++;
 			else
 				end = true;
 		}
-		fields_push(&out, &b);
+		berth_wordlist_push(&out, &b);
 		if (end)
 			break;
 	}
@@ -532,6 +491,6 @@ berth_go_csv_record(const char *s, char ***fields, size_t *n, const char **why)
 	return 0;
 fail:
 	free(b.s);
-	fields_free(&out);
+	berth_words_free(out.v);
 	return -1;
 }

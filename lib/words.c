@@ -12,38 +12,27 @@
 #include "alloc.h"
 #include "words.h"
 
-struct strbuf {
-	char *s;
-	size_t len, cap;
-};
-
-static void
-sb_putc(struct strbuf *b, char c)
+void
+berth_word_putc(struct berth_word *w, char c)
 {
-	if (b->len + 2 > b->cap) {
-		b->cap = b->cap ? b->cap * 2 : 32;
-		b->s = berth_xrealloc(b->s, b->cap);
+	if (w->len + 2 > w->cap) {
+		w->cap = w->cap ? w->cap * 2 : 32;
+		w->s = berth_xrealloc(w->s, w->cap);
 	}
-	b->s[b->len++] = c;
-	b->s[b->len] = '\0';
+	w->s[w->len++] = c;
+	w->s[w->len] = '\0';
 }
 
-struct words {
-	char **v;
-	size_t n, cap;
-};
-
-/* Move the word in b onto w (an empty b still makes a word: '' and "" are words). */
-static void
-words_push(struct words *w, struct strbuf *b)
+void
+berth_wordlist_push(struct berth_wordlist *l, struct berth_word *w)
 {
-	if (w->n + 2 > w->cap) {
-		w->cap = w->cap ? w->cap * 2 : 8;
-		w->v = berth_xrealloc(w->v, w->cap * sizeof(*w->v));
+	if (l->n + 2 > l->cap) {
+		l->cap = l->cap ? l->cap * 2 : 8;
+		l->v = berth_xrealloc(l->v, l->cap * sizeof(*l->v));
 	}
-	w->v[w->n++] = b->s != NULL ? b->s : berth_xstrdup("");
-	w->v[w->n] = NULL;
-	*b = (struct strbuf){ 0 };
+	l->v[l->n++] = w->s != NULL ? w->s : berth_xstrdup("");
+	l->v[l->n] = NULL;
+	*w = (struct berth_word){ 0 };
 }
 
 static bool
@@ -67,8 +56,8 @@ berth_words_free(char **argv)
 int
 berth_words_split(const char *s, char ***argv, int *argc, berth_error_t *err)
 {
-	struct words w = { 0 };
-	struct strbuf b = { 0 };
+	struct berth_wordlist w = { 0 };
+	struct berth_word b = { 0 };
 	bool in_word = false;
 	const char *p = s != NULL ? s : "";
 	const char *what = NULL;
@@ -77,7 +66,7 @@ berth_words_split(const char *s, char ***argv, int *argc, berth_error_t *err)
 	while (*p != '\0') {
 		if (is_blank(*p)) {
 			if (in_word)
-				words_push(&w, &b);
+				berth_wordlist_push(&w, &b);
 			in_word = false;
 			p++;
 			continue;
@@ -91,7 +80,7 @@ berth_words_split(const char *s, char ***argv, int *argc, berth_error_t *err)
 		if (*p == '\'') {
 			at = (size_t)(p - s);
 			for (p++; *p != '\'' && *p != '\0'; p++)
-				sb_putc(&b, *p);
+				berth_word_putc(&b, *p);
 			if (*p == '\0') {
 				what = "unterminated single quote";
 				goto fail;
@@ -105,7 +94,7 @@ berth_words_split(const char *s, char ***argv, int *argc, berth_error_t *err)
 					if (*p == '\n')
 						continue;
 				}
-				sb_putc(&b, *p);
+				berth_word_putc(&b, *p);
 			}
 			if (*p == '\0') {
 				what = "unterminated double quote";
@@ -118,15 +107,15 @@ berth_words_split(const char *s, char ***argv, int *argc, berth_error_t *err)
 				what = "trailing backslash";
 				goto fail;
 			}
-			sb_putc(&b, p[1]);
+			berth_word_putc(&b, p[1]);
 			p += 2;
 		} else {
-			sb_putc(&b, *p);
+			berth_word_putc(&b, *p);
 			p++;
 		}
 	}
 	if (in_word)
-		words_push(&w, &b);
+		berth_wordlist_push(&w, &b);
 	if (w.v == NULL)
 		w.v = berth_xcalloc(1, sizeof(*w.v));
 	*argv = w.v;
