@@ -136,9 +136,9 @@ r_list(struct out *o, const char *name, json_object *v)
 	return true;
 }
 
-/* an object of strings: the flag once per member, key=value */
+/* an object whose members are all strings */
 static bool
-r_map(struct out *o, const char *name, json_object *v)
+string_members(json_object *v)
 {
 	if (!json_object_is_type(v, json_type_object))
 		return false;
@@ -148,9 +148,18 @@ r_map(struct out *o, const char *name, json_object *v)
 		if (!json_object_is_type(val, json_type_string))
 			return false;
 	}
-	json_object_object_foreach(v, k2, val2)
+	return true;
+}
+
+/* an object of strings: the flag once per member, key=value */
+static bool
+r_map(struct out *o, const char *name, json_object *v)
+{
+	if (!string_members(v))
+		return false;
+	json_object_object_foreach(v, k, val)
 	{
-		cleanup_free char *kv = berth_xasprintf("%s=%s", k2, json_object_get_string(val2));
+		cleanup_free char *kv = berth_xasprintf("%s=%s", k, json_object_get_string(val));
 		flag(o, name, kv);
 	}
 	return true;
@@ -291,18 +300,12 @@ r_cpus(struct out *o, const char *name, json_object *v)
 static bool
 r_tmpfs(struct out *o, const char *name, json_object *v)
 {
-	if (!json_object_is_type(v, json_type_object))
+	if (!string_members(v))
 		return false;
 	json_object_object_foreach(v, k, val)
 	{
-		(void)k;
-		if (!json_object_is_type(val, json_type_string))
-			return false;
-	}
-	json_object_object_foreach(v, k2, val2)
-	{
-		const char *opts = json_object_get_string(val2);
-		cleanup_free char *w = opts[0] ? berth_xasprintf("%s:%s", k2, opts) : berth_xstrdup(k2);
+		const char *opts = json_object_get_string(val);
+		cleanup_free char *w = opts[0] ? berth_xasprintf("%s:%s", k, opts) : berth_xstrdup(k);
 
 		flag(o, name, w);
 	}
