@@ -98,9 +98,11 @@ any_node() {
 	return 1
 }
 
-# crm_mon's XML as node I sees it (default: the first running node).
+# crm_mon's XML as node I sees it (default: node $LAB_VIEW, else the first running node). A node
+# that is joining shows the view it had when it went down until it has synced with the DC: the
+# scenarios look from a node that stayed up.
 lab_mon() {
-	local i=${1:-$(any_node)}
+	local i=${1:-${LAB_VIEW:-$(any_node)}}
 	[ -n "$i" ] || return 1
 	node_exec "$i" crm_mon --one-shot --inactive --output-as=xml 2>/dev/null
 }
