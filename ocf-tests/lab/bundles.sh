@@ -63,9 +63,15 @@ lab_bundles_create() {
 lab_snap() { LAB_XML=$(lab_mon "${1:-}") && [ -n "$LAB_XML" ]; }
 lab_x() { xmllint --xpath "$1" - <<<"$LAB_XML" 2>/dev/null; }
 
+# The replicas of a bundle whose guest node is up: crm_mon shows an inner resource with the
+# history its guest node had when the guest went away (e.g. Promoted, on a node that was powered
+# off) until the guest node's connection has started again and the DC has cleared that history.
+# Pacemaker does not count such a resource as active; the lab does not either.
+LAB_LIVE_REPLICA="replica[not(resource[@resource_agent='ocf:pacemaker:remote' and @role!='Started'])]"
+
 # How many resources of BUNDLE with resource_agent AGENT are in ROLE (and not failed), in LAB_XML.
 lab_count() {
-	lab_x "count(//bundle[@id='$1']/replica/resource[@resource_agent='$2' and @role='$3' and @failed='false'])"
+	lab_x "count(//bundle[@id='$1']/$LAB_LIVE_REPLICA/resource[@resource_agent='$2' and @role='$3' and @failed='false'])"
 }
 
 # lab_state_summary [I]: the bundles' roles and the guest nodes online, as node I sees them.
