@@ -38,7 +38,7 @@ lab_bundles_create() {
 	chmod 644 "$f"
 	pcsf() { node_exec "$i" pcs -f "$f" "$@"; }
 	# Container operations get the time the shell agent's bundles get in production.
-	pcsf resource op defaults update timeout=60s >/dev/null &&
+	pcsf resource op defaults update timeout=60s >/dev/null 2>&1 &&
 		pcsf resource bundle create haproxy-bundle container docker image="$LAB_IMAGE" network=host \
 			options="$LAB_KOLLA_OPTS" replicas=3 run-command="/bin/bash /usr/local/bin/kolla_start" \
 			"${maps[@]}" &&
