@@ -255,18 +255,33 @@ make_mount_points(const char *list, berth_error_t *err)
 static int
 check_health(struct berth_ctx *ctx, const struct berth_container_info *info, berth_error_t *err)
 {
+	const char *health = info->health;
+	cleanup_free char *fresh = NULL;
+
 	if (!ctx->params->query_docker_health)
 		return 0;
-	if (info->health == NULL) {
+	if (health == NULL) {
 		berth_log_warn("query_docker_health is set but container %s has no health check", ctx->params->name);
 		return 0;
 	}
-	if (strcmp(info->health, "healthy") == 0)
+	/* podman runs health checks from systemd timers: without systemd none runs and the status
+	 * stays "starting" for ever. berth runs it, as `podman healthcheck run` does (README,
+	 * "podman"); with systemd this is one more run of the same check. */
+	if (info->running && berth_container_engine(ctx->client) == BERTH_ENGINE_PODMAN) {
+		berth_error_t e = NULL;
+
+		if (berth_container_healthcheck_run(ctx->client, info->id, &fresh, &e) == 0)
+			health = fresh;
+		else
+			berth_log_warn("%s; using the status inspect reports", e->msg);
+		berth_error_free(&e);
+	}
+	if (strcmp(health, "healthy") == 0)
 		return 0;
-	if (strcmp(info->health, "starting") == 0)
+	if (strcmp(health, "starting") == 0)
 		return 1;
 	return berth_error_set(err, BERTH_E_FAILED, "container %s is %s according to its Docker health check",
-			       ctx->params->name, info->health);
+			       ctx->params->name, health);
 }
 
 /* The reason for a container that is not running, with its last output when with_logs (a failed

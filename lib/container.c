@@ -281,6 +281,27 @@ podman_remove(struct berth_client *c, const char *ref, berth_error_t *err)
 }
 
 int
+berth_container_healthcheck_run(struct berth_client *c, const char *id, char **status, berth_error_t *err)
+{
+	berth_cleanup(response) struct berth_response resp = { 0 };
+	cleanup_free char *path = NULL;
+	cleanup_json json_object *answer = NULL;
+
+	*status = NULL;
+	if (object_path("libpod/containers", id, "/healthcheck", &path, err) < 0 ||
+	    call(c, "GET", path, NULL, CAP_QUICK_MS * 3, 0, &resp, err) < 0)
+		return berth_error_wrap(err, "running the health check of %.12s: ", id);
+	if (resp.status != 200)
+		return http_error(&resp, BERTH_E_REFUSED, err, "running the health check (podman)");
+	answer = parse_json(resp.body, resp.len);
+	*status = dup_string(answer, "Status");
+	if (*status == NULL)
+		return berth_error_set(err, BERTH_E_PROTOCOL, "podman's health check answer of %.12s has no Status",
+				       id);
+	return 0;
+}
+
+int
 berth_container_evict(struct berth_client *c, const char *name, berth_error_t *err)
 {
 	if (berth_container_engine(c) != BERTH_ENGINE_PODMAN)

@@ -93,6 +93,14 @@ enum berth_engine_kind berth_container_engine(struct berth_client *c);
 int berth_container_evict(struct berth_client *c, const char *name, berth_error_t *err);
 
 /**
+ * Run a container's health check now and read the status it leaves: podman's
+ * GET /libpod/containers/ID/healthcheck (what `podman healthcheck run` does). podman runs health
+ * checks from systemd timers; without systemd none runs unless asked. Only for podman.
+ * \param status  out: "healthy", "unhealthy" or "starting" (retries left); the caller frees it
+ */
+int berth_container_healthcheck_run(struct berth_client *c, const char *id, char **status, berth_error_t *err);
+
+/**
  * Inspect a container by name or id. A container that does not exist is not an error:
  * info->exists is false.
  */

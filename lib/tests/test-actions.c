@@ -41,11 +41,14 @@ static struct {
 	const char *raw;    /* the inspect answer's JSON, for adoption; NULL for none */
 	int creates, starts, stops, kills, removes, pulls, execs;
 	char last_exec[128];
-	int running_execs; /* execs started that never ended */
-	bool podman;       /* the engine is podman */
-	int scope_races;   /* starts that fail with podman's "scope not found" */
-	bool stop_refused; /* stop and kill refused (podman: stuck "stopping", conmon gone) */
-	long pid;          /* State.Pid */
+	int running_execs;   /* execs started that never ended */
+	bool podman;         /* the engine is podman */
+	int scope_races;     /* starts that fail with podman's "scope not found" */
+	bool stop_refused;   /* stop and kill refused (podman: stuck "stopping", conmon gone) */
+	long pid;            /* State.Pid */
+	char health[16];     /* State.Health.Status, "" for no health check */
+	char health_run[16]; /* what running the health check says (podman) */
+	int health_runs;
 } fake;
 
 static void
@@ -89,6 +92,7 @@ berth_container_inspect(struct berth_client *c, const char *name, struct berth_c
 	info->oom_killed = fake.oom_killed;
 	info->image = strdup("img:1");
 	info->error = fake.error[0] ? strdup(fake.error) : NULL;
+	info->health = fake.health[0] ? strdup(fake.health) : NULL;
 	info->managed = fake.managed;
 	info->labelled = fake.managed;
 	info->name = strdup(name);
@@ -164,6 +168,14 @@ enum berth_engine_kind
 berth_container_engine(struct berth_client *c)
 {
 	return fake.podman ? BERTH_ENGINE_PODMAN : BERTH_ENGINE_DOCKER;
+}
+
+int
+berth_container_healthcheck_run(struct berth_client *c, const char *id, char **status, berth_error_t *err)
+{
+	fake.health_runs++;
+	*status = strdup(fake.health_run);
+	return 0;
 }
 
 int
@@ -448,6 +460,32 @@ test_podman_stuck_stopping(void **state)
 	assert_int_equal(fake.kills, 1);
 	assert_int_equal(fake.removes, 1);
 	assert_false(fake.exists);
+}
+
+/* podman without systemd never runs a health check by itself: berth runs it (and only on podman). */
+static void
+test_podman_health_check_run(void **state)
+{
+	char *why;
+
+	setenv("OCF_RESKEY_query_docker_health", "true", 1);
+	reload_params();
+	expect_action(berth_action_start, BERTH_RESULT_OK);
+	strcpy(fake.health, "starting");
+	fake.podman = true;
+	strcpy(fake.health_run, "healthy");
+	expect_action(berth_action_monitor, BERTH_RESULT_OK);
+	assert_int_equal(fake.health_runs, 1);
+	strcpy(fake.health_run, "unhealthy");
+	why = run_action(berth_action_monitor, BERTH_RESULT_ERROR);
+	assert_non_null(strstr(why, "unhealthy"));
+	free(why);
+	fake.podman = false; /* dockerd runs its checks itself: its status is the answer */
+	strcpy(fake.health, "healthy");
+	expect_action(berth_action_monitor, BERTH_RESULT_OK);
+	assert_int_equal(fake.health_runs, 2);
+	unsetenv("OCF_RESKEY_query_docker_health");
+	reload_params();
 }
 
 /* A container that neither stops nor takes a kill (podman: stuck "stopping", conmon gone): stop
@@ -839,6 +877,7 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_exec_pileup, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_podman_scope_race, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_podman_stuck_stopping, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_podman_health_check_run, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_stop_refused_removes_by_force, setup, teardown),
 	};
 
