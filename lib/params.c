@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/un.h>
+#include <unistd.h>
 
 #include "log.h"
 #include "alloc.h"
@@ -99,6 +100,19 @@ const struct berth_param_def berth_param_table[] = {
 	  "last postmortem_lines lines of its output (at most 64 KiB) appended to "
 	  "/var/log/berth/<container>.log, rotated at 1 MiB to .1, .2 and .3. 0 turns it off; at most "
 	  "10000." },
+	{ "drop_in_dependency", BERTH_PARAM_BOOLEAN, "false", false, true,
+	  "Order the container's systemd scopes before Pacemaker",
+	  "ocf:heartbeat:podman's parameter, with its meaning, for both engines: after each start, "
+	  "berth writes a drop-in \"Before=pacemaker.service pacemaker_remote.service\" for the "
+	  "transient systemd scopes of the container (podman: libpod-ID.scope and "
+	  "libpod-conmon-ID.scope; dockerd: docker-ID.scope) and runs systemctl daemon-reload, so "
+	  "that a shutdown or reboot stops Pacemaker, and with it the container, before systemd stops "
+	  "the container itself. systemd removes the drop-ins with the scope. Unset, it is true as "
+	  "ocf:heartbeat:podman has it when /etc/sysconfig/podman_drop_in or "
+	  "/etc/default/podman_drop_in exists and the agent runs as podman (OCF_RESOURCE_TYPE). "
+	  "Without systemd as init, or with the cgroupfs driver (no scopes), there is nothing to "
+	  "order: berth accepts it, logs that and does nothing. A drop-in that cannot be written, or "
+	  "a daemon-reload that fails, fails the start. Applies from the next start." },
 	{ "docker_socket", BERTH_PARAM_STRING, DEFAULT_SOCKET, false, false, "Docker daemon socket",
 	  "The unix socket of the Docker Engine API. Default: the path in DOCKER_HOST when it is a "
 	  "unix:// address, else /run/docker.sock." },
@@ -184,6 +198,18 @@ load_bool(const char *key, bool *out, berth_error_t *err)
 		return berth_error_set(err, BERTH_E_CONFIG, "parameter %s='%s' is not a boolean (use true or false)",
 				       key, v);
 	return 0;
+}
+
+/* ocf:heartbeat:podman's other switch for drop_in_dependency: a file, when the parameter is
+ * unset. Only for the podman agent's name: the docker agent never had it. */
+static bool
+podman_drop_in_files(void)
+{
+	const char *type = berth_ocf_getenv("OCF_RESOURCE_TYPE");
+
+	if (type == NULL || strcmp(type, "podman") != 0)
+		return false;
+	return access("/etc/sysconfig/podman_drop_in", F_OK) == 0 || access("/etc/default/podman_drop_in", F_OK) == 0;
 }
 
 static int
@@ -281,8 +307,11 @@ berth_params_load(struct berth_params *p, berth_error_t *err)
 		load_bool("reuse", &p->reuse, &ignored);
 		load_bool("force_kill", &p->force_kill, &ignored);
 		load_bool("query_docker_health", &p->query_docker_health, &ignored);
+		load_bool("drop_in_dependency", &p->drop_in_dependency, &ignored);
 		berth_error_free(&ignored);
 	}
+	if (berth_ocf_reskey("drop_in_dependency") == NULL)
+		p->drop_in_dependency = podman_drop_in_files();
 	return 0;
 }
 
@@ -321,7 +350,8 @@ report(struct report *r, berth_error_t *e)
 int
 berth_params_check(const struct berth_params *p, berth_problem_fn each, void *arg, berth_error_t *err)
 {
-	static const char *const bools[] = { "allow_pull", "reuse", "force_kill", "query_docker_health", NULL };
+	static const char *const bools[] = { "allow_pull",         "reuse", "force_kill", "query_docker_health",
+					     "drop_in_dependency", NULL };
 	const struct {
 		const char *name, *value;
 	} utf8_params[] = { { "instance", p->instance },

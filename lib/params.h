@@ -37,6 +37,7 @@ struct berth_params {
 	const char *monitor_cmd;
 	bool force_kill;
 	bool query_docker_health;
+	bool drop_in_dependency; /**< order the container's systemd scopes before Pacemaker */
 	const char *promote_cmd;
 	const char *demote_cmd;
 	const char *notify_cmd;
