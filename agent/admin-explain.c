@@ -87,7 +87,12 @@ parameters_json(const struct berth_params *p)
 			note = v == NULL ? "derived from the resource instance" : NULL;
 		} else if (strcmp(d->name, "docker_socket") == 0) {
 			shown = p->docker_socket;
-			note = v == NULL && shown != NULL && strcmp(shown, d->dflt) != 0 ? "from DOCKER_HOST" : NULL;
+			const char *host = berth_ocf_getenv("DOCKER_HOST");
+
+			if (v == NULL && host != NULL && strncmp(host, "unix:///", 8) == 0)
+				note = "from DOCKER_HOST";
+			else if (v == NULL && shown != NULL && strcmp(shown, d->dflt) != 0)
+				note = "the first engine socket that exists";
 		} else if (v == NULL) {
 			shown = d->dflt;
 		}

@@ -68,6 +68,7 @@ main(int argc, char **argv)
 	long timeout_ms;
 	int rc;
 
+	berth_params_set_program(argv[0]);
 	if (name == NULL) {
 		usage(stderr, argv[0]);
 		berth_ocf_exit_reason("no action given");

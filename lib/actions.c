@@ -626,27 +626,59 @@ stop_container(struct berth_ctx *ctx, const struct berth_container_info *info, b
 {
 	long left_ms, reserve_ms, call_ms, grace_s;
 	berth_error_t stop_err = NULL;
+	/* podman: a stop already in flight, or one that died half-way, left it "stopping" with its
+	 * process alive; a removal now would leave that process without a container (dialect.h) */
+	bool stopping = !info->running && berth_dialect_still_running(info->status, info->pid);
 
-	if (info->running) {
+	if (stopping) {
+		struct berth_container_info now = { 0 };
+
+		berth_log_warn("container %s is stuck stopping (pid %ld): killing it", ctx->params->name, info->pid);
+		if (berth_container_kill(ctx->client, info->id, err) < 0)
+			return -1;
+		for (;;) {
+			if (berth_container_inspect(ctx->client, info->id, &now, err) < 0)
+				return -1;
+			if (!now.exists || !berth_dialect_still_running(now.status, now.pid))
+				break;
+			berth_container_info_release(&now);
+			if (!berth_deadline_sleep(ctx->deadline, POLL_MS))
+				return berth_error_set(
+					err, BERTH_E_TIMEDOUT,
+					"container %s stayed \"stopping\" after a kill until the timeout",
+					ctx->params->name);
+		}
+		berth_container_info_release(&now);
+	} else if (info->running) {
 		/* Keep back time to kill and remove, should the graceful stop use up its grace or the
 		 * daemon never answer it; and a second of the stop call for the daemon's own kill. */
 		left_ms = berth_deadline_left_ms(ctx->deadline);
 		reserve_ms = left_ms / 5 > 3000 ? left_ms / 5 : 3000;
 		call_ms = left_ms - reserve_ms;
 		grace_s = call_ms / 1000 - 1;
+		int killed = 0;
+
 		if (ctx->params->force_kill || grace_s <= 0) {
 			berth_log_info("killing container %s", ctx->params->name);
-			if (berth_container_kill(ctx->client, info->id, err) < 0)
-				return -1;
+			killed = berth_container_kill(ctx->client, info->id, err);
 		} else {
 			berth_log_info("stopping container %s (grace %ld s)", ctx->params->name, grace_s);
 			if (berth_container_stop(ctx->client, info->id, grace_s, call_ms, &stop_err) < 0) {
 				berth_log_warn("graceful stop of %s failed (%s): killing it", ctx->params->name,
 					       stop_err->msg);
 				berth_error_free(&stop_err);
-				if (berth_container_kill(ctx->client, info->id, err) < 0)
-					return -1;
+				killed = berth_container_kill(ctx->client, info->id, err);
 			}
+		}
+		/* A kill refused (podman: a container stuck "stopping", or whose conmon is gone) is not
+		 * the end when it is to be removed: a forced removal kills too. An unreachable daemon
+		 * is: nothing else would get through. */
+		if (killed < 0 && (!remove || berth_error_cause(*err) == BERTH_E_UNREACHABLE ||
+				   berth_error_cause(*err) == BERTH_E_TIMEDOUT))
+			return -1;
+		if (killed < 0) {
+			berth_log_warn("killing %s failed (%s): removing it by force", ctx->params->name, (*err)->msg);
+			berth_error_free(err);
 		}
 	}
 	if (remove) {
@@ -856,6 +888,35 @@ order_scopes(struct berth_ctx *ctx, const char *id, berth_error_t *err)
 	return 0;
 }
 
+/* podman's start can lose a race with systemd over the container's cgroup scope ("scope not
+ * found"; its shell agent retries until the timeout). berth removes the new container, creates
+ * and starts it once more, within the deadline. \return true when the second start worked; else
+ * *err is the first failure */
+static bool
+scope_race(struct berth_ctx *ctx, json_object *body, char **id, berth_error_t *err)
+{
+	cleanup_free char *again = NULL;
+	berth_error_t e = NULL;
+
+	if (berth_dialect_error((*err)->msg) != BERTH_DIALECT_ERR_SCOPE ||
+	    berth_container_engine(ctx->client) != BERTH_ENGINE_PODMAN)
+		return false;
+	berth_log_warn("starting %s lost podman's cgroup scope race (%s): creating it once more", ctx->params->name,
+		       (*err)->msg);
+	if (berth_container_remove(ctx->client, *id, &e) < 0 ||
+	    berth_container_create(ctx->client, ctx->params->name, body, &again, &e) < 0 ||
+	    berth_container_start(ctx->client, again, &e) < 0) {
+		berth_log_warn("the second start of %s failed too: %s", ctx->params->name, e->msg);
+		berth_error_free(&e);
+		return false;
+	}
+	berth_error_free(err);
+	free(*id);
+	*id = again;
+	again = NULL;
+	return true;
+}
+
 enum berth_result
 berth_action_start(struct berth_ctx *ctx, berth_error_t *err)
 {
@@ -917,7 +978,7 @@ berth_action_start(struct berth_ctx *ctx, berth_error_t *err)
 		}
 		berth_log_info("created container %s (%.12s)", p->name, id);
 	}
-	if (berth_container_start(ctx->client, id, err) < 0) {
+	if (berth_container_start(ctx->client, id, err) < 0 && !(!reuse_existing && scope_race(ctx, body, &id, err))) {
 		berth_error_wrap(err, "cannot start %s: ", p->name);
 		return result_of(ctx, err);
 	}

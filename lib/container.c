@@ -231,8 +231,68 @@ berth_container_inspect(struct berth_client *c, const char *name, struct berth_c
 	return 0;
 }
 
+enum berth_engine_kind
+berth_container_engine(struct berth_client *c)
+{
+	berth_cleanup(response) struct berth_response resp = { 0 };
+	cleanup_json json_object *version = NULL;
+	cleanup_free char *desc = NULL;
+	berth_error_t e = NULL;
+
+	if (c->kind != BERTH_ENGINE_UNKNOWN)
+		return c->kind;
+	if (call(c, "GET", "/version", NULL, CAP_QUICK_MS / 2, 0, &resp, &e) < 0 || resp.status != 200) {
+		berth_log_debug("cannot tell the engine: %s", e ? e->msg : "GET /version failed");
+		berth_error_free(&e);
+		return BERTH_ENGINE_UNKNOWN;
+	}
+	version = parse_json(resp.body, resp.len);
+	c->kind = berth_dialect_detect(version, &desc);
+	berth_log_info("engine: %s", desc ? desc : berth_dialect_name(c->kind));
+	return c->kind;
+}
+
+/* podman's own removal (libpod API): force ends exec sessions and the container, and a name that
+ * only storage still holds is evicted. 200 with a report per container, each with its "Err". */
+static int
+podman_remove(struct berth_client *c, const char *ref, berth_error_t *err)
+{
+	berth_cleanup(response) struct berth_response resp = { 0 };
+	cleanup_free char *path = NULL;
+	cleanup_json json_object *report = NULL;
+	size_t i;
+
+	if (object_path("libpod/containers", ref, "?force=true&v=true", &path, err) < 0 ||
+	    call(c, "DELETE", path, NULL, CAP_QUICK_MS * 3, 0, &resp, err) < 0)
+		return -1;
+	if (resp.status == 404 && gone(&resp))
+		return 0;
+	if (resp.status != 200)
+		return http_error(&resp, BERTH_E_REFUSED, err, "removing container (podman)");
+	report = parse_json(resp.body, resp.len);
+	for (i = 0; json_object_is_type(report, json_type_array) && i < json_object_array_length(report); i++) {
+		json_object *e = get(json_object_array_get_idx(report, i), "Err", json_type_string);
+
+		if (e != NULL && json_object_get_string(e)[0] != '\0')
+			return berth_error_set(err, BERTH_E_REFUSED, "removing container (podman): %.300s",
+					       json_object_get_string(e));
+	}
+	return 0;
+}
+
 int
-berth_container_create(struct berth_client *c, const char *name, json_object *body, char **id, berth_error_t *err)
+berth_container_evict(struct berth_client *c, const char *name, berth_error_t *err)
+{
+	if (berth_container_engine(c) != BERTH_ENGINE_PODMAN)
+		return berth_error_set(err, BERTH_E_FAILED, "only podman keeps names in storage");
+	berth_log_warn("container name %s is still held by podman's storage: removing it there", name);
+	if (podman_remove(c, name, err) < 0)
+		return berth_error_wrap(err, "clearing the name %s: ", name);
+	return 0;
+}
+
+static int
+create_once(struct berth_client *c, const char *name, json_object *body, char **id, bool *name_held, berth_error_t *err)
 {
 	berth_cleanup(response) struct berth_response resp = { 0 };
 	cleanup_free char *ename = NULL;
@@ -253,14 +313,59 @@ berth_container_create(struct berth_client *c, const char *name, json_object *bo
 		 * berth can check itself was refused before, as a configuration error. */
 		return http_error(&resp, BERTH_E_REJECTED, err,
 				  "the Docker daemon on this node refused the container configuration");
-	if (resp.status != 201)
+	if (resp.status != 201) {
+		cleanup_free char *msg = berth_response_message(&resp);
+
+		*name_held = berth_dialect_error(msg) == BERTH_DIALECT_ERR_NAME_IN_USE;
 		return http_error(&resp, BERTH_E_REFUSED, err, "creating container");
+	}
 	answer = parse_json(resp.body, resp.len);
 	*id = dup_string(answer, "Id");
 	if (*id == NULL)
 		return berth_error_set(err, BERTH_E_PROTOCOL,
 				       "creating container %s: the daemon's answer has no container id", name);
 	return 0;
+}
+
+/* Hand e over to err (where the first cause wins, as everywhere). \return -cause */
+static int
+hand_over(berth_error_t *err, berth_error_t *e)
+{
+	int cause = berth_error_cause(*e);
+
+	if (err != NULL && *err == NULL) {
+		*err = *e;
+		*e = NULL;
+	}
+	berth_error_free(e);
+	return -cause;
+}
+
+int
+berth_container_create(struct berth_client *c, const char *name, json_object *body, char **id, berth_error_t *err)
+{
+	struct berth_container_info info = { 0 };
+	berth_error_t first = NULL, e = NULL;
+	bool name_held = false, gone_by_api;
+
+	if (create_once(c, name, body, id, &name_held, &first) == 0)
+		return 0;
+	/* berth creates only after an inspect found no container of that name: a name still in
+	 * use is one podman's storage kept after the container was gone (its shell agent runs
+	 * "podman rm --storage" then). Clear it and create once more. */
+	if (!name_held || berth_container_engine(c) != BERTH_ENGINE_PODMAN)
+		return hand_over(err, &first);
+	gone_by_api = berth_container_inspect(c, name, &info, &e) == 0 && !info.exists;
+	berth_container_info_release(&info);
+	berth_error_free(&e);
+	if (!gone_by_api || berth_container_evict(c, name, &e) < 0) {
+		if (e != NULL)
+			berth_log_warn("%s", e->msg);
+		berth_error_free(&e);
+		return hand_over(err, &first);
+	}
+	berth_error_free(&first);
+	return create_once(c, name, body, id, &name_held, err);
 }
 
 /* POST /containers/<id>/<verb>: shared by start, stop and kill. */
@@ -326,6 +431,20 @@ berth_container_remove(struct berth_client *c, const char *id, berth_error_t *er
 		return berth_error_wrap(err, "removing container: ");
 	if (resp.status == 204 || gone(&resp))
 		return 0;
+	{
+		/* podman's compatible removal refused (exec sessions left, a container it cannot
+		 * stop): its own API removes harder (README, "podman"). */
+		cleanup_free char *msg = berth_response_message(&resp);
+		berth_error_t e = NULL;
+
+		if (berth_container_engine(c) == BERTH_ENGINE_PODMAN) {
+			berth_log_warn("removing container %.12s refused (%s): trying podman's own removal", id, msg);
+			if (podman_remove(c, id, &e) == 0)
+				return 0;
+			berth_log_warn("podman's own removal of %.12s failed too: %s", id, e->msg);
+			berth_error_free(&e);
+		}
+	}
 	return http_error(&resp, BERTH_E_REFUSED, err, "removing container");
 }
 

@@ -16,6 +16,7 @@
 
 #include "cleanup.h"
 #include "deadline.h"
+#include "dialect.h"
 #include "engine.h"
 #include "ocf.h"
 #include "registry.h"
@@ -50,6 +51,8 @@ struct berth_client {
 	 *  long as it leaves the action its reserve (berth_deadline_reserve_ms). start and stop
 	 *  set it; a monitor answers at once. */
 	bool wait_daemon;
+	/** Which engine serves the socket, once berth_container_engine has asked (else UNKNOWN). */
+	enum berth_engine_kind kind;
 };
 
 /**
@@ -73,6 +76,21 @@ berth_container_info_release(struct berth_container_info *info)
 	memset(info, 0, sizeof(*info));
 }
 BERTH_DEFINE_CLEANUP_STRUCT(info, struct berth_container_info, berth_container_info_release)
+
+/**
+ * Which engine serves the socket: asked with GET /version the first time (dialect.h), then
+ * remembered in c; logged once. A monitor never asks: only the paths where podman's way differs
+ * (a removal or create refused, a failed start) do.
+ * \return the kind; BERTH_ENGINE_UNKNOWN when /version gave no answer (asked again next time)
+ */
+enum berth_engine_kind berth_container_engine(struct berth_client *c);
+
+/**
+ * Clear a name podman's storage still holds after the container is gone (the "name is already
+ * in use" of a create): podman's own DELETE /libpod/containers/NAME?force=true, which evicts
+ * what its storage keeps. Only for podman (BERTH_E_FAILED on another engine).
+ */
+int berth_container_evict(struct berth_client *c, const char *name, berth_error_t *err);
 
 /**
  * Inspect a container by name or id. A container that does not exist is not an error:

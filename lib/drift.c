@@ -7,6 +7,7 @@
 
 #include "alloc.h"
 #include "cleanup.h"
+#include "dialect.h"
 #include "drift.h"
 #include "spec.h"
 
@@ -97,8 +98,10 @@ same_set(json_object *want, json_object *have)
 }
 
 json_object *
-berth_drift_compare(json_object *body, const char *hash, json_object *inspect, const char *image_id_now)
+berth_drift_compare(json_object *body, const char *hash, json_object *in, const char *image_id_now)
 {
+	/* podman spells some of what the body asked for differently (dialect.h): compare meaning */
+	cleanup_json json_object *inspect = copy(in);
 	static const char *const done_top[] = { "Image", "Cmd", "Entrypoint", "Env", "Labels", NULL };
 	static const char *const done_host[] = { "Binds", "Mounts", "NetworkMode", "RestartPolicy", NULL };
 	json_object *result = berth_nonnull(json_object_new_object());
@@ -112,6 +115,7 @@ berth_drift_compare(json_object *body, const char *hash, json_object *inspect, c
 	cleanup_free char *why = NULL;
 	size_t i;
 
+	berth_dialect_inspect_as_docker(inspect, body);
 	/* the hash: what berth's start compares */
 	recreate = !json_object_is_type(have_hash, json_type_string) ||
 		   strcmp(json_object_get_string(have_hash), hash) != 0;

@@ -12,11 +12,16 @@
 
 #include "log.h"
 #include "alloc.h"
+#include "cleanup.h"
 #include "params.h"
 #include "postmortem.h"
 #include "promotion.h"
 
 #define DEFAULT_SOCKET "/run/docker.sock"
+#define PODMAN_SOCKET  "/run/podman/podman.sock"
+
+/* argv[0] of the agent (berth_params_set_program), or NULL */
+static const char *program;
 
 /* clang-format off */
 const struct berth_param_def berth_param_table[] = {
@@ -109,13 +114,16 @@ const struct berth_param_def berth_param_table[] = {
 	  "that a shutdown or reboot stops Pacemaker, and with it the container, before systemd stops "
 	  "the container itself. systemd removes the drop-ins with the scope. Unset, it is true as "
 	  "ocf:heartbeat:podman has it when /etc/sysconfig/podman_drop_in or "
-	  "/etc/default/podman_drop_in exists and the agent runs as podman (OCF_RESOURCE_TYPE). "
+	  "/etc/default/podman_drop_in exists and the agent runs as podman. "
 	  "Without systemd as init, or with the cgroupfs driver (no scopes), there is nothing to "
 	  "order: berth accepts it, logs that and does nothing. A drop-in that cannot be written, or "
 	  "a daemon-reload that fails, fails the start. Applies from the next start." },
 	{ "docker_socket", BERTH_PARAM_STRING, DEFAULT_SOCKET, false, false, "Docker daemon socket",
-	  "The unix socket of the Docker Engine API. Default: the path in DOCKER_HOST when it is a "
-	  "unix:// address, else /run/docker.sock." },
+	  "The unix socket of the Engine API (Docker's, or podman's compatible one). Default: the "
+	  "path in DOCKER_HOST when it is a unix:// address, else the first of /run/docker.sock and "
+	  "/run/podman/podman.sock that exists (/run/docker.sock when neither does). Run as the "
+	  "podman agent (ocf:heartbeat:podman, e.g. for a podman bundle), berth looks for "
+	  "/run/podman/podman.sock first." },
 	{ NULL, 0, NULL, false, false, NULL, NULL },
 };
 /* clang-format on */
@@ -205,9 +213,7 @@ load_bool(const char *key, bool *out, berth_error_t *err)
 static bool
 podman_drop_in_files(void)
 {
-	const char *type = berth_ocf_getenv("OCF_RESOURCE_TYPE");
-
-	if (type == NULL || strcmp(type, "podman") != 0)
+	if (!berth_params_podman_agent())
 		return false;
 	return access("/etc/sysconfig/podman_drop_in", F_OK) == 0 || access("/etc/default/podman_drop_in", F_OK) == 0;
 }
@@ -244,6 +250,52 @@ derive_name(struct berth_params *p, berth_error_t *err)
 	return 0;
 }
 
+void
+berth_params_set_program(const char *argv0)
+{
+	program = argv0;
+}
+
+bool
+berth_params_podman_agent(void)
+{
+	const char *type = berth_ocf_getenv("OCF_RESOURCE_TYPE");
+	const char *base;
+
+	/* Pacemaker sets OCF_RESOURCE_TYPE for every agent it runs (a "container podman" bundle's
+	 * implicit primitive is ocf:heartbeat:podman); argv[0] covers crm_resource, ocf-tester and
+	 * the diverted agent run by hand. */
+	if (type != NULL)
+		return strcmp(type, "podman") == 0;
+	if (program == NULL)
+		return false;
+	base = strrchr(program, '/');
+	base = base != NULL ? base + 1 : program;
+	return strcmp(base, "podman") == 0;
+}
+
+char *
+berth_params_default_socket(bool podman_first, const char *root)
+{
+	const char *order[2] = { DEFAULT_SOCKET, PODMAN_SOCKET };
+	size_t i;
+
+	if (podman_first) {
+		order[0] = PODMAN_SOCKET;
+		order[1] = DEFAULT_SOCKET;
+	}
+	for (i = 0; i < 2; i++) {
+		cleanup_free char *path = berth_xasprintf("%s%s", root, order[i]);
+
+		/* Exists, not "answers": a daemon that is down at this moment keeps its socket file,
+		 * and the action reports it as unreachable rather than trying another engine whose
+		 * containers are not this resource's. */
+		if (access(path, F_OK) == 0)
+			return berth_xstrdup(order[i]);
+	}
+	return berth_xstrdup(order[0]);
+}
+
 static int
 derive_socket(struct berth_params *p, berth_error_t *err)
 {
@@ -252,8 +304,11 @@ derive_socket(struct berth_params *p, berth_error_t *err)
 
 	if (s == NULL && host != NULL && strncmp(host, "unix://", 7) == 0 && host[7] == '/')
 		s = host + 7;
-	if (s == NULL)
-		s = DEFAULT_SOCKET;
+	if (s == NULL) {
+		p->socket_buf = berth_params_default_socket(berth_params_podman_agent(), "");
+		p->docker_socket = p->socket_buf;
+		return 0;
+	}
 	if (s[0] != '/')
 		return berth_error_set(err, BERTH_E_CONFIG,
 				       "docker_socket '%.200s' must be an absolute path to a unix socket", s);

@@ -76,6 +76,27 @@ typedef void (*berth_problem_fn)(void *arg, const struct berth_error *problem);
  */
 int berth_params_check(const struct berth_params *p, berth_problem_fn each, void *arg, berth_error_t *err);
 
+/**
+ * Remember the agent's argv[0]: run as ".../podman" (the diverted ocf:heartbeat:podman), berth
+ * is the podman agent. The string must outlive every berth_params_load.
+ */
+void berth_params_set_program(const char *argv0);
+
+/**
+ * Is berth running as the podman agent? OCF_RESOURCE_TYPE "podman" when it is set (Pacemaker
+ * sets it), else argv[0]'s basename "podman" (berth_params_set_program).
+ */
+bool berth_params_podman_agent(void);
+
+/**
+ * The socket used when neither docker_socket nor DOCKER_HOST names one: the first of
+ * /run/docker.sock and /run/podman/podman.sock that exists under root (podman's first when
+ * podman_first), else the first of the two.
+ * \param root  prefix for the existence checks ("" on a real system; a test's directory)
+ * \return the path without root; the caller frees it
+ */
+char *berth_params_default_socket(bool podman_first, const char *root);
+
 /** Free what berth_params_load allocated. */
 void berth_params_release(struct berth_params *p);
 

@@ -6,6 +6,8 @@
 #include <string.h>
 
 #include "alloc.h"
+#include "cleanup.h"
+#include "dialect.h"
 #include "spec.h"
 
 struct berth_spec *
@@ -171,14 +173,19 @@ members_match(const char *section, json_object *want, json_object *have, const c
 }
 
 bool
-berth_spec_matches(json_object *body, json_object *inspect, char **why)
+berth_spec_matches(json_object *body, json_object *in, char **why)
 {
 	static const char *const top_skip[] = { "Labels", "HostConfig", "NetworkingConfig", NULL };
 	static const char *const host_skip[] = { "RestartPolicy", NULL };
 	json_object *config = NULL, *host = NULL, *want_host = NULL, *restart = NULL, *name = NULL;
+	cleanup_json json_object *inspect = NULL;
 	const char *policy;
 
 	*why = NULL;
+	/* podman spells some of what the body asked for differently (dialect.h): compare meaning */
+	if (json_object_deep_copy(in, &inspect, NULL) < 0)
+		berth_oom();
+	berth_dialect_inspect_as_docker(inspect, body);
 	if (!json_object_object_get_ex(inspect, "Config", &config) || !json_object_is_type(config, json_type_object) ||
 	    !json_object_object_get_ex(inspect, "HostConfig", &host) || !json_object_is_type(host, json_type_object)) {
 		*why = berth_xstrdup("the inspect answer has no Config or HostConfig");

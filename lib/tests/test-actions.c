@@ -42,6 +42,10 @@ static struct {
 	int creates, starts, stops, kills, removes, pulls, execs;
 	char last_exec[128];
 	int running_execs; /* execs started that never ended */
+	bool podman;       /* the engine is podman */
+	int scope_races;   /* starts that fail with podman's "scope not found" */
+	bool stop_refused; /* stop and kill refused (podman: stuck "stopping", conmon gone) */
+	long pid;          /* State.Pid */
 } fake;
 
 static void
@@ -77,7 +81,7 @@ berth_container_inspect(struct berth_client *c, const char *name, struct berth_c
 	info->exists = true;
 	info->running = fake.running;
 	info->exit_code = fake.exit_code;
-	info->pid = 0;
+	info->pid = fake.pid;
 	info->id = strdup(fake.id);
 	info->status = strdup(fake.running ? "running" : fake.status[0] ? fake.status : "exited");
 	info->started_at = strdup(fake.started_at);
@@ -119,6 +123,13 @@ berth_container_start(struct berth_client *c, const char *id, berth_error_t *err
 	if (fake.unreachable)
 		return unreachable(c, err);
 	fake.starts++;
+	if (fake.scope_races > 0) {
+		fake.scope_races--;
+		return berth_error_set(err, BERTH_E_REFUSED,
+				       "starting container: runc: unable to apply cgroup configuration: unit "
+				       "libpod-%s.scope not found (HTTP 500)",
+				       id);
+	}
 	fake.running = !fake.exit_on_start;
 	fake.exit_code = fake.exit_on_start ? 3 : 0;
 	snprintf(fake.started_at, sizeof(fake.started_at), "t%d", fake.starts + 1);
@@ -129,6 +140,9 @@ int
 berth_container_stop(struct berth_client *c, const char *id, long grace_s, long call_ms, berth_error_t *err)
 {
 	fake.stops++;
+	if (fake.stop_refused)
+		return berth_error_set(err, BERTH_E_REFUSED, "stopping container: container %s is stopping (HTTP 500)",
+				       id);
 	fake.running = false;
 	return 0;
 }
@@ -137,7 +151,24 @@ int
 berth_container_kill(struct berth_client *c, const char *id, berth_error_t *err)
 {
 	fake.kills++;
+	if (fake.stop_refused)
+		return berth_error_set(err, BERTH_E_REFUSED, "killing container: container %s is stopping (HTTP 500)",
+				       id);
 	fake.running = false;
+	fake.pid = 0;
+	fake.status[0] = '\0';
+	return 0;
+}
+
+enum berth_engine_kind
+berth_container_engine(struct berth_client *c)
+{
+	return fake.podman ? BERTH_ENGINE_PODMAN : BERTH_ENGINE_DOCKER;
+}
+
+int
+berth_container_evict(struct berth_client *c, const char *name, berth_error_t *err)
+{
 	return 0;
 }
 
@@ -146,6 +177,7 @@ berth_container_remove(struct berth_client *c, const char *id, berth_error_t *er
 {
 	fake.removes++;
 	fake.exists = false;
+	fake.running = false; /* a forced removal kills */
 	return 0;
 }
 
@@ -376,6 +408,71 @@ test_lifecycle(void **state)
 	assert_false(fake.exists);
 	expect_action(berth_action_stop, BERTH_RESULT_OK);
 	expect_action(berth_action_monitor, BERTH_RESULT_NOT_RUNNING);
+}
+
+/* podman's start losing the race over its cgroup scope: created and started once more; twice in
+ * a row is an honest failure. Only on podman: dockerd's failures are not retried. */
+static void
+test_podman_scope_race(void **state)
+{
+	char *why;
+
+	fake.podman = true;
+	fake.scope_races = 1;
+	expect_action(berth_action_start, BERTH_RESULT_OK);
+	assert_int_equal(fake.creates, 2);
+	assert_int_equal(fake.starts, 2);
+	assert_int_equal(fake.removes, 1);
+	expect_action(berth_action_stop, BERTH_RESULT_OK);
+	fake.scope_races = 2;
+	why = run_action(berth_action_start, BERTH_RESULT_ERROR);
+	assert_non_null(strstr(why, "scope not found"));
+	free(why);
+	fake_reset();
+	fake.scope_races = 1; /* docker: no retry */
+	why = run_action(berth_action_start, BERTH_RESULT_ERROR);
+	assert_int_equal(fake.creates, 1);
+	free(why);
+}
+
+/* podman's "stopping": Running false, its process alive. stop kills it before the removal (which
+ * would leave the process behind without a container). */
+static void
+test_podman_stuck_stopping(void **state)
+{
+	expect_action(berth_action_start, BERTH_RESULT_OK);
+	fake.running = false;
+	strcpy(fake.status, "stopping");
+	fake.pid = 4242;
+	expect_action(berth_action_stop, BERTH_RESULT_OK);
+	assert_int_equal(fake.kills, 1);
+	assert_int_equal(fake.removes, 1);
+	assert_false(fake.exists);
+}
+
+/* A container that neither stops nor takes a kill (podman: stuck "stopping", conmon gone): stop
+ * removes it by force. With reuse (no removal) that is an honest failure. */
+static void
+test_stop_refused_removes_by_force(void **state)
+{
+	char *why;
+
+	expect_action(berth_action_start, BERTH_RESULT_OK);
+	fake.stop_refused = true;
+	expect_action(berth_action_stop, BERTH_RESULT_OK);
+	assert_int_equal(fake.kills, 1);
+	assert_int_equal(fake.removes, 1);
+	assert_false(fake.exists);
+	fake.stop_refused = false;
+	setenv("OCF_RESKEY_reuse", "true", 1);
+	reload_params();
+	expect_action(berth_action_start, BERTH_RESULT_OK);
+	fake.stop_refused = true;
+	why = run_action(berth_action_stop, BERTH_RESULT_ERROR);
+	assert_non_null(strstr(why, "is stopping"));
+	free(why);
+	unsetenv("OCF_RESKEY_reuse");
+	reload_params();
 }
 
 /* A container ocf:heartbeat:docker made for this resource: adopted while it runs, replaced at the
@@ -740,6 +837,9 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_postmortem_on_stop_of_exited, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_no_postmortem_unless_ended_on_its_own, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_exec_pileup, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_podman_scope_race, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_podman_stuck_stopping, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_stop_refused_removes_by_force, setup, teardown),
 	};
 
 	return cmocka_run_group_tests_name("actions", tests, NULL, NULL);

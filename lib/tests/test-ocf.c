@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include <sys/stat.h>
 
 #include "deadline.h"
 #include "ocf.h"
@@ -26,6 +27,7 @@ clear_env(void)
 					    "OCF_RESKEY_CRM_meta_clone",
 					    "OCF_RESKEY_docker_socket",
 					    "DOCKER_HOST",
+					    "OCF_RESOURCE_TYPE",
 					    "OCF_RESKEY_CRM_meta_timeout",
 					    "OCF_RESKEY_CRM_meta_interval",
 					    "OCF_RESKEY_reuse",
@@ -177,7 +179,12 @@ test_name_derivation(void **state)
 	setenv("OCF_RESOURCE_INSTANCE", "web", 1);
 	assert_int_equal(berth_params_load(&p, &err), 0);
 	assert_string_equal(p.name, "web");
-	assert_string_equal(p.docker_socket, "/run/docker.sock");
+	{
+		char *dflt = berth_params_default_socket(false, "");
+
+		assert_string_equal(p.docker_socket, dflt);
+		free(dflt);
+	}
 	berth_params_release(&p);
 
 	setenv("OCF_RESOURCE_INSTANCE", "web:3", 1); /* globally-unique clone instance */
@@ -217,15 +224,108 @@ test_socket_derivation(void **state)
 	assert_int_equal(berth_params_load(&p, &err), 0);
 	assert_string_equal(p.docker_socket, "/var/run/other.sock");
 	berth_params_release(&p);
+	setenv("OCF_RESKEY_docker_socket", "/srv/param.sock", 1); /* the parameter wins */
+	assert_int_equal(berth_params_load(&p, &err), 0);
+	assert_string_equal(p.docker_socket, "/srv/param.sock");
+	berth_params_release(&p);
+	unsetenv("OCF_RESKEY_docker_socket");
+	setenv("OCF_RESOURCE_TYPE", "podman", 1); /* ... also for the podman agent */
+	assert_int_equal(berth_params_load(&p, &err), 0);
+	assert_string_equal(p.docker_socket, "/var/run/other.sock");
+	berth_params_release(&p);
+	unsetenv("OCF_RESOURCE_TYPE");
 	setenv("DOCKER_HOST", "tcp://10.0.0.1:2375", 1);
 	assert_int_equal(berth_params_load(&p, &err), 0);
-	assert_string_equal(p.docker_socket, "/run/docker.sock");
+	{
+		char *dflt = berth_params_default_socket(false, "");
+
+		assert_string_equal(p.docker_socket, dflt);
+		free(dflt);
+	}
 	berth_params_release(&p);
 	setenv("OCF_RESKEY_docker_socket", "relative.sock", 1);
 	assert_true(berth_params_load(&p, &err) < 0);
 	assert_int_equal(err->cause, BERTH_E_CONFIG);
 	berth_error_free(&err);
 	berth_params_release(&p);
+	clear_env();
+}
+
+/* A file at root/path (the directories made as needed). */
+static void
+touch(const char *root, const char *path)
+{
+	char buf[512];
+	FILE *f;
+
+	snprintf(buf, sizeof(buf), "%s/run", root);
+	(void)mkdir(buf, 0700);
+	snprintf(buf, sizeof(buf), "%s/run/podman", root);
+	(void)mkdir(buf, 0700);
+	snprintf(buf, sizeof(buf), "%s%s", root, path);
+	f = fopen(buf, "w");
+	assert_non_null(f);
+	fclose(f);
+}
+
+static void
+expect_default(bool podman_first, const char *root, const char *want)
+{
+	char *got = berth_params_default_socket(podman_first, root);
+
+	assert_string_equal(got, want);
+	free(got);
+}
+
+/* Neither docker_socket nor DOCKER_HOST: the first socket that exists, podman's first for the
+ * podman agent. */
+static void
+test_socket_default_order(void **state)
+{
+	char root[] = "/tmp/berth-test-sock-XXXXXX";
+	char buf[512];
+
+	assert_non_null(mkdtemp(root));
+	expect_default(false, root, "/run/docker.sock"); /* none exists */
+	expect_default(true, root, "/run/podman/podman.sock");
+	touch(root, "/run/podman/podman.sock"); /* podman only */
+	expect_default(false, root, "/run/podman/podman.sock");
+	expect_default(true, root, "/run/podman/podman.sock");
+	touch(root, "/run/docker.sock"); /* both */
+	expect_default(false, root, "/run/docker.sock");
+	expect_default(true, root, "/run/podman/podman.sock");
+	snprintf(buf, sizeof(buf), "%s/run/podman/podman.sock", root);
+	assert_int_equal(unlink(buf), 0); /* docker only */
+	expect_default(true, root, "/run/docker.sock");
+	snprintf(buf, sizeof(buf), "%s/run/docker.sock", root);
+	unlink(buf);
+	snprintf(buf, sizeof(buf), "%s/run/podman", root);
+	rmdir(buf);
+	snprintf(buf, sizeof(buf), "%s/run", root);
+	rmdir(buf);
+	rmdir(root);
+}
+
+/* Who is the podman agent: OCF_RESOURCE_TYPE when set, else argv[0]'s basename. */
+static void
+test_podman_agent(void **state)
+{
+	clear_env();
+	berth_params_set_program("/usr/lib/ocf/resource.d/berth/docker");
+	assert_false(berth_params_podman_agent());
+	berth_params_set_program("/usr/lib/ocf/resource.d/heartbeat/podman");
+	assert_true(berth_params_podman_agent());
+	berth_params_set_program("podman");
+	assert_true(berth_params_podman_agent());
+	setenv("OCF_RESOURCE_TYPE", "docker", 1); /* Pacemaker's word wins */
+	assert_false(berth_params_podman_agent());
+	berth_params_set_program("/usr/lib/ocf/resource.d/berth/docker");
+	setenv("OCF_RESOURCE_TYPE", "podman", 1);
+	assert_true(berth_params_podman_agent());
+	berth_params_set_program("/x/podman-ish");
+	unsetenv("OCF_RESOURCE_TYPE");
+	assert_false(berth_params_podman_agent());
+	berth_params_set_program(NULL);
 	clear_env();
 }
 
@@ -357,6 +457,8 @@ main(void)
 		cmocka_unit_test(test_timeouts),
 		cmocka_unit_test(test_name_derivation),
 		cmocka_unit_test(test_socket_derivation),
+		cmocka_unit_test(test_socket_default_order),
+		cmocka_unit_test(test_podman_agent),
 		cmocka_unit_test(test_validate),
 		cmocka_unit_test(test_podman_agent_parameters),
 		cmocka_unit_test(test_drop_in_dependency),

@@ -12,10 +12,26 @@
 # docker call): without Docker every test is reported "ok N - name # SKIP reason", unless
 # BERTH_REQUIRE_DOCKER=1 (CI), which makes it a "Bail out!" and a failure.
 
+#
+# ENGINE=podman runs a suite against podman's Docker-compatible API at $PODMAN_SOCK (default
+# /run/podman/podman.sock; podman_service_start starts it) instead of dockerd: DOCKER_HOST
+# points the agent and the docker CLI the suites use for their checks at podman, and the test
+# image is podman's localhost/berth-test:latest. CONTAINERS_CONF is support/containers.conf.
+
 # SUPPORT: this directory (fakes, tables); SRCTOP: the source tree.
 SUPPORT=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 SRCTOP=$(cd "$SUPPORT/../.." && pwd)
 : "${AGENT:=$SRCTOP/agent/docker}"
+: "${ENGINE:=docker}"
+: "${PODMAN_SOCK:=/run/podman/podman.sock}"
+: "${CONTAINERS_CONF:=$SUPPORT/containers.conf}"
+export CONTAINERS_CONF
+if [ "$ENGINE" = podman ]; then
+	DOCKER_SOCK=$PODMAN_SOCK
+	DOCKER_HOST=unix://$PODMAN_SOCK
+	export DOCKER_HOST
+	: "${BERTH_TEST_IMAGE:=localhost/berth-test:latest}"
+fi
 : "${BERTH_TEST_IMAGE:=berth-test:latest}"
 : "${DOCKER_SOCK:=/run/docker.sock}"
 if [ -z "${HA_RSCTMP:-}" ]; then
@@ -78,13 +94,31 @@ inspect() {
 	docker inspect --type=container --format "$2" "$1" 2>/dev/null
 }
 
+# host_pids_in CONTAINER ARGS: host pids of the processes in CONTAINER whose command line is
+# ARGS. podman's top reports the container's own pids, dockerd's the host's: /proc says it
+# the same way for both (the processes in the pid namespace of the container's first one).
+host_pids_in() {
+	local pid1 ns p
+	pid1=$(inspect "$1" '{{.State.Pid}}')
+	ns=$(readlink "/proc/$pid1/ns/pid") || return 1
+	for p in /proc/[0-9]*; do
+		[ "$(readlink "$p/ns/pid" 2>/dev/null)" = "$ns" ] || continue
+		[ "$(tr '\0' ' ' <"$p/cmdline" 2>/dev/null)" = "$2 " ] && echo "${p#/proc/}"
+	done
+	return 0
+}
+
 container_exists() {
 	docker inspect --type=container "$1" >/dev/null 2>&1
 }
 
 # Build the tests' own tiny image from Debian's busybox-static (no registry here).
 ensure_image() {
-	docker image inspect "$BERTH_TEST_IMAGE" >/dev/null 2>&1 && return 0
+	if [ "$ENGINE" = podman ]; then
+		podman image exists "$BERTH_TEST_IMAGE" && return 0
+	else
+		docker image inspect "$BERTH_TEST_IMAGE" >/dev/null 2>&1 && return 0
+	fi
 	local root
 	root=$(mktemp -d)
 	mkdir -p "$root/bin" "$root/tmp" "$root/etc" "$root/data"
@@ -94,7 +128,12 @@ ensure_image() {
 	done
 	echo "root:x:0:0:root:/:/bin/sh" >"$root/etc/passwd"
 	echo "root:x:0:" >"$root/etc/group"
-	tar -C "$root" -c . | docker import - "$BERTH_TEST_IMAGE" >/dev/null
+	if [ "$ENGINE" = podman ]; then
+		# podman's own import: the same image, named as podman names local images
+		tar -C "$root" -c . | podman import -q - "$BERTH_TEST_IMAGE" >/dev/null
+	else
+		tar -C "$root" -c . | docker import - "$BERTH_TEST_IMAGE" >/dev/null
+	fi
 	local rc=$?
 	rm -rf "$root"
 	return $rc
@@ -158,7 +197,7 @@ docker_prologue() {
 	if [ "${1:-}" = --private ]; then
 		command -v dockerd >/dev/null && [ "$(id -u)" = 0 ] || why="needs root and dockerd"
 	else
-		docker version >/dev/null 2>&1 || why="no Docker daemon at $DOCKER_SOCK"
+		docker version >/dev/null 2>&1 || why="no $ENGINE daemon at $DOCKER_SOCK"
 	fi
 	if [ -n "$why" ]; then
 		[ "${BERTH_REQUIRE_DOCKER:-0}" != 1 ] || bail_out "$why (BERTH_REQUIRE_DOCKER=1)"
@@ -240,6 +279,45 @@ machine_dockerd_start() {
 }
 
 docker_ping() { curl -fsS --max-time 2 --unix-socket "$DOCKER_SOCK" http://docker/_ping >/dev/null 2>&1; }
+
+podman_ping() { curl -fsS --max-time 2 --unix-socket "$PODMAN_SOCK" http://d/_ping >/dev/null 2>&1; }
+
+# podman_service_start: podman's API at $PODMAN_SOCK (`podman system service`, started by hand
+# as dockerd is, with support/containers.conf: runc, no default ulimits), unless it answers
+# already; wait (bounded) until it answers. Its pid is in $PODMAN_SOCK.pid.
+podman_service_start() {
+	local i
+	podman_ping && return 0
+	command -v podman >/dev/null || { echo "podman is not installed" >&2; return 1; }
+	mkdir -p "$(dirname "$PODMAN_SOCK")" /var/log
+	(
+		for fd in "/proc/$BASHPID/fd"/*; do
+			fd=${fd##*/}
+			[ "$fd" -gt 2 ] && eval "exec $fd>&-"
+		done
+		echo "$BASHPID" >"$PODMAN_SOCK.pid"
+		exec setsid podman system service -t 0 "unix://$PODMAN_SOCK" >>/var/log/berth-podman.log 2>&1 </dev/null
+	) &
+	for i in $(seq 240); do
+		podman_ping && return 0
+		[ "$i" -lt 240 ] && sleep 0.25
+	done
+	echo "podman system service did not come up; see /var/log/berth-podman.log" >&2
+	tail -n 20 /var/log/berth-podman.log >&2
+	return 1
+}
+
+# podman_service_stop: end the service podman_service_start started (by its recorded pid).
+podman_service_stop() {
+	local pid i
+	pid=$(cat "$PODMAN_SOCK.pid" 2>/dev/null) || return 0
+	kill "$pid" 2>/dev/null
+	for i in $(seq 80); do
+		kill -0 "$pid" 2>/dev/null || break
+		sleep 0.25
+	done
+	rm -f "$PODMAN_SOCK.pid"
+}
 
 # machine_dockerd_pid: the dockerd serving $DOCKER_SOCK.
 machine_dockerd_pid() { pgrep -f -x "dockerd -H unix://$DOCKER_SOCK" | head -n 1; }

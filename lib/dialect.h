@@ -1,0 +1,74 @@
+/* berth: where podman's Docker-compatible API says things differently from dockerd, in one place.
+ *
+ * Every difference berth knows of is a function here (or a row of the README's podman table
+ * pointing here), each with a unit test in lib/tests/test-dialect.c:
+ *   - which engine answers: GET /version names "Podman Engine" among its Components;
+ *   - inspect spells what the create request left to defaults: a bind "/src:/dst" comes back as
+ *     "/src:/dst:rw,rprivate,rbind", a --mount bind comes back among the Binds (HostConfig.Mounts
+ *     null), a tmpfs "" as "rw,rprivate,nosuid,nodev,tmpcopyup", StopSignal "SIGTERM" as "15",
+ *     and a local image "NAME:TAG" as "localhost/NAME:TAG";
+ *   - the errors of a stop or removal that podman's own shell agent fights (exec sessions left,
+ *     a name still held by storage, a cgroup scope not found on start): recognised by their
+ *     messages, so that container.c can take podman's way out.
+ * berth_dialect_inspect_as_docker rewrites only spellings that mean exactly what the request
+ * asked, so applying it to dockerd's answers (which echo the request) changes nothing. */
+#ifndef BERTH_DIALECT_H
+#define BERTH_DIALECT_H
+
+#include <stdbool.h>
+#include <json-c/json.h>
+
+enum berth_engine_kind {
+	BERTH_ENGINE_UNKNOWN = 0, /**< not asked yet, or /version did not say */
+	BERTH_ENGINE_DOCKER,
+	BERTH_ENGINE_PODMAN,
+};
+
+/**
+ * Which engine wrote this GET /version answer: podman lists a component named "Podman Engine";
+ * anything else that answers the Engine API is taken for dockerd.
+ * \param desc  out (may be NULL): "podman 4.3.1 (API 1.41)" or "docker 20.10.24 (API 1.41)";
+ *              the caller frees it
+ */
+enum berth_engine_kind berth_dialect_detect(json_object *version, char **desc);
+
+/** "docker", "podman" or "unknown". */
+const char *berth_dialect_name(enum berth_engine_kind kind);
+
+/**
+ * Rewrite, in place, the parts of an inspect answer that podman spells differently from what
+ * the create request body asked for, into the request's own spelling (see the list above), so
+ * that berth_spec_matches and berth_drift_compare compare meaning, not spelling. Parts that
+ * mean something else than the request are left as they are (and show as drift).
+ * \param inspect  a container's inspect answer (modified)
+ * \param body     the create request it is compared with
+ */
+void berth_dialect_inspect_as_docker(json_object *inspect, json_object *body);
+
+/**
+ * Do two bind specifications ("/src:/dst[:opts]") mean the same bind? Options podman adds as
+ * defaults (rw, rprivate, rbind) do not count, nor their order.
+ */
+bool berth_dialect_binds_equal(const char *a, const char *b);
+
+/**
+ * Does a container that inspect does not call running still have a process that a stop must end?
+ * podman's "stopping" (a stop in flight, or one that died half-way) says Running false while its
+ * process lives; removing it then, even by force, leaves the process behind without its container.
+ */
+bool berth_dialect_still_running(const char *status, long pid);
+
+/** The kinds of engine error messages berth_dialect_error recognises. */
+enum berth_dialect_error {
+	BERTH_DIALECT_ERR_OTHER = 0,
+	BERTH_DIALECT_ERR_EXEC_SESSIONS, /**< removal refused: exec sessions still exist */
+	BERTH_DIALECT_ERR_NAME_IN_USE,   /**< create refused: the name is held (by storage) */
+	BERTH_DIALECT_ERR_SCOPE,         /**< start failed: a systemd/cgroup scope not found */
+	BERTH_DIALECT_ERR_STOPPING,      /**< the container is in the "stopping" state */
+	BERTH_DIALECT_ERR_CONMON,        /**< conmon is gone: podman cannot reach the container */
+};
+
+/** Classify an engine's error message (the "message" of an error answer). */
+enum berth_dialect_error berth_dialect_error(const char *message);
+
+#endif
