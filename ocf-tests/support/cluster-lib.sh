@@ -23,8 +23,6 @@
 #   cl_mon              crm_mon's XML status (with node attributes) on stdout
 #   cl_xpath EXPR       evaluate an XPath expression against a fresh crm_mon status
 #   cl_wait SECS DESC CMD...   run CMD until it succeeds, at most SECS seconds (no fixed sleeps)
-#   cl_podman_start     podman's API service on $CL_PODMAN_SOCK, unless it answers already
-#   cl_podman_stop      stop the service cl_podman_start started (none other)
 #
 # BERTH_CLUSTER_AGENT=PATH puts a copy of that berth binary at $CL_OCF/resource.d/berth/docker
 # in the namespace's overlay: the cluster (and cl_run) then use a build without installing it,
@@ -239,38 +237,3 @@ cl_stop() {
 	return $rc
 }
 
-# ---- podman's Engine API, for the podman bundle test ----
-# The service is podman's own (`podman system service`), on the socket berth looks for first as
-# ocf:heartbeat:podman. Rootful podman here needs runc and no default ulimits (CLUSTER.md,
-# "podman"); CONTAINERS_CONF points the service and the podman CLI at such a file.
-CL_PODMAN_SOCK=/run/podman/podman.sock
-
-cl_podman_ping() { curl -fsS --max-time 2 --unix-socket "$CL_PODMAN_SOCK" http://podman/_ping >/dev/null 2>&1; }
-
-# cl_podman_start DIR: write DIR/containers.conf and export CONTAINERS_CONF (the podman CLI the
-# tests use reads it too); start the service unless one answers, its PID in DIR/podman.pid (a
-# test runs in a subshell: the suite's teardown finds it there). Fails with a reason on stdout
-# when podman is missing or its service does not answer within 30 s.
-cl_podman_start() {
-	export CONTAINERS_CONF=$1/containers.conf
-	printf '[containers]\ndefault_ulimits = []\n\n[engine]\nruntime = "runc"\n' >"$CONTAINERS_CONF" || return 1
-	command -v podman >/dev/null || { echo "podman is not installed"; return 1; }
-	cl_podman_ping && return 0
-	mkdir -p "${CL_PODMAN_SOCK%/*}" || return 1
-	# setsid execs in place: $! is the service's own PID.
-	setsid podman system service -t 0 "unix://$CL_PODMAN_SOCK" </dev/null >"$1/podman-service.log" 2>&1 &
-	echo $! >"$1/podman.pid"
-	cl_wait 30 "podman's service on $CL_PODMAN_SOCK" cl_podman_ping 2>/dev/null || {
-		echo "podman system service did not answer on $CL_PODMAN_SOCK: $(tail -n 3 "$1/podman-service.log" | tr '\n' ' ')"
-		cl_podman_stop "$1"
-		return 1
-	}
-}
-
-# cl_podman_stop DIR: stop the service cl_podman_start DIR started, if it did start one.
-cl_podman_stop() {
-	local pid
-	pid=$(cat "$1/podman.pid" 2>/dev/null) || return 0
-	rm -f "$1/podman.pid"
-	cl_kill_wait "$pid" 30
-}
