@@ -274,6 +274,23 @@ berth_params_podman_agent(void)
 	return strcmp(base, "podman") == 0;
 }
 
+/* Is the engine whose socket is `sock` installed under root (its daemon's program)? */
+static bool
+engine_installed(const char *sock, const char *root)
+{
+	static const char *const docker[] = { "/usr/bin/dockerd", "/usr/sbin/dockerd", NULL };
+	static const char *const podman[] = { "/usr/bin/podman", NULL };
+	const char *const *prog = strcmp(sock, DEFAULT_SOCKET) == 0 ? docker : podman;
+
+	for (; *prog; prog++) {
+		cleanup_free char *path = berth_xasprintf("%s%s", root, *prog);
+
+		if (access(path, F_OK) == 0)
+			return true;
+	}
+	return false;
+}
+
 char *
 berth_params_default_socket(bool podman_first, const char *root)
 {
@@ -289,9 +306,14 @@ berth_params_default_socket(bool podman_first, const char *root)
 
 		/* Exists, not "answers": a daemon that is down at this moment keeps its socket file,
 		 * and the action reports it as unreachable rather than trying another engine whose
-		 * containers are not this resource's. */
+		 * containers are not this resource's. dockerd removes its socket when it stops,
+		 * though: while the first engine is installed, a restart of its daemon must not send
+		 * the resource to the other engine (a start there would run the container twice once
+		 * the daemon is back), so the second socket only counts without the first engine. */
 		if (access(path, F_OK) == 0)
 			return berth_xstrdup(order[i]);
+		if (i == 0 && engine_installed(order[0], root))
+			break;
 	}
 	return berth_xstrdup(order[0]);
 }

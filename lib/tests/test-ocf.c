@@ -306,6 +306,51 @@ test_socket_default_order(void **state)
 	rmdir(root);
 }
 
+/* dockerd removes /run/docker.sock while it restarts: with dockerd installed, berth stays with
+ * it (the daemon is reported unreachable) rather than starting the container in podman; the
+ * same the other way round for the podman agent. */
+static void
+test_socket_default_engine_restarting(void **state)
+{
+	static const char *const dirs[] = { "", "/run", "/run/podman", "/usr", "/usr/sbin", "/usr/bin", NULL };
+	static const char *const files[] = { "/run/podman/podman.sock", "/run/docker.sock", "/usr/sbin/dockerd",
+					     "/usr/bin/podman", NULL };
+	char root[] = "/tmp/berth-test-sock-XXXXXX";
+	char buf[512];
+	FILE *f;
+
+	(void)state;
+	assert_non_null(mkdtemp(root));
+	for (int i = 1; dirs[i]; i++) {
+		snprintf(buf, sizeof(buf), "%s%s", root, dirs[i]);
+		assert_int_equal(mkdir(buf, 0700), 0);
+	}
+	for (int i = 0; files[i]; i++) { /* both engines installed and answering */
+		snprintf(buf, sizeof(buf), "%s%s", root, files[i]);
+		f = fopen(buf, "w");
+		assert_non_null(f);
+		fclose(f);
+	}
+	snprintf(buf, sizeof(buf), "%s/run/docker.sock", root);
+	unlink(buf); /* dockerd restarting */
+	expect_default(false, root, "/run/docker.sock");
+	snprintf(buf, sizeof(buf), "%s/run/podman/podman.sock", root);
+	unlink(buf); /* podman's service down too */
+	snprintf(buf, sizeof(buf), "%s/run/docker.sock", root);
+	f = fopen(buf, "w"); /* dockerd back */
+	assert_non_null(f);
+	fclose(f);
+	expect_default(true, root, "/run/podman/podman.sock");
+	for (int i = 0; files[i]; i++) {
+		snprintf(buf, sizeof(buf), "%s%s", root, files[i]);
+		unlink(buf);
+	}
+	for (int i = 6; i-- > 0;) {
+		snprintf(buf, sizeof(buf), "%s%s", root, dirs[i]);
+		rmdir(buf);
+	}
+}
+
 /* Who is the podman agent: OCF_RESOURCE_TYPE when set, else argv[0]'s basename. */
 static void
 test_podman_agent(void **state)
@@ -458,6 +503,7 @@ main(void)
 		cmocka_unit_test(test_name_derivation),
 		cmocka_unit_test(test_socket_derivation),
 		cmocka_unit_test(test_socket_default_order),
+		cmocka_unit_test(test_socket_default_engine_restarting),
 		cmocka_unit_test(test_podman_agent),
 		cmocka_unit_test(test_validate),
 		cmocka_unit_test(test_podman_agent_parameters),
