@@ -4,6 +4,8 @@ of the image and cleans up on exit).
 
 Measures berth (ocf:berth:docker) against ocf:heartbeat:docker and against floor programs
 on the same container configuration, interleaved in random order, and writes a JSON file.
+With podman's API service at hand (bench/run passes --podman-sock), it also measures berth over
+podman's API, run as ocf:heartbeat:podman is, against ocf:heartbeat:podman itself.
 Every sample goes through the `measure` helper (bench/measure.c), which reports wall time,
 user+sys CPU of the whole process tree and the largest process's peak RSS. Standard library
 only.
@@ -31,8 +33,14 @@ RUN_OPTS = "--init --net=host"  # berth's default network, spelled out so both a
 RUN_CMD = "sleep 3600"
 TIMEOUT_MS = "20000"
 
-FULL = dict(steady=100, lifecycle=30, scaling=40, rounds=4, levels=[1, 100, 300], concurrency=50)
-QUICK = dict(steady=20, lifecycle=8, scaling=15, rounds=1, levels=[1, 100], concurrency=50)
+PODMAN = "/usr/bin/podman"
+PODMAN_GRACE_MS = 300
+# Fewer podman rounds: every exec leaves a conmon behind for minutes (CLUSTER.md, "podman"), and
+# ocf:heartbeat:podman execs on every monitor.
+FULL = dict(steady=100, lifecycle=30, scaling=40, rounds=4, levels=[1, 100, 300], concurrency=50,
+            podman=dict(steady=40, lifecycle=15, rounds=2))
+QUICK = dict(steady=20, lifecycle=8, scaling=15, rounds=1, levels=[1, 100], concurrency=50,
+             podman=dict(steady=8, lifecycle=3, rounds=1))
 
 
 def percentile(xs, q):
@@ -116,13 +124,27 @@ class Bench:
         env.update(extra)
         return env
 
-    def runner(self, runner, action, target):
-        """argv and env for one runner doing one action on container `target`."""
+    def runner(self, runner, action, target, section=""):
+        """argv and env for one runner doing one action on container `target`. In the podman
+        sections, "berth" is berth run as ocf:heartbeat:podman on podman's socket and
+        "heartbeat" is ocf:heartbeat:podman."""
         helper = lambda n: os.path.join(self.bindir, n)  # noqa: E731
         floor_env = {"PATH": PATH}
+        podman = section.startswith("podman")
         if runner in ("berth", "heartbeat"):
             agent = self.args.agent if runner == "berth" else self.args.heartbeat
             extra = {}
+            if podman:
+                extra["OCF_RESKEY_image"] = self.args.podman_image
+                if runner == "berth":
+                    # Pacemaker's name for the agent of a podman bundle; the socket spelled out.
+                    extra.update(OCF_RESOURCE_TYPE="podman", OCF_RESKEY_docker_socket=self.args.podman_sock)
+                else:
+                    agent = self.args.podman_heartbeat
+                    extra["OCF_RESOURCE_TYPE"] = "podman"
+                    # The podman CLI must run containers as the service does (runc, no ulimits).
+                    if os.environ.get("CONTAINERS_CONF"):
+                        extra["CONTAINERS_CONF"] = os.environ["CONTAINERS_CONF"]
             if action in ("monitor", "monitor_cmd"):
                 extra["OCF_RESKEY_CRM_meta_interval"] = "10000"
             if action == "monitor_cmd":
@@ -142,10 +164,12 @@ class Bench:
                 return [helper("floor-ops"), SOCK, "exec", target, "/bin/true"], floor_env
         raise ValueError(f"no runner {runner} for {action}")
 
-    def measure(self, key, argv, env, expect, copies=1):
+    def measure(self, key, argv, env, expect, copies=1, grace_ms=0):
         cmd = [os.path.join(self.bindir, "measure")]
         if copies > 1:
             cmd += ["-c", str(copies)]
+        if grace_ms:
+            cmd += ["-g", str(grace_ms)]
         p = subprocess.run(cmd + ["--"] + argv, env=env, stdout=subprocess.PIPE,
                            stderr=subprocess.PIPE, text=True)
         out = []
@@ -161,13 +185,16 @@ class Bench:
         return out
 
     def run(self, section, action, runner, target, expect, record=True, copies=1):
-        argv, env = self.runner(runner, action, target)
+        argv, env = self.runner(runner, action, target, section)
         key = (section, action, runner) if record else None
-        return self.measure(key, argv, env, expect, copies)
+        # The podman CLI leaves conmon processes running (measure.c, -g): stop waiting for
+        # them PODMAN_GRACE_MS after the agent exits. Both podman runners get the same.
+        grace = PODMAN_GRACE_MS if section.startswith("podman") else 0
+        return self.measure(key, argv, env, expect, copies, grace)
 
-    def agent_quiet(self, runner, action, target, expect=0):
+    def agent_quiet(self, runner, action, target, expect=0, section=""):
         """An unmeasured agent call that must succeed (setting up a phase)."""
-        argv, env = self.runner(runner, action, target)
+        argv, env = self.runner(runner, action, target, section)
         p = subprocess.run(argv, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
         if p.returncode != expect:
             raise RuntimeError(f"{runner} {action} {target}: exit {p.returncode}: {p.stderr.strip()}")
@@ -298,8 +325,67 @@ class Bench:
             ]
             self.interleaved(self.cfg["scaling"], items)
 
+    def phase_podman(self):
+        """berth over podman's API against ocf:heartbeat:podman: monitor, monitor_cmd, start,
+        stop and 50 monitors at once, each agent on a container of its own with the same image,
+        run_opts and run_cmd."""
+        if not self.args.podman_sock:
+            self.log("podman: skipped (no podman service; bench/run says why)")
+            return
+        c = self.cfg["podman"]
+        mon_b, mon_h = self.name("pm-b"), self.name("pm-h")
+        self.agent_quiet("berth", "start", mon_b, section="podman")
+        self.agent_quiet("heartbeat", "start", mon_h, section="podman")
+        items = [
+            ("podman", "monitor", "berth", mon_b, 0),
+            ("podman", "monitor", "heartbeat", mon_h, 0),
+            ("podman", "monitor_cmd", "berth", mon_b, 0),
+            ("podman", "monitor_cmd", "heartbeat", mon_h, 0),
+        ]
+        self.log(f"podman: monitor, monitor_cmd: {c['steady']} interleaved rounds")
+        self.interleaved(c["steady"], items)
+
+        self.log(f"podman: start/stop: {c['lifecycle']} interleaved rounds")
+        names = {"berth": self.name("pl-b"), "heartbeat": self.name("pl-h")}
+        self.quiesce()
+        since = cpu_times()
+        for i in range(1 + c["lifecycle"]):  # the first round warms up
+            runners = list(names)
+            self.rng.shuffle(runners)
+            for r in runners:
+                self.run("podman-lifecycle", "start", r, names[r], 0, record=i > 0)
+            self.rng.shuffle(runners)
+            for r in runners:
+                self.run("podman-lifecycle", "stop", r, names[r], 0, record=i > 0)
+        busy, iowait = host_busy(since)
+        self.host["podman-lifecycle"] = {"busy": round(busy, 3), "iowait": round(iowait, 3)}
+
+        n = self.cfg["concurrency"]
+        self.log(f"podman: {n} concurrent monitors: {c['rounds']} rounds per runner")
+        targets = {"berth": mon_b, "heartbeat": mon_h}
+        self.quiesce()
+        for r in list(targets):  # warm-up
+            self.run("podman-concurrent", "monitor", r, targets[r], 0, record=False, copies=n)
+        for _ in range(c["rounds"]):
+            runners = list(targets)
+            self.rng.shuffle(runners)
+            for r in runners:
+                self.run("podman-concurrent", "monitor", r, targets[r], 0, copies=n)
+
+    def podman(self, *args, check=True):
+        env = {"PATH": PATH, "HOME": os.environ.get("HOME", "/root")}
+        if os.environ.get("CONTAINERS_CONF"):
+            env["CONTAINERS_CONF"] = os.environ["CONTAINERS_CONF"]
+        return subprocess.run([PODMAN, *args], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                              text=True, check=check, env=env)
+
     def cleanup(self):
         """Remove every container this run made (bench/run's trap does it again on the way out)."""
+        if self.args.podman_sock:
+            ids = self.podman("ps", "-aq", "--filter", f"name=^{self.prefix}-", check=False).stdout.split()
+            if ids:
+                self.podman("rm", "-f", "-v", *ids, check=False)
+                self.log(f"removed {len(ids)} podman containers")
         p = self.docker("ps", "-aq", "--filter", f"name=^/{self.prefix}-", check=False)
         ids = p.stdout.split()
         chunks = [ids[i:i + 40] for i in range(0, len(ids), 40)]
@@ -326,6 +412,8 @@ class Bench:
             "cpu": cpu,
             "docker": server,
             "libcurl4": curl,
+            "podman": self.podman("version", "--format", "{{.Client.Version}}", check=False).stdout.strip()
+            if self.args.podman_sock else None,
             "date": datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
             "loadavg_start": self.load0,
             "loadavg_end": open("/proc/loadavg").read().split()[:3],
@@ -335,6 +423,8 @@ class Bench:
         out = {"machine": self.machine(), "config": self.cfg, "quick": self.args.quick,
                "seed": self.args.seed, "agent": self.args.agent, "heartbeat": self.args.heartbeat,
                "agent_sha256": hashlib.sha256(open(self.args.agent, "rb").read()).hexdigest(),
+               "podman_heartbeat": self.args.podman_heartbeat if self.args.podman_sock else None,
+               "podman_image": self.args.podman_image if self.args.podman_sock else None,
                "git": self.args.git, "run_opts": RUN_OPTS, "run_cmd": RUN_CMD,
                "elapsed_s": round(time.monotonic() - self.t0, 1), "sections": {}}
         for (section, action, runner), samples in self.samples.items():
@@ -434,7 +524,8 @@ def render(res):
     lines.append("")
     cols = ("wall_ms", "p50"), ("wall_ms", "p95"), ("cpu_ms", "p50"), ("cpu_ms", "p95"), ("rss_kb", "p50")
     head = f"{'action':<12} {'runner':<17} {'n':>4} {'wall p50':>9} {'wall p95':>9} {'cpu p50':>9} {'cpu p95':>9} {'peak RSS':>9}"
-    lines += [head, "-" * len(head)]
+    if "steady" in sec or "lifecycle" in sec:
+        lines += [head, "-" * len(head)]
 
     def row(label, action, runner, d):
         cells = [fmt_kb(d[c][s]) if c == "rss_kb" else fmt_ms(d[c][s]) for c, s in cols]
@@ -467,6 +558,44 @@ def render(res):
             if rr:
                 lines.append(rr)
         lines.append("")
+
+    if "podman" in sec:
+        lines.append(f"podman {m.get('podman') or '?'}: berth over podman's API (run as ocf:heartbeat:podman) vs "
+                     f"ocf:heartbeat:podman, image {res.get('podman_image')}")
+        lines.append("(ocf:heartbeat:podman execs monitor_cmd, /bin/true by default, on every monitor: its monitor")
+        lines.append(" and monitor_cmd rows do the same work; berth's monitor only inspects)")
+        lines += [head, "-" * len(head)]
+        for section, action in (("podman", "monitor"), ("podman", "monitor_cmd"),
+                                ("podman-lifecycle", "start"), ("podman-lifecycle", "stop")):
+            if action not in sec.get(section, {}):
+                continue
+            first = True
+            for r in ("berth", "heartbeat"):
+                d = sec[section][action].get(r)
+                if d and d.get("n") is not None:
+                    lines.append(row(action if first else "", action, r, d) if d["n"] else f"{'':<12} {r:<17}    0 samples")
+                    first = False
+            rr = ratio_row(section, action, "berth", "heartbeat")
+            if rr:
+                lines.append(rr)
+            lines.append("")
+        if "podman-concurrent" in sec:
+            n = res["config"]["concurrency"]
+            lines.append(f"podman: {n} monitors started at once (per-monitor wall time)")
+            lines.append(f"{'runner':<17} {'n':>5} {'p50':>9} {'p99':>9} {'max':>9} {'cpu p50':>9}")
+            cc = sec["podman-concurrent"]["monitor"]
+            for r in ("berth", "heartbeat"):
+                d = cc.get(r)
+                if d and d["n"]:
+                    lines.append(f"{r:<17} {d['n']:>5} {fmt_ms(d['wall_ms']['p50']):>9} {fmt_ms(d['wall_ms']['p99']):>9} "
+                                 f"{fmt_ms(d['wall_ms']['max']):>9} {fmt_ms(d['cpu_ms']['p50']):>9}")
+            b, h = cc.get("berth"), cc.get("heartbeat")
+            if b and h and b.get("n") and h.get("n"):
+                lines.append(f"{'berth/heartbeat':<17} {'':>5} {fmt_x(ratio(b['wall_ms']['p50'], h['wall_ms']['p50'])):>9} "
+                             f"{fmt_x(ratio(b['wall_ms']['p99'], h['wall_ms']['p99'])):>9} "
+                             f"{fmt_x(ratio(b['wall_ms']['max'], h['wall_ms']['max'])):>9} "
+                             f"{fmt_x(ratio(b['cpu_ms']['p50'], h['cpu_ms']['p50'])):>9}")
+            lines.append("")
 
     levels = sorted((int(k.split("-")[1]) for k in sec if k.startswith("scaling-")))
     if levels:
@@ -535,8 +664,9 @@ def main():
     ap.add_argument("--out", default=os.path.join(os.path.dirname(os.path.abspath(__file__)), "results.json"),
                     help="where to write the JSON (default: bench/results.json)")
     ap.add_argument("--seed", type=int, default=1, help="seed of the interleaving order")
-    ap.add_argument("--phases", default="steady,lifecycle,concurrent,scaling",
-                    help="which parts to run (default: all; concurrent and scaling use steady's containers)")
+    ap.add_argument("--phases", default="steady,lifecycle,concurrent,scaling,podman",
+                    help="which parts to run (default: all; concurrent and scaling use steady's containers; "
+                         "podman only with --podman-sock)")
     ap.add_argument("--show", metavar="JSON", help="print the tables of a saved run and exit")
     ap.add_argument("--compare", nargs=2, metavar=("OLD", "NEW"), help="compare two saved runs and exit")
     # Set by bench/run:
@@ -547,6 +677,9 @@ def main():
     ap.add_argument("--prefix")
     ap.add_argument("--rsctmp")
     ap.add_argument("--git", default="?")
+    ap.add_argument("--podman-sock", help="podman's API socket; without it, no podman section")
+    ap.add_argument("--podman-heartbeat", default="/usr/lib/ocf/resource.d/heartbeat/podman")
+    ap.add_argument("--podman-image", default="localhost/berth-test:latest")
     args = ap.parse_args()
     if args.show:
         print(render(json.load(open(args.show))))

@@ -1,6 +1,6 @@
 /* measure: run a command and report what it cost, counting every process it started.
  *
- *   measure [-c N] [-q] -- COMMAND [ARG...]
+ *   measure [-c N] [-q] [-g MS] -- COMMAND [ARG...]
  *
  * Prints one line per run: "wall_us cpu_us maxrss_kb status", where
  *   wall_us    elapsed time from fork until the command's own process was reaped;
@@ -12,6 +12,11 @@
  *   status     the command's exit code, or 128+signal.
  * The command's stdout goes to /dev/null; its stderr is inherited (-q: /dev/null as well).
  *
+ * -g MS: once the command's own process is reaped, wait at most MS milliseconds for what it left
+ * behind, then report without the rest. For the podman CLI, which forks a container's monitor
+ * (conmon) that lives as long as the container, and an exec's conmon that lingers for minutes:
+ * they are the container's cost, not the action's, and waiting for them would never end.
+ *
  * -c N runs N copies at the same moment: N measuring processes are forked first and held at a
  * pipe until all exist, then released together. One line per copy, in completion order.
  *
@@ -21,6 +26,7 @@
 #define _GNU_SOURCE
 #include <errno.h>
 #include <fcntl.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -47,8 +53,14 @@ tv_us(struct timeval tv)
 }
 
 /* One measured run; writes its result line to stdout in a single write(). */
+static void
+on_alarm(int sig)
+{
+	(void)sig; /* only interrupts waitpid */
+}
+
 static int
-measure_once(char **argv, int quiet)
+measure_once(char **argv, int quiet, long grace_ms)
 {
 	struct rusage ru;
 	long long t0, wall = -1;
@@ -83,13 +95,21 @@ measure_once(char **argv, int quiet)
 	for (;;) {
 		w = waitpid(-1, &status, 0);
 		if (w < 0) {
-			if (errno == EINTR)
+			if (errno == EINTR && !(wall >= 0 && grace_ms > 0))
 				continue;
-			break; /* ECHILD: nothing left */
+			break; /* ECHILD: nothing left; or the grace is over */
 		}
 		if (w == pid) {
 			wall = now_us() - t0;
 			code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+			if (grace_ms > 0) {
+				/* SIGALRM without SA_RESTART: waitpid returns EINTR when the grace is over. */
+				struct sigaction sa = { .sa_handler = on_alarm };
+				struct itimerval it = { .it_value = { grace_ms / 1000, (grace_ms % 1000) * 1000 } };
+
+				sigaction(SIGALRM, &sa, NULL);
+				setitimer(ITIMER_REAL, &it, NULL);
+			}
 		}
 	}
 	getrusage(RUSAGE_CHILDREN, &ru);
@@ -104,21 +124,23 @@ int
 main(int argc, char **argv)
 {
 	int copies = 1, quiet = 0, opt, gate[2], i, failed = 0, status;
+	long grace_ms = 0;
 	char c;
 
-	while ((opt = getopt(argc, argv, "+c:q")) != -1) {
+	while ((opt = getopt(argc, argv, "+c:qg:")) != -1) {
 		switch (opt) {
 		case 'c': copies = atoi(optarg); break;
 		case 'q': quiet = 1; break;
-		default: fprintf(stderr, "usage: measure [-c N] [-q] -- COMMAND [ARG...]\n"); return 2;
+		case 'g': grace_ms = atol(optarg); break;
+		default: fprintf(stderr, "usage: measure [-c N] [-q] [-g MS] -- COMMAND [ARG...]\n"); return 2;
 		}
 	}
 	if (optind >= argc || copies < 1) {
-		fprintf(stderr, "usage: measure [-c N] [-q] -- COMMAND [ARG...]\n");
+		fprintf(stderr, "usage: measure [-c N] [-q] [-g MS] -- COMMAND [ARG...]\n");
 		return 2;
 	}
 	if (copies == 1)
-		return measure_once(argv + optind, quiet);
+		return measure_once(argv + optind, quiet, grace_ms);
 
 	if (pipe(gate) < 0) {
 		perror("measure: pipe");
@@ -138,7 +160,7 @@ main(int argc, char **argv)
 			while (read(gate[0], &c, 1) < 0 && errno == EINTR)
 				;
 			close(gate[0]);
-			_exit(measure_once(argv + optind, quiet));
+			_exit(measure_once(argv + optind, quiet, grace_ms));
 		}
 	}
 	close(gate[0]);

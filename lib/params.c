@@ -105,6 +105,19 @@ const struct berth_param_def berth_param_table[] = {
 	  "last postmortem_lines lines of its output (at most 64 KiB) appended to "
 	  "/var/log/berth/<container>.log, rotated at 1 MiB to .1, .2 and .3. 0 turns it off; at most "
 	  "10000." },
+	{ "drop_in_dependency", BERTH_PARAM_BOOLEAN, "false", false, true,
+	  "Order the container's systemd scopes before Pacemaker",
+	  "ocf:heartbeat:podman's parameter, with its meaning, for both engines: after each start, "
+	  "berth writes a drop-in \"Before=pacemaker.service pacemaker_remote.service\" for the "
+	  "transient systemd scopes of the container (podman: libpod-ID.scope and "
+	  "libpod-conmon-ID.scope; dockerd: docker-ID.scope) and runs systemctl daemon-reload, so "
+	  "that a shutdown or reboot stops Pacemaker, and with it the container, before systemd stops "
+	  "the container itself. systemd removes the drop-ins with the scope. Unset, it is true as "
+	  "ocf:heartbeat:podman has it when /etc/sysconfig/podman_drop_in or "
+	  "/etc/default/podman_drop_in exists and the agent runs as podman. "
+	  "Without systemd as init, or with the cgroupfs driver (no scopes), there is nothing to "
+	  "order: berth accepts it, logs that and does nothing. A drop-in that cannot be written, or "
+	  "a daemon-reload that fails, fails the start. Applies from the next start." },
 	{ "docker_socket", BERTH_PARAM_STRING, DEFAULT_SOCKET, false, false, "Docker daemon socket",
 	  "The unix socket of the Engine API (Docker's, or podman's compatible one). Default: the "
 	  "path in DOCKER_HOST when it is a unix:// address, else the first of /run/docker.sock and "
@@ -195,6 +208,16 @@ load_bool(const char *key, bool *out, berth_error_t *err)
 	return 0;
 }
 
+/* ocf:heartbeat:podman's other switch for drop_in_dependency: a file, when the parameter is
+ * unset. Only for the podman agent's name: the docker agent never had it. */
+static bool
+podman_drop_in_files(void)
+{
+	if (!berth_params_podman_agent())
+		return false;
+	return access("/etc/sysconfig/podman_drop_in", F_OK) == 0 || access("/etc/default/podman_drop_in", F_OK) == 0;
+}
+
 static int
 derive_name(struct berth_params *p, berth_error_t *err)
 {
@@ -251,6 +274,23 @@ berth_params_podman_agent(void)
 	return strcmp(base, "podman") == 0;
 }
 
+/* Is the engine whose socket is `sock` installed under root (its daemon's program)? */
+static bool
+engine_installed(const char *sock, const char *root)
+{
+	static const char *const docker[] = { "/usr/bin/dockerd", "/usr/sbin/dockerd", NULL };
+	static const char *const podman[] = { "/usr/bin/podman", NULL };
+	const char *const *prog = strcmp(sock, DEFAULT_SOCKET) == 0 ? docker : podman;
+
+	for (; *prog; prog++) {
+		cleanup_free char *path = berth_xasprintf("%s%s", root, *prog);
+
+		if (access(path, F_OK) == 0)
+			return true;
+	}
+	return false;
+}
+
 char *
 berth_params_default_socket(bool podman_first, const char *root)
 {
@@ -266,9 +306,14 @@ berth_params_default_socket(bool podman_first, const char *root)
 
 		/* Exists, not "answers": a daemon that is down at this moment keeps its socket file,
 		 * and the action reports it as unreachable rather than trying another engine whose
-		 * containers are not this resource's. */
+		 * containers are not this resource's. dockerd removes its socket when it stops,
+		 * though: while the first engine is installed, a restart of its daemon must not send
+		 * the resource to the other engine (a start there would run the container twice once
+		 * the daemon is back), so the second socket only counts without the first engine. */
 		if (access(path, F_OK) == 0)
 			return berth_xstrdup(order[i]);
+		if (i == 0 && engine_installed(order[0], root))
+			break;
 	}
 	return berth_xstrdup(order[0]);
 }
@@ -339,8 +384,11 @@ berth_params_load(struct berth_params *p, berth_error_t *err)
 		load_bool("reuse", &p->reuse, &ignored);
 		load_bool("force_kill", &p->force_kill, &ignored);
 		load_bool("query_docker_health", &p->query_docker_health, &ignored);
+		load_bool("drop_in_dependency", &p->drop_in_dependency, &ignored);
 		berth_error_free(&ignored);
 	}
+	if (berth_ocf_reskey("drop_in_dependency") == NULL)
+		p->drop_in_dependency = podman_drop_in_files();
 	return 0;
 }
 
@@ -379,7 +427,8 @@ report(struct report *r, berth_error_t *e)
 int
 berth_params_check(const struct berth_params *p, berth_problem_fn each, void *arg, berth_error_t *err)
 {
-	static const char *const bools[] = { "allow_pull", "reuse", "force_kill", "query_docker_health", NULL };
+	static const char *const bools[] = { "allow_pull",         "reuse", "force_kill", "query_docker_health",
+					     "drop_in_dependency", NULL };
 	const struct {
 		const char *name, *value;
 	} utf8_params[] = { { "instance", p->instance },

@@ -37,6 +37,7 @@ struct berth_params {
 	const char *monitor_cmd;
 	bool force_kill;
 	bool query_docker_health;
+	bool drop_in_dependency; /**< order the container's systemd scopes before Pacemaker */
 	const char *promote_cmd;
 	const char *demote_cmd;
 	const char *notify_cmd;
@@ -90,7 +91,8 @@ bool berth_params_podman_agent(void);
 /**
  * The socket used when neither docker_socket nor DOCKER_HOST names one: the first of
  * /run/docker.sock and /run/podman/podman.sock that exists under root (podman's first when
- * podman_first), else the first of the two.
+ * podman_first), else the first of the two. The second counts only when the first engine is
+ * not installed (dockerd, podman under root): dockerd removes its socket while it restarts.
  * \param root  prefix for the existence checks ("" on a real system; a test's directory)
  * \return the path without root; the caller frees it
  */

@@ -32,6 +32,8 @@ clear_env(void)
 					    "OCF_RESKEY_CRM_meta_interval",
 					    "OCF_RESKEY_reuse",
 					    "OCF_RESKEY_mount_points",
+					    "OCF_RESKEY_drop_in_dependency",
+					    "OCF_RESOURCE_TYPE",
 					    NULL };
 	int i;
 
@@ -304,6 +306,51 @@ test_socket_default_order(void **state)
 	rmdir(root);
 }
 
+/* dockerd removes /run/docker.sock while it restarts: with dockerd installed, berth stays with
+ * it (the daemon is reported unreachable) rather than starting the container in podman; the
+ * same the other way round for the podman agent. */
+static void
+test_socket_default_engine_restarting(void **state)
+{
+	static const char *const dirs[] = { "", "/run", "/run/podman", "/usr", "/usr/sbin", "/usr/bin", NULL };
+	static const char *const files[] = { "/run/podman/podman.sock", "/run/docker.sock", "/usr/sbin/dockerd",
+					     "/usr/bin/podman", NULL };
+	char root[] = "/tmp/berth-test-sock-XXXXXX";
+	char buf[512];
+	FILE *f;
+
+	(void)state;
+	assert_non_null(mkdtemp(root));
+	for (int i = 1; dirs[i]; i++) {
+		snprintf(buf, sizeof(buf), "%s%s", root, dirs[i]);
+		assert_int_equal(mkdir(buf, 0700), 0);
+	}
+	for (int i = 0; files[i]; i++) { /* both engines installed and answering */
+		snprintf(buf, sizeof(buf), "%s%s", root, files[i]);
+		f = fopen(buf, "w");
+		assert_non_null(f);
+		fclose(f);
+	}
+	snprintf(buf, sizeof(buf), "%s/run/docker.sock", root);
+	unlink(buf); /* dockerd restarting */
+	expect_default(false, root, "/run/docker.sock");
+	snprintf(buf, sizeof(buf), "%s/run/podman/podman.sock", root);
+	unlink(buf); /* podman's service down too */
+	snprintf(buf, sizeof(buf), "%s/run/docker.sock", root);
+	f = fopen(buf, "w"); /* dockerd back */
+	assert_non_null(f);
+	fclose(f);
+	expect_default(true, root, "/run/podman/podman.sock");
+	for (int i = 0; files[i]; i++) {
+		snprintf(buf, sizeof(buf), "%s%s", root, files[i]);
+		unlink(buf);
+	}
+	for (int i = 6; i-- > 0;) {
+		snprintf(buf, sizeof(buf), "%s%s", root, dirs[i]);
+		rmdir(buf);
+	}
+}
+
 /* Who is the podman agent: OCF_RESOURCE_TYPE when set, else argv[0]'s basename. */
 static void
 test_podman_agent(void **state)
@@ -360,6 +407,89 @@ test_validate(void **state)
 	clear_env();
 }
 
+/* Every parameter of ocf:heartbeat:podman (resource-agents 4.12) is one of berth's, with the
+ * same type, so a podman bundle's or primitive's configuration loads and validates as it is. */
+static void
+test_podman_agent_parameters(void **state)
+{
+	static const struct {
+		const char *name;
+		enum berth_param_type type;
+	} podman[] = { { "image", BERTH_PARAM_STRING },
+		       { "name", BERTH_PARAM_STRING },
+		       { "allow_pull", BERTH_PARAM_BOOLEAN },
+		       { "run_opts", BERTH_PARAM_STRING },
+		       { "run_cmd", BERTH_PARAM_STRING },
+		       { "mount_points", BERTH_PARAM_STRING },
+		       { "monitor_cmd", BERTH_PARAM_STRING },
+		       { "force_kill", BERTH_PARAM_BOOLEAN },
+		       { "reuse", BERTH_PARAM_BOOLEAN },
+		       { "drop_in_dependency", BERTH_PARAM_BOOLEAN },
+		       { NULL, 0 } };
+
+	(void)state;
+	for (int i = 0; podman[i].name; i++) {
+		const struct berth_param_def *d = berth_param_table;
+
+		while (d->name && strcmp(d->name, podman[i].name) != 0)
+			d++;
+		if (d->name == NULL)
+			fail_msg("ocf:heartbeat:podman's parameter %s is not in berth's table", podman[i].name);
+		assert_int_equal(d->type, podman[i].type);
+		assert_false(d->required && strcmp(d->name, "image") != 0);
+	}
+}
+
+static void
+test_drop_in_dependency(void **state)
+{
+	struct berth_params p;
+	berth_error_t err = NULL;
+	bool files =
+		access("/etc/sysconfig/podman_drop_in", F_OK) == 0 || access("/etc/default/podman_drop_in", F_OK) == 0;
+
+	(void)state;
+	clear_env();
+	setenv("OCF_RESKEY_image", "busybox", 1);
+	assert_int_equal(berth_params_load(&p, &err), 0);
+	assert_false(p.drop_in_dependency); /* off by default */
+	berth_params_release(&p);
+
+	/* What a podman bundle's replica gets from Pacemaker, plus the parameter. */
+	setenv("OCF_RESOURCE_TYPE", "podman", 1);
+	setenv("OCF_RESKEY_drop_in_dependency", "true", 1);
+	assert_int_equal(berth_params_load(&p, &err), 0);
+	assert_true(p.drop_in_dependency);
+	assert_int_equal(berth_params_validate(&p, &err), 0);
+	berth_params_release(&p);
+
+	setenv("OCF_RESKEY_drop_in_dependency", "no", 1);
+	assert_int_equal(berth_params_load(&p, &err), 0);
+	assert_false(p.drop_in_dependency); /* the parameter wins over the files */
+	berth_params_release(&p);
+
+	/* Unset: ocf:heartbeat:podman's files decide, for the podman agent's name only. */
+	unsetenv("OCF_RESKEY_drop_in_dependency");
+	assert_int_equal(berth_params_load(&p, &err), 0);
+	assert_int_equal(p.drop_in_dependency, files);
+	berth_params_release(&p);
+	setenv("OCF_RESOURCE_TYPE", "docker", 1);
+	assert_int_equal(berth_params_load(&p, &err), 0);
+	assert_false(p.drop_in_dependency);
+	berth_params_release(&p);
+
+	/* Not a boolean: stop and monitor still load, validate refuses it by name. */
+	setenv("OCF_RESKEY_drop_in_dependency", "sometimes", 1);
+	assert_int_equal(berth_params_load(&p, &err), 0);
+	assert_false(p.drop_in_dependency);
+	assert_true(berth_params_validate(&p, &err) < 0);
+	assert_int_equal(err->cause, BERTH_E_CONFIG);
+	assert_non_null(strstr(err->msg, "drop_in_dependency"));
+	berth_error_free(&err);
+	berth_params_release(&p);
+	clear_env();
+}
+
 int
 main(void)
 {
@@ -373,8 +503,11 @@ main(void)
 		cmocka_unit_test(test_name_derivation),
 		cmocka_unit_test(test_socket_derivation),
 		cmocka_unit_test(test_socket_default_order),
+		cmocka_unit_test(test_socket_default_engine_restarting),
 		cmocka_unit_test(test_podman_agent),
 		cmocka_unit_test(test_validate),
+		cmocka_unit_test(test_podman_agent_parameters),
+		cmocka_unit_test(test_drop_in_dependency),
 	};
 
 	return cmocka_run_group_tests_name("ocf", tests, NULL, NULL);

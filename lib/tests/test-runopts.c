@@ -153,6 +153,49 @@ test_pacemaker_bundle(void **state)
 	berth_spec_free(spec);
 }
 
+/* What Pacemaker 2.1 (lib/pengine/bundle.c, create_podman_resource) writes into a "container
+ * podman" bundle's run_opts: the docker bundle's flags without --restart=no (podman had no restart
+ * policies when it was written), then the bundle's own options. Here a bundle with ip-range-start
+ * (-h, -p ADDR:PORT:PORT, --add-host), a subdirectory mount and the options of a real one. */
+static void
+test_pacemaker_podman_bundle(void **state)
+{
+	struct berth_spec *spec;
+
+	(void)state;
+	spec = parse_ok(" -h httpd-bundle-0 -e PCMK_stderr=1 --net=bridge -e PCMK_remote_port=3121 "
+			"-v /var/local/containers/httpd-bundle-0:/var/www/html:rw "
+			"-v /var/log/pacemaker/bundles/httpd-bundle-0:/var/log:rw "
+			"-p 192.168.122.131:80:80 --add-host=httpd-bundle-0:192.168.122.131 "
+			"--log-driver=journald --user=root");
+	assert_member(spec->config, "Hostname", "\"httpd-bundle-0\"");
+	assert_member(spec->config, "Env", "[\"PCMK_stderr=1\",\"PCMK_remote_port=3121\"]");
+	assert_member(spec->host_config, "NetworkMode", "\"bridge\"");
+	assert_member(spec->host_config, "Binds",
+		      "[\"/var/local/containers/httpd-bundle-0:/var/www/html:rw\","
+		      "\"/var/log/pacemaker/bundles/httpd-bundle-0:/var/log:rw\"]");
+	assert_member(spec->host_config, "PortBindings",
+		      "{\"80/tcp\":[{\"HostIp\":\"192.168.122.131\",\"HostPort\":\"80\"}]}");
+	assert_member(spec->config, "ExposedPorts", "{\"80/tcp\":{}}");
+	assert_member(spec->host_config, "ExtraHosts", "[\"httpd-bundle-0:192.168.122.131\"]");
+	assert_member(spec->host_config, "LogConfig", "{\"Type\":\"journald\"}");
+	assert_member(spec->config, "User", "\"root\"");
+	/* No --restart in them: no restart policy from run_opts; the create request still says "no"
+	 * (test-spec.c, test_podman_bundle_restart_no). */
+	assert_member(spec->host_config, "RestartPolicy", NULL);
+	assert_false(spec->restart_set);
+	assert_true(spec->network_set);
+	berth_spec_free(spec);
+
+	/* The smallest: no ip-range-start, host network (no -p then), no mounts. */
+	spec = parse_ok(" -e PCMK_stderr=1 --net=host -e PCMK_remote_port=3121");
+	assert_member(spec->host_config, "NetworkMode", "\"host\"");
+	assert_false(spec->restart_set);
+	assert_int_equal(json_object_object_length(spec->config), 1);
+	assert_int_equal(json_object_object_length(spec->host_config), 1);
+	berth_spec_free(spec);
+}
+
 static void
 test_empty_run_opts(void **state)
 {
@@ -1276,6 +1319,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_split_errors_reported),
 		cmocka_unit_test(test_pacemaker_bundle),
+		cmocka_unit_test(test_pacemaker_podman_bundle),
 		cmocka_unit_test(test_empty_run_opts),
 		cmocka_unit_test(test_value_forms),
 		cmocka_unit_test(test_bool_forms),

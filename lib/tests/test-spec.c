@@ -98,12 +98,43 @@ test_differences_refuse(void **state)
 	expect(false, "no Config", body_for("", NULL), json_tokener_parse("{\"Id\":\"x\"}"));
 }
 
+/* A podman bundle's run_opts name no restart policy (Pacemaker leaves --restart=no out for
+ * podman): the create request says "no" all the same, and the container ocf:heartbeat:podman
+ * made from them (podman's inspect: an empty policy name) is still recognised as the resource's. */
+static void
+test_podman_bundle_restart_no(void **state)
+{
+	static const char *const opts = " -e PCMK_stderr=1 --net=host -e PCMK_remote_port=3121 -v /src:/dst:rw";
+	json_object *body = body_for(opts, sleep_cmd), *hc = NULL, *rp = NULL, *name = NULL, *n = NULL;
+
+	(void)state;
+	assert_true(json_object_object_get_ex(body, "HostConfig", &hc));
+	assert_true(json_object_object_get_ex(hc, "RestartPolicy", &rp));
+	assert_true(json_object_object_get_ex(rp, "Name", &name));
+	assert_string_equal(json_object_get_string(name), "no");
+	assert_true(json_object_object_get_ex(rp, "MaximumRetryCount", &n));
+	assert_int_equal(json_object_get_int(n), 0);
+	json_object_put(body);
+
+	expect(true, "", body_for(opts, sleep_cmd),
+	       inspect_of("\"Cmd\":[\"sleep\",\"3600\"],\"Env\":[\"PCMK_stderr=1\",\"PCMK_remote_port=3121\","
+			  "\"PATH=/usr/bin\"]",
+			  "\"NetworkMode\":\"host\",\"Binds\":[\"/src:/dst:rw\"],"
+			  "\"RestartPolicy\":{\"Name\":\"\",\"MaximumRetryCount\":0}"));
+	/* One that podman would restart is not. */
+	expect(false, "RestartPolicy", body_for(opts, sleep_cmd),
+	       inspect_of("\"Cmd\":[\"sleep\",\"3600\"],\"Env\":[\"PCMK_stderr=1\",\"PCMK_remote_port=3121\"]",
+			  "\"NetworkMode\":\"host\",\"Binds\":[\"/src:/dst:rw\"],"
+			  "\"RestartPolicy\":{\"Name\":\"always\",\"MaximumRetryCount\":0}"));
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_shell_agent_container_matches),
 		cmocka_unit_test(test_differences_refuse),
+		cmocka_unit_test(test_podman_bundle_restart_no),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

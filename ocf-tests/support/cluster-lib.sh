@@ -236,3 +236,4 @@ cl_stop() {
 	cl_stop_corosync || rc=1
 	return $rc
 }
+

@@ -1,0 +1,188 @@
+/* berth: a container's systemd scopes ordered before Pacemaker (drop_in_dependency).
+ *
+ * ocf:heartbeat:podman's drop_in_dependency, for both engines: on a systemd node, a container's
+ * processes live in transient scope units that systemd would stop at shutdown in parallel with
+ * Pacemaker, so a container could vanish under a running resource (and its stop fail). A drop-in
+ * "Before=pacemaker.service" makes systemd stop Pacemaker first. Transient units and their
+ * drop-ins live in /run/systemd/transient; systemd deletes both when the scope goes. */
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <poll.h>
+#include <signal.h>
+#include <spawn.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "alloc.h"
+#include "cleanup.h"
+#include "log.h"
+#include "scope.h"
+
+#define TRANSIENT  "/run/systemd/transient"
+#define CAP_MS     30000L
+#define OUTPUT_MAX 2048
+
+static const char dropin_text[] = "[Unit]\n"
+				  "# written by berth (drop_in_dependency): Pacemaker stops the container first\n"
+				  "Before=pacemaker.service pacemaker_remote.service\n";
+
+extern char **environ;
+
+/* root + path, with "/" as root meaning the path itself. */
+static char *
+rooted(const char *root, const char *path)
+{
+	size_t n = strlen(root);
+
+	while (n > 0 && root[n - 1] == '/')
+		n--;
+	return berth_xasprintf("%.*s%s", (int)n, root, path);
+}
+
+bool
+berth_scope_systemd(const char *root)
+{
+	cleanup_free char *p = rooted(root, "/run/systemd/system");
+	struct stat st;
+
+	return lstat(p, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+static bool
+id_ok(const char *id)
+{
+	size_t n = strspn(id, "0123456789abcdef");
+
+	return n >= 12 && n <= 64 && id[n] == '\0';
+}
+
+/* Write dir/dep.conf through a temporary file and rename, so systemd never reads half of it. */
+static int
+write_dropin(const char *dir, berth_error_t *err)
+{
+	cleanup_free char *tmp = berth_xasprintf("%s/.%s.berth-%ld", dir, BERTH_SCOPE_DROPIN, (long)getpid());
+	cleanup_free char *path = berth_xasprintf("%s/%s", dir, BERTH_SCOPE_DROPIN);
+	size_t len = sizeof(dropin_text) - 1;
+	int fd;
+
+	if (mkdir(dir, 0755) < 0 && errno != EEXIST)
+		return berth_error_set(err, errno, "cannot create %s: %s", dir, strerror(errno));
+	fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0644);
+	if (fd < 0)
+		return berth_error_set(err, errno, "cannot write %s: %s", tmp, strerror(errno));
+	if (write(fd, dropin_text, len) != (ssize_t)len || fchmod(fd, 0644) < 0 || close(fd) < 0) {
+		int e = errno ? errno : EIO;
+		close(fd);
+		unlink(tmp);
+		return berth_error_set(err, e, "cannot write %s: %s", tmp, strerror(e));
+	}
+	if (rename(tmp, path) < 0) {
+		int e = errno;
+		unlink(tmp);
+		return berth_error_set(err, e, "cannot rename %s to %s: %s", tmp, path, strerror(e));
+	}
+	return 0;
+}
+
+int
+berth_scope_order(const char *root, const char *id, berth_error_t *err)
+{
+	/* The scope units' names are PREFIX-ID.scope. */
+	static const char *const prefixes[] = { "libpod", "libpod-conmon", "docker", NULL };
+	cleanup_free char *transient = rooted(root, TRANSIENT);
+	int written = 0;
+
+	if (id == NULL || !id_ok(id))
+		return berth_error_set(err, EINVAL, "container ID '%.80s' is not hexadecimal", id ? id : "(none)");
+	for (int i = 0; prefixes[i]; i++) {
+		cleanup_free char *unit = NULL, *unit_path = NULL, *dir = NULL;
+		struct stat st;
+
+		unit = berth_xasprintf("%s-%s.scope", prefixes[i], id);
+		unit_path = berth_xasprintf("%s/%s", transient, unit);
+		if (lstat(unit_path, &st) < 0)
+			continue;
+		dir = berth_xasprintf("%s.d", unit_path);
+		if (write_dropin(dir, err) < 0)
+			return berth_error_wrap(err, "drop_in_dependency: scope %s: ", unit);
+		berth_log_info("drop_in_dependency: %s is ordered before pacemaker.service", unit);
+		written++;
+	}
+	return written;
+}
+
+static const char *
+systemctl_path(void)
+{
+	const char *p = berth_ocf_getenv("BERTH_SYSTEMCTL");
+
+	if (p != NULL)
+		return p;
+	if (access("/usr/bin/systemctl", X_OK) == 0)
+		return "/usr/bin/systemctl";
+	return "systemctl"; /* posix_spawnp searches PATH */
+}
+
+int
+berth_scope_reload(const struct berth_deadline *d, berth_error_t *err)
+{
+	char *argv[] = { (char *)systemctl_path(), (char *)"daemon-reload", NULL };
+	posix_spawn_file_actions_t fa;
+	char out[OUTPUT_MAX + 1];
+	size_t used = 0;
+	int fds[2], status = 0, rc;
+	pid_t pid;
+	long long end = berth_now_ms() + berth_deadline_call_ms(d, CAP_MS);
+
+	if (pipe2(fds, O_CLOEXEC) < 0)
+		return berth_error_set(err, errno, "pipe: %s", strerror(errno));
+	posix_spawn_file_actions_init(&fa);
+	posix_spawn_file_actions_adddup2(&fa, fds[1], STDOUT_FILENO);
+	posix_spawn_file_actions_adddup2(&fa, fds[1], STDERR_FILENO);
+	posix_spawn_file_actions_addopen(&fa, STDIN_FILENO, "/dev/null", O_RDONLY, 0);
+	rc = posix_spawnp(&pid, argv[0], &fa, NULL, argv, environ);
+	posix_spawn_file_actions_destroy(&fa);
+	close(fds[1]);
+	if (rc != 0) {
+		close(fds[0]);
+		return berth_error_set(err, rc, "cannot run %s: %s", argv[0], strerror(rc));
+	}
+	for (;;) {
+		struct pollfd pfd = { .fd = fds[0], .events = POLLIN };
+		long long left = end - berth_now_ms();
+		char sink[512];
+		ssize_t n;
+
+		if (left <= 0) {
+			kill(pid, SIGKILL);
+			waitpid(pid, NULL, 0);
+			close(fds[0]);
+			return berth_error_set(err, BERTH_E_TIMEDOUT, "%s daemon-reload did not finish in time",
+					       argv[0]);
+		}
+		if (poll(&pfd, 1, (int)left) <= 0)
+			continue;
+		n = read(fds[0], used < OUTPUT_MAX ? out + used : sink,
+			 used < OUTPUT_MAX ? OUTPUT_MAX - used : sizeof(sink));
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0)
+			break;
+		if (used < OUTPUT_MAX)
+			used += (size_t)n;
+	}
+	close(fds[0]);
+	out[used] = '\0';
+	while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
+		;
+	if (!WIFEXITED(status) || WEXITSTATUS(status) != 0)
+		return berth_error_set(err, BERTH_E_FAILED, "%s daemon-reload failed (status %d): %.300s", argv[0],
+				       WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status), out);
+	return 0;
+}
