@@ -15,12 +15,10 @@
 
 #include "log.h"
 #include "promotion.h"
+#include "tool.h"
 
 #define SCORE_INFINITY 1000000LL
 #define CAP_MS         15000L
-#define OUTPUT_MAX     2048
-
-extern char **environ;
 
 static const char *
 crm_attribute_path(void)
@@ -32,63 +30,6 @@ crm_attribute_path(void)
 	if (access("/usr/sbin/crm_attribute", X_OK) == 0)
 		return "/usr/sbin/crm_attribute";
 	return "crm_attribute"; /* posix_spawnp searches PATH */
-}
-
-/* Run argv without a shell; collect its output; never wait past the deadline. */
-static int
-run(char *const argv[], const struct berth_deadline *d, berth_error_t *err)
-{
-	posix_spawn_file_actions_t fa;
-	char out[OUTPUT_MAX + 1];
-	size_t used = 0;
-	int fds[2], status = 0, rc;
-	pid_t pid;
-	long long end = berth_now_ms() + berth_deadline_call_ms(d, CAP_MS);
-
-	if (pipe2(fds, O_CLOEXEC) < 0)
-		return berth_error_set(err, errno, "pipe: %s", strerror(errno));
-	posix_spawn_file_actions_init(&fa);
-	posix_spawn_file_actions_adddup2(&fa, fds[1], STDOUT_FILENO);
-	posix_spawn_file_actions_adddup2(&fa, fds[1], STDERR_FILENO);
-	posix_spawn_file_actions_addopen(&fa, STDIN_FILENO, "/dev/null", O_RDONLY, 0);
-	rc = posix_spawnp(&pid, argv[0], &fa, NULL, argv, environ);
-	posix_spawn_file_actions_destroy(&fa);
-	close(fds[1]);
-	if (rc != 0) {
-		close(fds[0]);
-		return berth_error_set(err, rc, "cannot run %s: %s", argv[0], strerror(rc));
-	}
-	for (;;) {
-		struct pollfd pfd = { .fd = fds[0], .events = POLLIN };
-		long long left = end - berth_now_ms();
-		ssize_t n;
-		char sink[512];
-
-		if (left <= 0) {
-			kill(pid, SIGKILL);
-			waitpid(pid, NULL, 0);
-			close(fds[0]);
-			return berth_error_set(err, BERTH_E_TIMEDOUT, "%s did not finish in time", argv[0]);
-		}
-		if (poll(&pfd, 1, (int)left) <= 0)
-			continue;
-		n = read(fds[0], used < OUTPUT_MAX ? out + used : sink,
-			 used < OUTPUT_MAX ? OUTPUT_MAX - used : sizeof(sink));
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n <= 0)
-			break;
-		if (used < OUTPUT_MAX)
-			used += (size_t)n;
-	}
-	close(fds[0]);
-	out[used] = '\0';
-	while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
-		;
-	if (!WIFEXITED(status) || WEXITSTATUS(status) != 0)
-		return berth_error_set(err, BERTH_E_FAILED, "%s failed (status %d): %.300s", argv[0],
-				       WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status), out);
-	return 0;
 }
 
 int
@@ -106,7 +47,7 @@ berth_promotion_set(const char *instance, long long score, const struct berth_de
 
 	snprintf(value, sizeof(value), "%lld", score);
 	berth_log_info("setting promotion score of %s to %s", instance, value);
-	return run(argv, d, err);
+	return berth_tool_run(argv, argv[0], d, CAP_MS, err);
 }
 
 int
@@ -121,7 +62,7 @@ berth_promotion_clear(const char *instance, const struct berth_deadline *d, bert
 			 NULL };
 
 	berth_log_info("clearing promotion score of %s", instance);
-	return run(argv, d, err);
+	return berth_tool_run(argv, argv[0], d, CAP_MS, err);
 }
 
 int

@@ -23,16 +23,14 @@
 #include "cleanup.h"
 #include "log.h"
 #include "scope.h"
+#include "tool.h"
 
-#define TRANSIENT  "/run/systemd/transient"
-#define CAP_MS     30000L
-#define OUTPUT_MAX 2048
+#define TRANSIENT "/run/systemd/transient"
+#define CAP_MS    30000L
 
 static const char dropin_text[] = "[Unit]\n"
 				  "# written by berth (drop_in_dependency): Pacemaker stops the container first\n"
 				  "Before=pacemaker.service pacemaker_remote.service\n";
-
-extern char **environ;
 
 /* root + path, with "/" as root meaning the path itself. */
 static char *
@@ -133,56 +131,7 @@ int
 berth_scope_reload(const struct berth_deadline *d, berth_error_t *err)
 {
 	char *argv[] = { (char *)systemctl_path(), (char *)"daemon-reload", NULL };
-	posix_spawn_file_actions_t fa;
-	char out[OUTPUT_MAX + 1];
-	size_t used = 0;
-	int fds[2], status = 0, rc;
-	pid_t pid;
-	long long end = berth_now_ms() + berth_deadline_call_ms(d, CAP_MS);
+	cleanup_free char *what = berth_xasprintf("%s daemon-reload", argv[0]);
 
-	if (pipe2(fds, O_CLOEXEC) < 0)
-		return berth_error_set(err, errno, "pipe: %s", strerror(errno));
-	posix_spawn_file_actions_init(&fa);
-	posix_spawn_file_actions_adddup2(&fa, fds[1], STDOUT_FILENO);
-	posix_spawn_file_actions_adddup2(&fa, fds[1], STDERR_FILENO);
-	posix_spawn_file_actions_addopen(&fa, STDIN_FILENO, "/dev/null", O_RDONLY, 0);
-	rc = posix_spawnp(&pid, argv[0], &fa, NULL, argv, environ);
-	posix_spawn_file_actions_destroy(&fa);
-	close(fds[1]);
-	if (rc != 0) {
-		close(fds[0]);
-		return berth_error_set(err, rc, "cannot run %s: %s", argv[0], strerror(rc));
-	}
-	for (;;) {
-		struct pollfd pfd = { .fd = fds[0], .events = POLLIN };
-		long long left = end - berth_now_ms();
-		char sink[512];
-		ssize_t n;
-
-		if (left <= 0) {
-			kill(pid, SIGKILL);
-			waitpid(pid, NULL, 0);
-			close(fds[0]);
-			return berth_error_set(err, BERTH_E_TIMEDOUT, "%s daemon-reload did not finish in time",
-					       argv[0]);
-		}
-		if (poll(&pfd, 1, (int)left) <= 0)
-			continue;
-		n = read(fds[0], used < OUTPUT_MAX ? out + used : sink,
-			 used < OUTPUT_MAX ? OUTPUT_MAX - used : sizeof(sink));
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n <= 0)
-			break;
-		if (used < OUTPUT_MAX)
-			used += (size_t)n;
-	}
-	close(fds[0]);
-	out[used] = '\0';
-	while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
-		;
-	if (!WIFEXITED(status) || WEXITSTATUS(status) != 0)
-		return berth_error_set(err, BERTH_E_FAILED, "%s daemon-reload failed (status %d): %.300s", argv[0],
-				       WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status), out);
-	return 0;
+	return berth_tool_run(argv, what, d, CAP_MS, err);
 }

@@ -1,0 +1,19 @@
+/* berth: run a cluster tool (crm_attribute, systemctl) directly, no shell, within the deadline. */
+#ifndef BERTH_TOOL_H
+#define BERTH_TOOL_H
+
+#include "deadline.h"
+#include "error.h"
+
+/**
+ * Run argv[0] (searched in PATH when it has no slash) with argv, stdin /dev/null, stdout and
+ * stderr collected (the first 2 KiB kept for the error). Never waits past the deadline, nor past
+ * cap_ms: a tool still running then is killed.
+ * \param what  how errors name the call, e.g. "systemctl daemon-reload"
+ * \return 0 when it exited 0; else -1 with err: BERTH_E_TIMEDOUT, BERTH_E_FAILED ("WHAT failed
+ *         (status N): its output") or the errno of the spawn
+ */
+int berth_tool_run(char *const argv[], const char *what, const struct berth_deadline *d, long cap_ms,
+		   berth_error_t *err);
+
+#endif
