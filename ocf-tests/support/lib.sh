@@ -257,24 +257,32 @@ run_tests() {
 # machine_dockerd_start: start the machine's dockerd at $DOCKER_SOCK as ocf-tests/setup does
 # (by hand, no init system), unless it answers already; wait (bounded) until it answers.
 machine_dockerd_start() {
-	local i
-	docker_ping && return 0
-	mkdir -p /var/log
-	# The daemon outlives this test: it must not keep a descriptor of ours (a test harness's
-	# pipe, a lock), or whoever waits for that to close waits forever.
+	start_daemon dockerd docker_ping /var/log/berth-dockerd.log - dockerd -H "unix://$DOCKER_SOCK"
+}
+
+# start_daemon WHAT PING LOG PIDFILE CMD...: start CMD as a daemon in a session of its own, its
+# output appended to LOG, its pid in PIDFILE ("-": none), unless PING answers already; wait
+# (bounded) until PING answers. The daemon outlives the test: it must not keep a descriptor of
+# ours (a test harness's pipe, a lock), or whoever waits for that to close waits forever.
+start_daemon() {
+	local what=$1 ping=$2 log=$3 pidfile=$4 i
+	shift 4
+	"$ping" && return 0
+	mkdir -p "$(dirname "$log")"
 	(
 		for fd in "/proc/$BASHPID/fd"/*; do
 			fd=${fd##*/}
 			[ "$fd" -gt 2 ] && eval "exec $fd>&-"
 		done
-		exec setsid dockerd -H "unix://$DOCKER_SOCK" >>/var/log/berth-dockerd.log 2>&1 </dev/null
+		[ "$pidfile" = - ] || echo "$BASHPID" >"$pidfile"
+		exec setsid "$@" >>"$log" 2>&1 </dev/null
 	) &
 	for i in $(seq 240); do
-		docker_ping && return 0
+		"$ping" && return 0
 		[ "$i" -lt 240 ] && sleep 0.25
 	done
-	echo "dockerd did not come up; see /var/log/berth-dockerd.log" >&2
-	tail -n 20 /var/log/berth-dockerd.log >&2
+	echo "$what did not come up; see $log" >&2
+	tail -n 20 "$log" >&2
 	return 1
 }
 
@@ -286,25 +294,11 @@ podman_ping() { curl -fsS --max-time 2 --unix-socket "$PODMAN_SOCK" http://d/_pi
 # as dockerd is, with support/containers.conf: runc, no default ulimits), unless it answers
 # already; wait (bounded) until it answers. Its pid is in $PODMAN_SOCK.pid.
 podman_service_start() {
-	local i
 	podman_ping && return 0
 	command -v podman >/dev/null || { echo "podman is not installed" >&2; return 1; }
-	mkdir -p "$(dirname "$PODMAN_SOCK")" /var/log
-	(
-		for fd in "/proc/$BASHPID/fd"/*; do
-			fd=${fd##*/}
-			[ "$fd" -gt 2 ] && eval "exec $fd>&-"
-		done
-		echo "$BASHPID" >"$PODMAN_SOCK.pid"
-		exec setsid podman system service -t 0 "unix://$PODMAN_SOCK" >>/var/log/berth-podman.log 2>&1 </dev/null
-	) &
-	for i in $(seq 240); do
-		podman_ping && return 0
-		[ "$i" -lt 240 ] && sleep 0.25
-	done
-	echo "podman system service did not come up; see /var/log/berth-podman.log" >&2
-	tail -n 20 /var/log/berth-podman.log >&2
-	return 1
+	mkdir -p "$(dirname "$PODMAN_SOCK")"
+	start_daemon "podman system service" podman_ping /var/log/berth-podman.log "$PODMAN_SOCK.pid" \
+		podman system service -t 0 "unix://$PODMAN_SOCK"
 }
 
 # podman_service_stop: end the service podman_service_start started (by its recorded pid).
