@@ -2,16 +2,10 @@
 #include "config.h"
 
 #include <errno.h>
-#include <fcntl.h>
-#include <poll.h>
-#include <signal.h>
-#include <spawn.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
-#include <sys/wait.h>
-#include <unistd.h>
 
 #include "log.h"
 #include "promotion.h"
@@ -20,23 +14,11 @@
 #define SCORE_INFINITY 1000000LL
 #define CAP_MS         15000L
 
-static const char *
-crm_attribute_path(void)
-{
-	const char *p = berth_ocf_getenv("BERTH_CRM_ATTRIBUTE");
-
-	if (p != NULL)
-		return p;
-	if (access("/usr/sbin/crm_attribute", X_OK) == 0)
-		return "/usr/sbin/crm_attribute";
-	return "crm_attribute"; /* posix_spawnp searches PATH */
-}
-
 int
 berth_promotion_set(const char *instance, long long score, const struct berth_deadline *d, berth_error_t *err)
 {
 	char value[32];
-	char *argv[] = { (char *)crm_attribute_path(),
+	char *argv[] = { (char *)berth_tool_path("BERTH_CRM_ATTRIBUTE", "/usr/sbin/crm_attribute"),
 			 (char *)"-p",
 			 (char *)instance,
 			 (char *)"-l",
@@ -53,7 +35,7 @@ berth_promotion_set(const char *instance, long long score, const struct berth_de
 int
 berth_promotion_clear(const char *instance, const struct berth_deadline *d, berth_error_t *err)
 {
-	char *argv[] = { (char *)crm_attribute_path(),
+	char *argv[] = { (char *)berth_tool_path("BERTH_CRM_ATTRIBUTE", "/usr/sbin/crm_attribute"),
 			 (char *)"-p",
 			 (char *)instance,
 			 (char *)"-l",

@@ -9,14 +9,10 @@
 
 #include <errno.h>
 #include <fcntl.h>
-#include <poll.h>
-#include <signal.h>
-#include <spawn.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
-#include <sys/wait.h>
 #include <unistd.h>
 
 #include "alloc.h"
@@ -115,22 +111,11 @@ berth_scope_order(const char *root, const char *id, berth_error_t *err)
 	return written;
 }
 
-static const char *
-systemctl_path(void)
-{
-	const char *p = berth_ocf_getenv("BERTH_SYSTEMCTL");
-
-	if (p != NULL)
-		return p;
-	if (access("/usr/bin/systemctl", X_OK) == 0)
-		return "/usr/bin/systemctl";
-	return "systemctl"; /* posix_spawnp searches PATH */
-}
-
 int
 berth_scope_reload(const struct berth_deadline *d, berth_error_t *err)
 {
-	char *argv[] = { (char *)systemctl_path(), (char *)"daemon-reload", NULL };
+	char *argv[] = { (char *)berth_tool_path("BERTH_SYSTEMCTL", "/usr/bin/systemctl"), (char *)"daemon-reload",
+			 NULL };
 	cleanup_free char *what = berth_xasprintf("%s daemon-reload", argv[0]);
 
 	return berth_tool_run(argv, what, d, CAP_MS, err);

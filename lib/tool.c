@@ -11,11 +11,25 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "ocf.h"
 #include "tool.h"
 
 #define OUTPUT_MAX 2048
 
 extern char **environ;
+
+const char *
+berth_tool_path(const char *env, const char *path)
+{
+	const char *p = berth_ocf_getenv(env), *base;
+
+	if (p != NULL)
+		return p;
+	if (access(path, X_OK) == 0)
+		return path;
+	base = strrchr(path, '/');
+	return base ? base + 1 : path; /* posix_spawnp searches PATH */
+}
 
 int
 berth_tool_run(char *const argv[], const char *what, const struct berth_deadline *d, long cap_ms, berth_error_t *err)

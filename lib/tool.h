@@ -6,6 +6,12 @@
 #include "error.h"
 
 /**
+ * Where a tool is: the path in the environment variable env when set (tests point it to a
+ * stand-in), else path when it is executable, else path's last component (searched in PATH).
+ */
+const char *berth_tool_path(const char *env, const char *path);
+
+/**
  * Run argv[0] (searched in PATH when it has no slash) with argv, stdin /dev/null, stdout and
  * stderr collected (the first 2 KiB kept for the error). Never waits past the deadline, nor past
  * cap_ms: a tool still running then is killed.
