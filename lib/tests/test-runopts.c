@@ -14,6 +14,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "runopts-int.h"
@@ -51,6 +52,21 @@ assert_parse_error(const char *opts, const char *what)
 	assert_int_equal(json_object_object_length(spec->config), 0);
 	assert_int_equal(json_object_object_length(spec->host_config), 0);
 	assert_int_equal(json_object_object_length(spec->networking), 0);
+	berth_error_free(&err);
+	berth_spec_free(spec);
+}
+
+/* The parse fails, and its message does not quote secret (a value that must not be shown). */
+static void
+assert_parse_error_lacks(const char *opts, const char *secret)
+{
+	struct berth_spec *spec = berth_spec_new();
+	berth_error_t err = NULL;
+
+	assert_true(berth_runopts_parse(opts, spec, &err) < 0);
+	assert_non_null(err);
+	if (strstr(err->msg, secret) != NULL)
+		fail_msg("parse of [%s]: message '%s' shows '%s'", opts, err->msg, secret);
 	berth_error_free(&err);
 	berth_spec_free(spec);
 }
@@ -497,13 +513,36 @@ test_env_file(void **state)
 	remove_temp(path);
 
 	assert_parse_error("--env-file /nonexistent/berth.env",
-			   "run_opts: cannot open '/nonexistent/berth.env' for '--env-file'");
+			   "run_opts: cannot read the file for '--env-file': /nonexistent/berth.env: no such file");
 	assert_parse_error("--env-file relative.env", "'--env-file' needs an absolute path, not 'relative.env'");
-	assert_parse_error("--env-file /tmp", "is not a regular file");
+	assert_parse_error("--env-file /tmp", "/tmp is a directory, not a regular file");
+	assert_parse_error("--label-file /dev/null", "/dev/null is a character device, not a regular file");
+	/* a FIFO fails at once, with no writer to wait for */
+	{
+		char fifo[] = "/tmp/berth-test-fifo-XXXXXX";
+		int fd = mkstemp(fifo);
+
+		assert_true(fd >= 0);
+		close(fd);
+		unlink(fifo);
+		assert_int_equal(mkfifo(fifo, 0600), 0);
+		assert_true(asprintf(&bad, "--env-file=%s", fifo) > 0);
+		assert_parse_error(bad, "is a FIFO (named pipe), not a regular file");
+		free(bad);
+		unlink(fifo);
+	}
 
 	path = temp_file("A B=1\n", 6);
 	assert_true(asprintf(&bad, "--env-file=%s", path) > 0);
-	assert_parse_error(bad, "variable name 'A B' on line 1 contains whitespace");
+	assert_parse_error(bad, "the variable name on line 1 contains whitespace");
+	free(bad);
+	remove_temp(path);
+
+	/* a line without '=' may be a value: no part of it is quoted */
+	path = temp_file("DB_PASSWORD s3cret-canary\n", 26);
+	assert_true(asprintf(&bad, "--env-file=%s", path) > 0);
+	assert_parse_error(bad, "the variable name on line 1 contains whitespace");
+	assert_parse_error_lacks(bad, "s3cret-canary");
 	free(bad);
 	remove_temp(path);
 
@@ -981,7 +1020,8 @@ test_security_opt(void **state)
 	assert_parse_error(opts, "is not valid JSON");
 	free(opts);
 	remove_temp(path);
-	assert_parse_error("--security-opt seccomp=/nonexistent.json", "cannot open '/nonexistent.json'");
+	assert_parse_error("--security-opt seccomp=/nonexistent.json",
+			   "cannot read the file for '--security-opt': /nonexistent.json: no such file");
 	assert_parse_error("--security-opt seccomp=profile.json", "needs an absolute path");
 	assert_parse_error("--security-opt foo", "invalid value 'foo' for '--security-opt'");
 }
