@@ -18,6 +18,7 @@
 #include <unistd.h>
 
 #include "runopts-int.h"
+#include "words.h"
 
 /* ---- helpers ---- */
 
@@ -476,7 +477,10 @@ test_env(void **state)
 	berth_spec_free(spec);
 	/* the CLI keeps -e values in a map: one per name, the last wins */
 	check("-e A=1 -e B=2 -e A=3 -e B", 'C', "Env", "[\"A=3\",\"B\"]");
-	assert_parse_error("-e =x", "invalid value '=x' for '-e': no variable name");
+	/* an error quotes the name of a variable, never its value (it goes to the log and the CIB) */
+	assert_parse_error("-e =x-canary", "invalid value '=<hidden>' for '-e': no variable name");
+	assert_parse_error_lacks("-e =x-canary", "x-canary");
+	assert_parse_error_lacks("-l 'a b=label-canary'", "label-canary");
 	assert_parse_error("-e ''", "invalid value '' for '-e'");
 	unsetenv("BERTH_TEST_SET");
 	unsetenv("BERTH_TEST_EMPTY");
@@ -557,6 +561,44 @@ test_env_file(void **state)
 	assert_parse_error(bad, "invalid UTF-8 on line 1");
 	free(bad);
 	remove_temp(path);
+}
+
+/* berth explain shows run_opts with the values of -e and -l hidden, found as the parse finds
+ * them: in every spelling of the flags, and past a flag the parse would refuse. */
+static void
+test_redact(void **state)
+{
+	static const char *const want[] = { "--init",       "-e",
+					    "A=<hidden>",   "--env=B=<hidden>",
+					    "-eC=<hidden>", "-l",
+					    "x=<hidden>",   "--label=z=<hidden>",
+					    "-de",          "D=<hidden>",
+					    "--env",        "FROM_ENV",
+					    "-v",           "/a:/b",
+					    "--env-file",   "/etc/x.env",
+					    "--bogus",      "-e=G=<hidden>",
+					    "stray",        "--label",
+					    "q=<hidden>",   NULL };
+	char **words = NULL;
+	berth_error_t err = NULL;
+	int i;
+
+	(void)state;
+	assert_int_equal(berth_runopts_redact("--init -e A=1 --env=B=2 -eC=3 -l x=y --label=z=w -de D=4 --env FROM_ENV "
+					      "-v /a:/b --env-file /etc/x.env --bogus -e=G=7 stray --label 'q=a b'",
+					      &words, &err),
+			 0);
+	for (i = 0; want[i] && words[i]; i++)
+		assert_string_equal(words[i], want[i]);
+	assert_null(want[i]);
+	assert_null(words[i]);
+	berth_words_free(words);
+	/* words that cannot be split: nothing to show */
+	assert_true(berth_runopts_redact("-e 'A=unterminated", &words, &err) < 0);
+	assert_null(words);
+	assert_non_null(strstr(err->msg, "unterminated single quote"));
+	assert_null(strstr(err->msg, "A=unterminated"));
+	berth_error_free(&err);
 }
 
 static void
@@ -1372,6 +1414,7 @@ main(void)
 		cmocka_unit_test(test_booleans),
 		cmocka_unit_test(test_env),
 		cmocka_unit_test(test_env_file),
+		cmocka_unit_test(test_redact),
 		cmocka_unit_test(test_file_size_cap),
 		cmocka_unit_test(test_labels),
 		cmocka_unit_test(test_volumes),
