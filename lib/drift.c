@@ -190,10 +190,10 @@ berth_drift_compare(json_object *body, const char *hash, json_object *in, const 
 		lack = w != NULL ? missing(w, h) : NULL;
 		names = lack != NULL ? berth_redact_diff("Env", w, h) : NULL;
 		note = lack != NULL ? berth_xasprintf("variables the resource sets are missing or different in the "
-						      "container: %s (values not shown)",
+						      "container: %s; no value is shown",
 						      names ? names : "?")
-				    : berth_xstrdup("the container may have more: the image's own variables (values "
-						    "not shown)");
+				    : berth_xstrdup("the container may have more: the image's own variables; no value "
+						    "is shown");
 		want_e = berth_redact_value("Env", w);
 		have_e = berth_redact_value("Env", h);
 		drifted |= !field(fields, "environment", want_e, have_e, lack == NULL, note);
@@ -230,9 +230,9 @@ berth_drift_compare(json_object *body, const char *hash, json_object *in, const 
 			cleanup_json json_object *have_r = berth_redact_value("Labels", labels);
 			cleanup_free char *names = same ? NULL : berth_redact_diff("Labels", want_l, labels);
 			cleanup_free char *note =
-				same ? berth_xstrdup("the container may have more: the image's own labels (values not "
-						     "shown)")
-				     : berth_xasprintf("%s (values not shown)", names ? names : "labels differ");
+				same ? berth_xstrdup("the container may have more: the image's own labels; no value is "
+						     "shown")
+				     : berth_xasprintf("%s; no value is shown", names ? names : "labels differ");
 
 			drifted |= !field(fields, "labels", want_r, have_r, same, note);
 		}

@@ -168,7 +168,7 @@ members_match(const char *section, json_object *want, json_object *have, const c
 			cleanup_free char *names = berth_redact_secret_key(k) ? berth_redact_diff(k, v, h) : NULL;
 
 			if (berth_redact_secret_key(k))
-				*why = berth_xasprintf("%s%s: %s (values not shown)", section, k,
+				*why = berth_xasprintf("%s%s: %s; no value is shown", section, k,
 						       names ? names : "differs");
 			else
 				*why = berth_xasprintf("%s%s: the container has %.200s, the resource asks for %.200s",

@@ -101,7 +101,7 @@ test_differences_refuse(void **state)
 		char *why = NULL;
 
 		assert_false(berth_spec_matches(body, in, &why));
-		assert_string_equal(why, "Env: DB_PASSWORD differs, NEW missing (values not shown)");
+		assert_string_equal(why, "Env: DB_PASSWORD differs, NEW missing; no value is shown");
 		free(why);
 		json_object_put(body);
 		json_object_put(in);
