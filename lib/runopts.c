@@ -333,6 +333,7 @@ apply(struct runopts_ctx *ctx, const struct runopts_flag *f, const char *name, c
 		return berth_runopts_bad_value(err, &u, "expected true or false");
 	if (f->fn(ctx, &u, err) < 0)
 		return -1;
+	ctx->after_secret = secret_value(f);
 	/* Like the CLI, any use of the flag counts, --init=false included. */
 	if (api_cmp(f->api.major, f->api.minor, ctx->api_flag) > 0)
 		ctx->api_flag = f;
@@ -567,6 +568,11 @@ parse_words(struct runopts_ctx *ctx, char **argv, int argc, berth_error_t *err)
 
 		if ((s[0] != '-' || s[1] == '\0') && ctx->redacting)
 			continue;
+		/* "-e A= b": the stray word may be the rest of a value, which is not shown */
+		if ((s[0] != '-' || s[1] == '\0') && ctx->after_secret)
+			return berth_error_set(err, BERTH_E_CONFIG,
+					       "run_opts: unexpected argument after an -e or -l value (not shown: it "
+					       "may be part of the value; quote a value with spaces)");
 		if (s[0] != '-' || s[1] == '\0')
 			return berth_error_set(err, BERTH_E_CONFIG,
 					       "run_opts: unexpected argument '%s' (put the command in run_cmd)", s);

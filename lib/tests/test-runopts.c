@@ -481,6 +481,9 @@ test_env(void **state)
 	assert_parse_error("-e =x-canary", "invalid value '=<hidden>' for '-e': no variable name");
 	assert_parse_error_lacks("-e =x-canary", "x-canary");
 	assert_parse_error_lacks("-l 'a b=label-canary'", "label-canary");
+	assert_parse_error("-e A= rest-canary", "unexpected argument after an -e or -l value");
+	assert_parse_error_lacks("-e A= rest-canary", "rest-canary");
+	assert_parse_error("--init stray", "unexpected argument 'stray'");
 	assert_parse_error("-e ''", "invalid value '' for '-e'");
 	unsetenv("BERTH_TEST_SET");
 	unsetenv("BERTH_TEST_EMPTY");
