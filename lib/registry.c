@@ -656,32 +656,75 @@ berth_registry_lookup(const char *image, const char *authfile, const struct bert
 
 /* ---- the header ---- */
 
+/* Append "name":"value" (value JSON-escaped) at out + *n; out has room for json_member_max. */
+static void
+json_member(char *out, size_t *n, const char *name, const char *value)
+{
+	static const char hex[] = "0123456789abcdef";
+	size_t o = *n;
+
+	if (o > 1) /* not the first member after '{' */
+		out[o++] = ',';
+	out[o++] = '"';
+	memcpy(out + o, name, strlen(name));
+	o += strlen(name);
+	memcpy(out + o, "\":\"", 3);
+	o += 3;
+	for (const unsigned char *p = (const unsigned char *)value; *p; p++) {
+		if (*p == '"' || *p == '\\') {
+			out[o++] = '\\';
+			out[o++] = (char)*p;
+		} else if (*p < 0x20 || *p == 0x7f) {
+			memcpy(out + o, "\\u00", 4);
+			o += 4;
+			out[o++] = hex[*p >> 4];
+			out[o++] = hex[*p & 15];
+		} else {
+			out[o++] = (char)*p;
+		}
+	}
+	out[o++] = '"';
+	out[o] = '\0';
+	*n = o;
+}
+
+/* The room json_member needs at most: quotes, separators and every byte escaped as \u00XX. */
+static size_t
+json_member_max(const char *name, const char *value)
+{
+	return strlen(name) + 6 * strlen(value) + 8;
+}
+
 char *
 berth_registry_header(const struct berth_registry_auth *auth)
 {
-	berth_cleanup(secret_json) json_object *obj = NULL;
-	cleanup_json json_object *secret = NULL;
+	const char *user = auth->username ? auth->username : "";
 	char *text, *b64, *line;
+	size_t cap, n = 0;
 
 	if (!berth_registry_auth_found(auth))
 		return NULL;
-	obj = berth_nonnull(json_object_new_object());
+	/* The JSON is written by hand into one buffer of its final size: json-c's printer grows its
+	 * buffer as it goes, and the copies it outgrows go back to the allocator unzeroed. */
+	cap = 3 + json_member_max("serveraddress", auth->key) +
+	      (auth->identitytoken != NULL
+		       ? json_member_max("identitytoken", auth->identitytoken)
+		       : json_member_max("username", user) + json_member_max("password", auth->password));
+	text = berth_xmalloc(cap);
+	text[n++] = '{';
 	if (auth->identitytoken != NULL) {
-		secret = berth_nonnull(json_object_new_string(auth->identitytoken));
-		berth_json_set(obj, "identitytoken", json_object_get(secret));
+		json_member(text, &n, "identitytoken", auth->identitytoken);
 	} else {
-		secret = berth_nonnull(json_object_new_string(auth->password));
-		berth_json_set(obj, "username", json_object_new_string(auth->username ? auth->username : ""));
-		berth_json_set(obj, "password", json_object_get(secret));
+		json_member(text, &n, "username", user);
+		json_member(text, &n, "password", auth->password);
 	}
-	berth_json_set(obj, "serveraddress", json_object_new_string(auth->key));
-	/* json-c owns the text (obj's print buffer) and its copy of the secret: the text is zeroed
-	 * once it is encoded, the strings when obj goes (json_wipe_put). */
-	text = (char *)berth_json_text(obj);
-	b64 = b64url_encode((const unsigned char *)text, strlen(text));
-	explicit_bzero(text, strlen(text));
-	explicit_bzero((char *)json_object_get_string(secret), (size_t)json_object_get_string_len(secret));
-	/* Put together by hand: a printf may grow its buffer and free the copies it outgrew
+	json_member(text, &n, "serveraddress", auth->key);
+	text[n++] = '}';
+	text[n] = '\0';
+	b64 = b64url_encode((const unsigned char *)text, n);
+	explicit_bzero(text, cap);
+	free(text);
+	/* Put together by hand too: a printf may grow its buffer and free the copies it outgrew
 	 * without zeroing them. */
 	line = berth_xmalloc(sizeof(AUTH_HEADER) + strlen(b64));
 	memcpy(line, AUTH_HEADER, sizeof(AUTH_HEADER) - 1);

@@ -458,6 +458,13 @@ test_header(void **state)
 	auth.identitytoken = strdup("idt");
 	check_header(&auth, "{\"identitytoken\":\"idt\",\"serveraddress\":\"https://index.docker.io/v1/\"}");
 	berth_registry_auth_release(&auth);
+	/* control characters and UTF-8 in a password: escaped, or kept as they are */
+	auth.key = strdup("r.example:5000");
+	auth.username = strdup("");
+	auth.password = strdup("a\tb\001c\177\303\251/");
+	check_header(&auth, "{\"username\":\"\",\"password\":\"a\\tb\\u0001c\\u007f\xc3\xa9/"
+			    "\",\"serveraddress\":\"r.example:5000\"}");
+	berth_registry_auth_release(&auth);
 }
 
 int
