@@ -121,6 +121,19 @@ LLVMFuzzerInitialize(int *argc, char ***argv)
 	return 0;
 }
 
+/* The number of words s splits into, -1 when it does not split. */
+static int
+argv_count(const char *s)
+{
+	char **argv = NULL;
+	int argc = -1;
+
+	if (berth_words_split(s, &argv, &argc, NULL) < 0)
+		argc = -1;
+	berth_words_free(argv);
+	return argc;
+}
+
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
@@ -153,6 +166,23 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	}
 	berth_words_free(argv);
 	berth_error_free(&err);
+
+	/* berth explain's view of it: the same words, some values hidden */
+	{
+		char **shown = NULL;
+		int split_ok = argv_count(s), n = 0;
+
+		if (berth_runopts_redact(s, &shown, &err) == 0) {
+			while (shown[n] != NULL)
+				n++;
+			if (split_ok < 0 || n != split_ok)
+				abort();
+		} else if (split_ok >= 0 || err == NULL) {
+			abort();
+		}
+		berth_words_free(shown);
+		berth_error_free(&err);
+	}
 
 	spec = berth_spec_new();
 	if (spec == NULL) {
