@@ -39,7 +39,6 @@
 /* Shared by the handlers                                                                     */
 /* ------------------------------------------------------------------------------------------ */
 
-/* "run_opts: invalid value 'V' for '--flag': <why>" */
 /* Flags whose values berth never shows (an environment variable's, a label's): redact.h. */
 static bool
 secret_value(const struct runopts_flag *f)
@@ -47,6 +46,7 @@ secret_value(const struct runopts_flag *f)
 	return f->fn == berth_runopts_set_env || f->fn == berth_runopts_set_label;
 }
 
+/* "run_opts: invalid value 'V' for '--flag': <why>" */
 int
 berth_runopts_bad_value(berth_error_t *err, const struct flag_use *u, const char *fmt, ...)
 {
