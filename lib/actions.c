@@ -286,7 +286,7 @@ check_health(struct berth_ctx *ctx, const struct berth_container_info *info, ber
 }
 
 /* The reason for a container that is not running, with its last output when with_logs (a failed
- * start), as the result this action reports for it. */
+ * start) and postmortem_lines is not 0, as the result this action reports for it. */
 static enum berth_result
 exited(struct berth_ctx *ctx, const struct berth_container_info *info, bool with_logs, const char *when,
        berth_error_t *err)
@@ -295,7 +295,10 @@ exited(struct berth_ctx *ctx, const struct berth_container_info *info, bool with
 	berth_error_t ignored = NULL;
 	char *p;
 
-	if (with_logs && berth_container_logs(ctx->client, info->id, LOG_LINES, &logs, &ignored) == 0) {
+	/* postmortem_lines=0: berth quotes nothing a container printed, anywhere (README, "Where
+	 * a container's output goes") */
+	if (with_logs && ctx->params->postmortem_lines > 0 &&
+	    berth_container_logs(ctx->client, info->id, LOG_LINES, &logs, &ignored) == 0) {
 		for (p = logs; *p; p++)
 			if (*p == '\n' || *p == '\r')
 				*p = ' ';
@@ -422,9 +425,13 @@ run_in_container(struct berth_ctx *ctx, const char *id, const char *pname, const
 	/* It has ended: nothing of it is left in the container. */
 	if (recorded)
 		berth_state_exec_clear(ctx->params->name);
-	if (code != 0)
+	if (code != 0) {
+		/* its output is the container's too: not quoted with postmortem_lines=0 */
+		bool quote = out && *out && ctx->params->postmortem_lines > 0;
+
 		return berth_error_set(err, BERTH_E_FAILED, "%s '%s' failed in container %s (exit %d)%s%.300s", pname,
-				       value, ctx->params->name, code, out && *out ? ": " : "", out ? out : "");
+				       value, ctx->params->name, code, quote ? ": " : "", quote ? out : "");
+	}
 	if (output) {
 		*output = out;
 		out = NULL;

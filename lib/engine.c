@@ -43,7 +43,19 @@ sink_release(struct sink *s)
 	free(s->buf);
 }
 BERTH_DEFINE_CLEANUP_STRUCT(sink, struct sink, sink_release)
-BERTH_DEFINE_CLEANUP(slist, struct curl_slist *, curl_slist_free_all)
+/* The extra headers may hold a secret (X-Registry-Auth): curl_slist_append copies each one, and
+ * those copies are berth's to zero before curl frees the list. curl also writes the headers into
+ * the request it assembles and sends; it frees that buffer without zeroing it, and berth cannot
+ * reach it (curl offers no hook for it). */
+static void
+headers_free(struct curl_slist *list)
+{
+	for (struct curl_slist *l = list; l != NULL; l = l->next)
+		if (l->data != NULL)
+			explicit_bzero(l->data, strlen(l->data));
+	curl_slist_free_all(list);
+}
+BERTH_DEFINE_CLEANUP(slist, struct curl_slist *, headers_free)
 
 static void
 sink_reserve(struct sink *s, size_t need)

@@ -103,8 +103,10 @@ const struct berth_param_def berth_param_table[] = {
 	  "exited; not one berth stopped), it first keeps a post-mortem: a notice in the node's log "
 	  "with its exit code, OOMKilled, State.Error and finish time, and the same facts with the "
 	  "last postmortem_lines lines of its output (at most 64 KiB) appended to "
-	  "/var/log/berth/<container>.log, rotated at 1 MiB to .1, .2 and .3. 0 turns it off; at most "
-	  "10000." },
+	  "/var/log/berth/<container>.log, rotated at 1 MiB to .1, .2 and .3. Exit reasons quote a "
+	  "little of a container's output too: a failed start's last lines, a failing command's "
+	  "output. 0 turns all of it off: berth then quotes nothing a container printed, in no log, "
+	  "file or exit reason. At most 10000." },
 	{ "drop_in_dependency", BERTH_PARAM_BOOLEAN, "false", false, true,
 	  "Order the container's systemd scopes before Pacemaker",
 	  "ocf:heartbeat:podman's parameter, with its meaning, for both engines: after each start, "

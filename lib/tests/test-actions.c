@@ -615,6 +615,17 @@ test_exit_during_start(void **state)
 	if (strstr(e->msg, "(status exited, exit code 3, OCI runtime create failed); last output: boom") == NULL)
 		fail_msg("reason: %s", e->msg);
 	berth_error_free(&e);
+
+	/* postmortem_lines=0: no output of the container's in the reason */
+	fake_reset();
+	fake.exit_on_start = true;
+	setenv("OCF_RESKEY_postmortem_lines", "0", 1);
+	reload_params();
+	assert_int_equal(berth_action_start(&ctx, &e), BERTH_RESULT_ERROR);
+	assert_non_null(strstr(e->msg, "(status exited, exit code 3)"));
+	if (strstr(e->msg, "boom") != NULL || strstr(e->msg, "last output") != NULL)
+		fail_msg("reason: %s", e->msg);
+	berth_error_free(&e);
 }
 
 static void
@@ -673,6 +684,21 @@ test_monitor_cmd(void **state)
 	assert_string_equal(fake.last_exec, "check");
 	fake.exec_exit = 2;
 	expect_action(berth_action_monitor, BERTH_RESULT_ERROR);
+	{
+		berth_error_t e = NULL;
+
+		ctx.action = action_of(berth_action_monitor);
+		assert_int_equal(berth_action_monitor(&ctx, &e), BERTH_RESULT_ERROR);
+		assert_non_null(strstr(e->msg, "failed in container rsc (exit 2): not ready"));
+		berth_error_free(&e);
+		/* postmortem_lines=0: the command's output is not quoted */
+		setenv("OCF_RESKEY_postmortem_lines", "0", 1);
+		reload_params();
+		assert_int_equal(berth_action_monitor(&ctx, &e), BERTH_RESULT_ERROR);
+		assert_non_null(strstr(e->msg, "failed in container rsc (exit 2)"));
+		assert_null(strstr(e->msg, "not ready"));
+		berth_error_free(&e);
+	}
 }
 
 static void
