@@ -30,15 +30,17 @@ usage(FILE *out, const char *argv0)
 		     "that Pacemaker, crm_resource or ocf-tester provide.\n");
 }
 
-/* Report the result: one exit reason line for anything but success, one log line always. */
+/* Report the result: one exit reason line for anything but success, one log line always. From
+ * the moment the result is known it is what the process exits with: the watchdog, should it fire
+ * while the log shuts down or memory is freed, exits with it too (deadline.h). */
 static int
 finish(const char *action, const char *instance, enum berth_result result, berth_error_t *err, long elapsed_ms)
 {
 	int rc = berth_result_to_ocf(result);
+	const char *msg = (err && *err) ? (*err)->msg : berth_result_name(result);
 
+	berth_deadline_decide(rc, result != BERTH_RESULT_OK ? msg : NULL);
 	if (result != BERTH_RESULT_OK) {
-		const char *msg = (err && *err) ? (*err)->msg : berth_result_name(result);
-		berth_ocf_exit_reason(msg);
 		if (result == BERTH_RESULT_NOT_RUNNING || result == BERTH_RESULT_RUNNING_PROMOTED)
 			berth_log_info("%s %s: %s (%s, %ld ms)", instance, action, berth_result_name(result), msg,
 				       elapsed_ms);
