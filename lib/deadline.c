@@ -64,8 +64,10 @@ clamp(long v, long lo, long hi)
 void
 berth_deadline_init(struct berth_deadline *d, long timeout_ms)
 {
-	long budget = timeout_ms - clamp(timeout_ms / 10, 500, 5000);
-	long hard = timeout_ms - clamp(timeout_ms / 20, 300, 2000);
+	/* Whoever passes a timeout, the sums below stay in range (ocf.h). */
+	long t = clamp(timeout_ms, 0, BERTH_OCF_TIMEOUT_MAX_MS);
+	long budget = t - clamp(t / 10, 500, 5000);
+	long hard = t - clamp(t / 20, 300, 2000);
 
 	if (budget < 200)
 		budget = 200;

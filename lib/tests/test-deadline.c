@@ -23,11 +23,16 @@ test_margins(void **state)
 	static const struct {
 		long timeout, budget, hard;
 	} rows[] = {
-		{ 20000, 18000, 19000 },                     /* 10 % and 5 % */
-		{ 100000, 95000, 98000 },                    /* margins capped at 5 s and 2 s */
-		{ 4000, 3500, 3700 },                        /* at least 500 ms and 300 ms */
-		{ 1000, 500, 700 },       { 600, 200, 300 }, /* the budget never below 200 ms */
-		{ 0, 200, 200 },                             /* the watchdog never before the budget's end */
+		{ 20000, 18000, 19000 },  /* 10 % and 5 % */
+		{ 100000, 95000, 98000 }, /* margins capped at 5 s and 2 s */
+		{ 4000, 3500, 3700 },     /* at least 500 ms and 300 ms */
+		{ 1000, 500, 700 },
+		{ 600, 200, 300 }, /* the budget never below 200 ms */
+		{ 0, 200, 200 },   /* the watchdog never before the budget's end */
+		/* a timeout beyond one day counts as one day: no sum overflows */
+		{ 86400000, 86395000, 86398000 },
+		{ 9223372036854775807L, 86395000, 86398000 },
+		{ -5, 200, 200 },
 	};
 	struct berth_deadline d;
 	size_t i;
