@@ -107,15 +107,11 @@ main(int argc, char **argv)
 			berth_log_warn("%s: cannot arm the watchdog; relying on each call's time limit", name);
 	}
 	if (berth_params_load(&params, &err) < 0) {
-		result = berth_action_result(action, err);
+		/* An unusable container name or socket: the table's answer (lib/actions.c). */
+		result = berth_action_unusable_params(action, &params, &err);
+		rc = finish(name, instance ? instance : "-", result, &err, 0);
 		berth_params_release(&params);
-		/* An unusable container name or socket: berth never started anything under it, and a
-		 * stop must not fail over configuration (a failed stop fences the node). */
-		if (result == BERTH_RESULT_OK) {
-			berth_log_warn("%s: %s; nothing can run under this configuration", name, err->msg);
-			berth_error_free(&err);
-		}
-		return finish(name, instance ? instance : "-", result, &err, 0);
+		return rc;
 	}
 	client.engine = berth_engine_new(params.docker_socket);
 	client.deadline = &deadline;

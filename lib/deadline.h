@@ -33,8 +33,8 @@ long long berth_now_ms(void);
 /**
  * Start a budget for an operation of timeout_ms, counted from the start of this process. The
  * margin kept back for reporting is 10% of the timeout, at least 500 ms and at most 5 s; the
- * budget is never below 200 ms. A timeout beyond BERTH_OCF_TIMEOUT_MAX_MS (ocf.h) counts as that. The watchdog's limit is the timeout less 5 % (0.3 s to 2 s), and
- * never before the budget's end.
+ * budget is never below 200 ms. A timeout beyond BERTH_OCF_TIMEOUT_MAX_MS (ocf.h) counts as that. The watchdog's limit
+ * is the timeout less 5 % (0.3 s to 2 s), and never before the budget's end.
  */
 void berth_deadline_init(struct berth_deadline *d, long timeout_ms);
 
