@@ -281,6 +281,7 @@ berth_spawn_run(const struct berth_spawn *s, struct berth_spawn_result *r, berth
 	int status = 0, exec_errno = 0, max_fd, rc, i;
 	bool reported = false, reaped = false;
 	size_t in_len = s->input != NULL ? strlen(s->input) : 0;
+	sigset_t alarm, old_mask;
 	pid_t pid;
 
 	memset(r, 0, sizeof(*r));
@@ -306,15 +307,21 @@ berth_spawn_run(const struct berth_spawn *s, struct berth_spawn_result *r, berth
 		in[1] = -1;
 	}
 	max_fd = highest_fd();
+	/* The watchdog (SIGALRM) is held off from the fork until the child is recorded, so that it
+	 * can never miss one; the child sets its own signal mask. */
+	sigemptyset(&alarm);
+	sigaddset(&alarm, SIGALRM);
+	(void)sigprocmask(SIG_BLOCK, &alarm, &old_mask);
 	pid = fork();
-	if (pid < 0) {
-		rc = errno;
-		goto cannot;
-	}
 	if (pid == 0)
 		child(path, s->argv, s->envp != NULL ? s->envp : environ, in[0], out[1], s->merge ? out[1] : errp[1],
 		      rep[1], max_fd);
-	running_pgid = pid;
+	rc = errno;
+	if (pid > 0)
+		running_pgid = pid;
+	(void)sigprocmask(SIG_SETMASK, &old_mask, NULL);
+	if (pid < 0)
+		goto cannot;
 	close(in[0]);
 	close(out[1]);
 	close(errp[1]);
