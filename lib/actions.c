@@ -328,6 +328,15 @@ foreign_running(struct berth_ctx *ctx, const struct berth_container_info *info, 
 	return result_of(ctx, err);
 }
 
+/* Why nothing of the container runs, when while_away says so, from its record. */
+static const char *
+away_why(const struct berth_state *st)
+{
+	if (st->pid > 0)
+		return "the process berth recorded at its start has ended";
+	return st->stopped ? "berth stopped it itself" : "berth has not started it on this node";
+}
+
 /* What may run of this container while its daemon cannot be reached, from the state record
  * (state.h): nothing (no record: never started here; or berth stopped it and kept it), nothing
  * any more (the recorded process has ended), something (it still runs: live-restore), or berth
@@ -360,9 +369,7 @@ stop_while_away(const struct berth_action *action, const char *name, berth_error
 	switch (while_away(name, &st)) {
 	case AWAY_NOTHING:
 	case AWAY_ENDED:
-		berth_log_warn("%s; container %s cannot run: %s", how, name,
-			       st.pid > 0 ? "the process berth recorded at its start has ended"
-					  : "berth has no record of starting it on this node");
+		berth_log_warn("%s; container %s cannot run: %s", how, name, away_why(&st));
 		berth_error_free(err);
 		berth_error_set(err, BERTH_E_GONE, "container %s is stopped (%s)", name, how);
 		berth_state_clear(name);
@@ -664,9 +671,7 @@ daemon_down(struct berth_ctx *ctx, berth_error_t *err)
 	case AWAY_NOTHING:
 	case AWAY_ENDED:
 		berth_error_free(err);
-		berth_error_set(err, BERTH_E_GONE, "container %s is not running: %s (%s)", name, how,
-				st.pid > 0 ? "the process berth recorded at its start has ended"
-					   : "berth has not started it on this node");
+		berth_error_set(err, BERTH_E_GONE, "container %s is not running: %s (%s)", name, how, away_why(&st));
 		break;
 	case AWAY_ALIVE:
 		berth_log_warn("Docker daemon unreachable, but container %s (pid %ld) still runs (live-restore): "
