@@ -282,6 +282,7 @@ berth_spawn_run(const struct berth_spawn *s, struct berth_spawn_result *r, berth
 	bool reported = false, reaped = false;
 	size_t in_len = s->input != NULL ? strlen(s->input) : 0;
 	sigset_t alarm, old_mask;
+	struct sigaction chld;
 	pid_t pid;
 
 	memset(r, 0, sizeof(*r));
@@ -307,6 +308,13 @@ berth_spawn_run(const struct berth_spawn *s, struct berth_spawn_result *r, berth
 		in[1] = -1;
 	}
 	max_fd = highest_fd();
+	/* A SIGCHLD ignored by whoever started berth would have the kernel reap the child at once,
+	 * and waitpid() could never tell its status: berth waits for its children itself. */
+	if (sigaction(SIGCHLD, NULL, &chld) == 0 && chld.sa_handler == SIG_IGN) {
+		chld.sa_handler = SIG_DFL;
+		chld.sa_flags &= ~SA_NOCLDWAIT;
+		(void)sigaction(SIGCHLD, &chld, NULL);
+	}
 	/* The watchdog (SIGALRM) is held off from the fork until the child is recorded, so that it
 	 * can never miss one; the child sets its own signal mask. */
 	sigemptyset(&alarm);

@@ -47,6 +47,22 @@ test_output_and_status(void **state)
 	assert_int_equal(berth_spawn_running(), 0);
 }
 
+/* berth started with SIGCHLD ignored (inherited): the child's status is still its own, not a
+ * made-up 0 (waitpid() fails with ECHILD when the kernel reaps children by itself). */
+static void
+test_status_with_sigchld_ignored(void **state)
+{
+	struct berth_spawn s = { .out_max = 100 };
+	berth_cleanup(spawn_result) struct berth_spawn_result r = { 0 };
+	berth_error_t err = NULL;
+
+	signal(SIGCHLD, SIG_IGN);
+	assert_int_equal(run_sh("exit 3", &s, &r, &err), 0);
+	signal(SIGCHLD, SIG_DFL);
+	assert_true(r.exited);
+	assert_int_equal(r.status, 3);
+}
+
 static void
 test_merge_and_caps(void **state)
 {
@@ -258,13 +274,10 @@ int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_output_and_status),
-		cmocka_unit_test(test_merge_and_caps),
-		cmocka_unit_test(test_input_and_signal_status),
-		cmocka_unit_test(test_program_lookup),
-		cmocka_unit_test(test_isolation),
-		cmocka_unit_test(test_timeout_kills_the_group),
-		cmocka_unit_test(test_leftovers_are_not_waited_for),
+		cmocka_unit_test(test_output_and_status),       cmocka_unit_test(test_status_with_sigchld_ignored),
+		cmocka_unit_test(test_merge_and_caps),          cmocka_unit_test(test_input_and_signal_status),
+		cmocka_unit_test(test_program_lookup),          cmocka_unit_test(test_isolation),
+		cmocka_unit_test(test_timeout_kills_the_group), cmocka_unit_test(test_leftovers_are_not_waited_for),
 	};
 
 	return cmocka_run_group_tests_name("spawn", tests, NULL, NULL);

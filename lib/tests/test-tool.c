@@ -7,6 +7,7 @@
 #include <stdint.h>
 #include <setjmp.h>
 #include <cmocka.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -50,6 +51,24 @@ test_run(void **state)
 	berth_error_free(&err);
 }
 
+/* A failing tool is a failure even when berth was started with SIGCHLD ignored (the old runner's
+ * waitpid() then failed with ECHILD and left the status at 0: "succeeded"). */
+static void
+test_failure_seen_with_sigchld_ignored(void **state)
+{
+	struct berth_deadline d;
+	berth_error_t err = NULL;
+	char *const failing[] = { (char *)"/bin/sh", (char *)"-c", (char *)"exit 1", NULL };
+
+	berth_deadline_init(&d, 20000);
+	signal(SIGCHLD, SIG_IGN);
+	assert_true(berth_tool_run(failing, "crm_attribute", &d, 5000, &err) < 0);
+	signal(SIGCHLD, SIG_DFL);
+	assert_non_null(err);
+	assert_non_null(strstr(err->msg, "crm_attribute failed (status 1)"));
+	berth_error_free(&err);
+}
+
 /* A tool that closes its output and goes on running: the wait for its exit has a bound too (it
  * had none: waitpid blocked until the tool ended by itself). */
 static void
@@ -80,6 +99,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_path),
 		cmocka_unit_test(test_run),
+		cmocka_unit_test(test_failure_seen_with_sigchld_ignored),
 		cmocka_unit_test(test_wait_is_bounded),
 	};
 
