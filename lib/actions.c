@@ -263,20 +263,20 @@ adoptable(struct berth_ctx *ctx, const struct berth_container_info *info, char *
 	const char *name = ctx->params->name;
 	char *because = NULL;
 
+	/* Short: the reason this goes into is cut at 128 characters in the CIB (Pacemaker's
+	 * EXIT_REASON_MAX_LEN), and the way out must still fit. */
 	if (info->labelled)
-		because = berth_xstrdup(owned(ctx, info) ? "it is berth's own"
-					: info->managed && info->instance != NULL
-						? "its berth labels name another resource"
-						: "it carries some of berth's labels, not this resource's");
+		because = berth_xstrdup(owned(ctx, info)                          ? "berth's own"
+					: info->managed && info->instance != NULL ? "labelled for another resource"
+										  : "partly labelled by berth");
 	else if (info->raw == NULL || info->name == NULL || strcmp(info->name, name) != 0)
-		because = berth_xstrdup("its inspect answer cannot be compared");
+		because = berth_xstrdup("its inspect cannot be compared");
 	else if (build_request(ctx, &spec, &body, &hash, &err) < 0) {
-		because = berth_xasprintf("the configuration of %s cannot be compared with it (see validate-all)",
-					  ctx->params->instance);
+		because = berth_xstrdup("the configuration cannot be compared: see validate-all");
 		berth_error_free(&err);
 	} else if (!berth_spec_matches(body, info->raw, &diff)) {
 		field = first_field(diff);
-		because = berth_xasprintf("its %s differs from what %s asks for", field, ctx->params->instance);
+		because = berth_xasprintf("its %s differs", field);
 	}
 	if (because != NULL) {
 		if (!info->labelled)
@@ -312,19 +312,19 @@ runs(const struct berth_container_info *info)
 
 /* The resource's container name is taken by a container that runs and that berth may not touch:
  * the reason names it, says why it is not this resource's (field names, no values), and the ways
- * out. \return the result for it (never "stopped") */
+ * out, in that order and short: Pacemaker keeps the first 128 characters of a reason in the CIB.
+ * \return the result for it (never "stopped") */
 static enum berth_result
 foreign_running(struct berth_ctx *ctx, const struct berth_container_info *info, const char *why, berth_error_t *err)
 {
 	const char *inst = ctx->params->instance;
 	int base = (int)strcspn(inst, ":");
 
-	berth_error_set(err, BERTH_E_FOREIGN,
-			"container %s (%.12s) runs under the container name of %s but is not its (%s): berth leaves "
-			"it alone and cannot report %s stopped while it runs; compare them with 'berth explain --diff "
-			"%.*s', remove that container, or make %s's configuration match it",
-			ctx->params->name, info->id ? info->id : "?", inst, why ? why : "not made by berth for it",
-			inst, base, inst, inst);
+	berth_error_set(
+		err, BERTH_E_FOREIGN,
+		"foreign container %s (%s) runs: berth explain --diff %.*s, remove it or match it; berth leaves "
+		"it alone and cannot report %s stopped while it runs (container %.12s)",
+		ctx->params->name, why ? why : "not made by berth for it", base, inst, inst, info->id ? info->id : "?");
 	return result_of(ctx, err);
 }
 
@@ -385,8 +385,9 @@ stop_while_away(const struct berth_action *action, const char *name, berth_error
 		cause = berth_error_cause(*err) ? berth_error_cause(*err) : BERTH_E_UNREACHABLE;
 		berth_error_free(err);
 		berth_error_set(err, cause == BERTH_E_CONFIG ? BERTH_E_UNREACHABLE : cause,
-				"cannot stop container %s: %s, and berth cannot tell whether it runs (%s)", name, how,
-				st.id[0] ? "a start did not record its process" : "its state record cannot be read");
+				"cannot stop container %s: berth cannot tell whether it runs (%s) and %s", name,
+				st.id[0] ? "a start did not record its process" : "its state record cannot be read",
+				how);
 		break;
 	}
 	return berth_action_result(action, *err);
@@ -1351,7 +1352,6 @@ berth_action_reload(struct berth_ctx *ctx, berth_error_t *err)
 	berth_cleanup(info) struct berth_container_info info = { 0 };
 	struct berth_params *p = ctx->params;
 	struct berth_state st;
-	enum berth_result r;
 
 	/* Pacemaker reloads a resource it believes running. The parameters that say which container
 	 * that is (name, docker_socket: never reloadable, metadata.c) must still find it running
@@ -1365,13 +1365,16 @@ berth_action_reload(struct berth_ctx *ctx, berth_error_t *err)
 				"cannot reload %s: container %s (%.12s) is not the one berth started for it (%.12s)",
 				p->instance, p->name, info.id, st.id);
 	if (*err != NULL) {
-		r = result_of(ctx, err);
-		berth_error_wrap(err,
-				 "reload of %s (container %s on %s) failed; a reload never changes which container "
-				 "a resource means (name and docker_socket are not reloadable: restart the resource "
-				 "for new ones): ",
-				 p->instance, p->name, p->docker_socket);
-		return r;
+		cleanup_free char *why = berth_xstrdup((*err)->msg);
+		int cause = (*err)->cause;
+
+		/* What went wrong first (the CIB keeps 128 characters of it), then the rule. */
+		berth_error_free(err);
+		berth_error_set(err, cause,
+				"%s; a reload never changes which container %s means (container %s on %s; name and "
+				"docker_socket are not reloadable: restart the resource for new ones)",
+				why, p->instance, p->name, p->docker_socket);
+		return result_of(ctx, err);
 	}
 
 	/* What a reload can apply (monitor_cmd, the commands, promotion_score, force_kill,
