@@ -212,10 +212,17 @@ record_intent(struct berth_ctx *ctx, berth_error_t *err)
 	snprintf(st.started_at, sizeof(st.started_at), "-");
 	st.score_set = had && old.score_set;
 	st.score = had ? old.score : 0;
-	if (berth_state_save(ctx->params->name, &st, err) < 0)
-		return berth_error_wrap(err,
-					"berth starts no container it could not account for while the daemon is away "
-					"(state record in $HA_RSCTMP): ");
+	if (berth_state_save(ctx->params->name, &st, err) < 0) {
+		cleanup_free char *why = berth_xstrdup((*err)->msg);
+		int cause = (*err)->cause;
+
+		/* what failed first (the CIB keeps 128 characters), then why that stops the start */
+		berth_error_free(err);
+		return berth_error_set(err, cause,
+				       "%s: berth starts no container it could not account for while the daemon is "
+				       "away (the state record in $HA_RSCTMP)",
+				       why);
+	}
 	return 0;
 }
 
