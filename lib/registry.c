@@ -3,16 +3,12 @@
 
 #include <errno.h>
 #include <fcntl.h>
-#include <poll.h>
 #include <pwd.h>
-#include <signal.h>
-#include <spawn.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 #include <sys/stat.h>
-#include <sys/wait.h>
 #include <unistd.h>
 
 #include <json-c/json.h>
@@ -22,6 +18,7 @@
 #include "log.h"
 #include "ocf.h"
 #include "registry.h"
+#include "spawn.h"
 
 #define FILE_MAX     (1024 * 1024) /* a credential file is a few KiB */
 #define HELPER_CAP   30000L        /* one helper call, below the operation's deadline */
@@ -30,8 +27,6 @@
 #define HELPER_NAME  64
 #define HELPER_PREFX "docker-credential-"
 #define AUTH_HEADER  "X-Registry-Auth: "
-
-extern char **environ;
 
 /* ---- secrets in memory ---- */
 
@@ -426,131 +421,38 @@ helper_name_ok(const char *s)
 	return true;
 }
 
-static void
-close_pair(int fds[2])
-{
-	if (fds[0] >= 0)
-		close(fds[0]);
-	if (fds[1] >= 0)
-		close(fds[1]);
-	fds[0] = fds[1] = -1;
-}
-
-/* Run "<prog> get" with the key on its stdin; its stdout in *out (zero and free it), its exit
- * status in *status. stderr is read and dropped: it must not reach Pacemaker (berth's stderr
- * carries the exit reason) and it may hold secrets. */
+/* Run "<prog> get" with the key on its stdin (spawn.h); its stdout in r, wiped on release.
+ * stderr is read and dropped: it must not reach Pacemaker (berth's stderr carries the exit
+ * reason) and it may hold secrets. */
 static int
-spawn_get(const char *prog, const char *what, const char *key, const struct berth_deadline *d, char **out, int *status,
-	  berth_error_t *err)
+spawn_get(const char *prog, const char *what, const char *key, const struct berth_deadline *d,
+	  struct berth_spawn_result *r, berth_error_t *err)
 {
 	char *argv[] = { (char *)prog, (char *)"get", NULL };
-	int in[2] = { -1, -1 }, o[2] = { -1, -1 }, e[2] = { -1, -1 };
-	posix_spawn_file_actions_t fa;
-	long long end = berth_now_ms() + berth_deadline_call_ms(d, HELPER_CAP);
-	size_t used = 0, errbytes = 0;
-	char *buf;
-	pid_t pid;
-	int rc, open_fds = 2;
+	struct berth_spawn s = {
+		.argv = argv,
+		.what = what,
+		.input = key,
+		.out_max = HELPER_OUT,
+		.secret = true,
+		.timeout_ms = berth_deadline_call_ms(d, HELPER_CAP),
+	};
+	int ret;
 
-	*out = NULL;
-	if (pipe2(in, O_CLOEXEC) < 0 || pipe2(o, O_CLOEXEC) < 0 || pipe2(e, O_CLOEXEC) < 0) {
-		int saved = errno;
-		close_pair(in);
-		close_pair(o);
-		close_pair(e);
-		return berth_error_set(err, saved, "cannot run %s: pipe: %s", what, strerror(saved));
-	}
-	/* The key fits in the pipe: written before the helper runs, no write can block or raise
-	 * SIGPIPE. */
-	if (write(in[1], key, strlen(key)) != (ssize_t)strlen(key)) {
-		int saved = errno;
-		close_pair(in);
-		close_pair(o);
-		close_pair(e);
-		return berth_error_set(err, saved, "cannot run %s: %s", what, strerror(saved));
-	}
-	close(in[1]);
-	in[1] = -1;
-	posix_spawn_file_actions_init(&fa);
-	posix_spawn_file_actions_adddup2(&fa, in[0], STDIN_FILENO);
-	posix_spawn_file_actions_adddup2(&fa, o[1], STDOUT_FILENO);
-	posix_spawn_file_actions_adddup2(&fa, e[1], STDERR_FILENO);
-	rc = posix_spawnp(&pid, prog, &fa, NULL, argv, environ);
-	posix_spawn_file_actions_destroy(&fa);
-	close_pair(in);
-	close(o[1]);
-	close(e[1]);
-	o[1] = e[1] = -1;
-	if (rc != 0) {
-		close_pair(o);
-		close_pair(e);
-		return berth_error_set(err, rc, "cannot run %s: %s (is it installed and on PATH?)", what, strerror(rc));
-	}
-	buf = berth_xmalloc(HELPER_OUT + 1);
-	while (open_fds > 0) {
-		struct pollfd pfd[2] = { { .fd = o[0], .events = POLLIN }, { .fd = e[0], .events = POLLIN } };
-		long long left = end - berth_now_ms();
-		char sink[512];
-		int i;
+	if (s.timeout_ms <= 0)
+		return berth_error_set(err, BERTH_E_TIMEDOUT, "no time left to run %s", what);
+	ret = berth_spawn_run(&s, r, err);
+	if (ret < 0 && ret != -BERTH_E_TIMEDOUT && err != NULL && *err != NULL) {
+		cleanup_free char *msg = berth_xstrdup((*err)->msg);
+		int cause = (*err)->cause;
 
-		if (left <= 0) {
-			kill(pid, SIGKILL);
-			waitpid(pid, NULL, 0);
-			close_pair(o);
-			close_pair(e);
-			explicit_bzero(buf, used);
-			free(buf);
-			return berth_error_set(err, BERTH_E_TIMEDOUT, "%s did not answer in time", what);
-		}
-		if (poll(pfd, 2, (int)(left > 1000 ? 1000 : left)) <= 0)
-			continue;
-		for (i = 0; i < 2; i++) {
-			ssize_t n;
-
-			if (pfd[i].fd < 0 || !(pfd[i].revents & (POLLIN | POLLHUP | POLLERR)))
-				continue;
-			if (i == 0 && used < HELPER_OUT)
-				n = read(o[0], buf + used, HELPER_OUT - used);
-			else
-				n = read(pfd[i].fd, sink, sizeof(sink));
-			if (n < 0 && errno == EINTR)
-				continue;
-			if (n <= 0) {
-				close(pfd[i].fd);
-				if (i == 0)
-					o[0] = -1;
-				else
-					e[0] = -1;
-				open_fds--;
-				continue;
-			}
-			if (i == 0 && used < HELPER_OUT)
-				used += (size_t)n;
-			else if (i == 1)
-				errbytes += (size_t)n;
-			explicit_bzero(sink, sizeof(sink));
-		}
+		berth_error_free(err);
+		return berth_error_set(err, cause, "%s (is it installed and on PATH?)", msg);
 	}
-	buf[used] = '\0';
-	/* A helper may close its output and go on running: its exit is waited for within the
-	 * deadline too. */
-	for (;;) {
-		pid_t r = waitpid(pid, status, WNOHANG);
-
-		if (r == pid || (r < 0 && errno != EINTR))
-			break;
-		if (berth_now_ms() >= end) {
-			kill(pid, SIGKILL);
-			waitpid(pid, NULL, 0);
-			explicit_bzero(buf, used);
-			free(buf);
-			return berth_error_set(err, BERTH_E_TIMEDOUT, "%s did not finish in time", what);
-		}
-		poll(NULL, 0, 10);
-	}
-	if (errbytes > 0)
-		berth_log_debug("%s wrote %zu bytes to stderr (not logged: they may hold secrets)", what, errbytes);
-	*out = buf;
+	if (ret < 0)
+		return ret;
+	if (r->err_seen > 0)
+		berth_log_debug("%s wrote %zu bytes to stderr (not logged: they may hold secrets)", what, r->err_seen);
 	return 0;
 }
 
@@ -561,9 +463,9 @@ from_helper(const char *helper, const char *where, const struct berth_deadline *
 {
 	cleanup_free char *prog = NULL, *what = NULL;
 	berth_cleanup(secret_json) json_object *answer = NULL;
-	char *out = NULL;
+	berth_cleanup(spawn_result) struct berth_spawn_result r = { 0 };
 	const char *user, *secret;
-	int status = 0, ret;
+	int ret;
 
 	if (!helper_name_ok(helper))
 		return berth_error_set(err, BERTH_E_FAILED,
@@ -574,23 +476,20 @@ from_helper(const char *helper, const char *where, const struct berth_deadline *
 	what = berth_xasprintf("credential helper %s (%s)", prog, where);
 	free(auth->searched);
 	auth->searched = berth_xstrdup(what);
-	if ((ret = spawn_get(prog, what, auth->key, d, &out, &status, err)) < 0)
+	if ((ret = spawn_get(prog, what, auth->key, d, &r, err)) < 0)
 		return ret;
-	if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
+	if (!r.exited || r.status != 0) {
 		/* docker-credential-helpers' answer for an unknown registry (client.ErrCredentialsNotFound). */
-		bool none = WIFEXITED(status) && strstr(out, "credentials not found") != NULL;
-
-		secret_free(out);
-		if (none)
+		if (r.exited && strstr(r.out, "credentials not found") != NULL)
 			return 0;
 		return berth_error_set(err, BERTH_E_FAILED,
 				       "%s failed for registry %s (%s %d); its output is not shown because it may hold "
 				       "secrets: run it by hand (echo %s | %s get)",
-				       what, auth->key, WIFEXITED(status) ? "exit" : "signal",
-				       WIFEXITED(status) ? WEXITSTATUS(status) : WTERMSIG(status), auth->key, prog);
+				       what, auth->key, r.exited ? "exit" : "signal",
+				       r.exited ? r.status : r.status - 128, auth->key, prog);
 	}
-	answer = parse_secret_json(out, strlen(out));
-	free(out); /* zeroed by parse_secret_json */
+	answer = parse_secret_json(r.out, r.out_len); /* zeroes r.out; r is wiped on release too */
+	berth_spawn_result_release(&r);
 	user = string_member(answer, "Username");
 	secret = string_member(answer, "Secret");
 	if (secret == NULL || secret[0] == '\0')

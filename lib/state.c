@@ -56,7 +56,7 @@ write_line(const char *file, const char *line, size_t len, bool sync, berth_erro
 	int dirfd = berth_file_dir_open(dir, 0755, err), ret;
 
 	if (dirfd < 0)
-		return berth_error_wrap(err, "cannot write %s (HA_RSCTMP): ", file);
+		return berth_error_wrap(err, "cannot write %s/%s (HA_RSCTMP): ", dir, file);
 	ret = berth_file_write_atomic(dirfd, dir, file, line, len, 0600, sync ? BERTH_FILE_SYNC : 0, err);
 	close(dirfd);
 	return ret;
@@ -74,14 +74,15 @@ berth_state_load(const char *name, struct berth_state *st)
 		return -1;
 	f = fopen(path, "re");
 	if (f == NULL)
-		return 0;
+		return errno == ENOENT ? 0 : -1;
 	n = fgets(line, sizeof(line), f) != NULL ? sscanf(line, "%79s %47s %ld %llu %d %31s %d", st->id, st->started_at,
 							  &st->pid, &st->pid_start, &promoted, score, &stopped)
 						 : 0;
 	fclose(f);
 	if (n < 5) {
+		/* There, but not a record berth can read: it says something ran, not what. */
 		memset(st, 0, sizeof(*st));
-		return 0;
+		return -1;
 	}
 	st->promoted = promoted != 0;
 	st->stopped = n >= 7 && stopped != 0;
