@@ -286,7 +286,13 @@ adoptable(struct berth_ctx *ctx, const struct berth_container_info *info, char *
 		because = berth_xasprintf("its %s differs", field);
 	}
 	if (because != NULL) {
-		if (!info->labelled)
+		/* The log has room for the whole comparison: every key that differs, no value
+		 * (berth_spec_matches redacts them). */
+		if (!info->labelled && diff != NULL)
+			berth_log_warn("container %s (%.12s) has no berth labels and is not what %s asks for (%s): "
+				       "leaving it alone",
+				       name, info->id ? info->id : "?", ctx->params->instance, diff);
+		else if (!info->labelled)
 			berth_log_warn("container %s (%.12s) has no berth labels and is not adopted: %s", name,
 				       info->id ? info->id : "?", because);
 		if (why != NULL)
