@@ -31,13 +31,15 @@ berth_tool_path(const char *env, const char *path)
 	return base ? base + 1 : path; /* posix_spawnp searches PATH */
 }
 
-int
-berth_tool_run(char *const argv[], const char *what, const struct berth_deadline *d, long cap_ms, berth_error_t *err)
+/* Run argv, keep the first size - 1 bytes of its output in out (NUL-terminated), and its wait
+ * status in *status. \return 0, or -1 with err when it could not run or ran out of time. */
+static int
+spawn_collect(char *const argv[], const char *what, const struct berth_deadline *d, long cap_ms, char *out, size_t size,
+	      int *status, berth_error_t *err)
 {
 	posix_spawn_file_actions_t fa;
-	char out[OUTPUT_MAX + 1];
-	size_t used = 0;
-	int fds[2], status = 0, rc;
+	size_t used = 0, keep = size - 1;
+	int fds[2], rc;
 	pid_t pid;
 	long long end = berth_now_ms() + berth_deadline_call_ms(d, cap_ms);
 
@@ -68,21 +70,44 @@ berth_tool_run(char *const argv[], const char *what, const struct berth_deadline
 		}
 		if (poll(&pfd, 1, (int)left) <= 0)
 			continue;
-		n = read(fds[0], used < OUTPUT_MAX ? out + used : sink,
-			 used < OUTPUT_MAX ? OUTPUT_MAX - used : sizeof(sink));
+		n = read(fds[0], used < keep ? out + used : sink, used < keep ? keep - used : sizeof(sink));
 		if (n < 0 && errno == EINTR)
 			continue;
 		if (n <= 0)
 			break;
-		if (used < OUTPUT_MAX)
+		if (used < keep)
 			used += (size_t)n;
 	}
 	close(fds[0]);
 	out[used] = '\0';
-	while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
+	while (waitpid(pid, status, 0) < 0 && errno == EINTR)
 		;
+	return 0;
+}
+
+int
+berth_tool_run(char *const argv[], const char *what, const struct berth_deadline *d, long cap_ms, berth_error_t *err)
+{
+	char out[OUTPUT_MAX + 1];
+	int status = 0;
+
+	if (spawn_collect(argv, what, d, cap_ms, out, sizeof(out), &status, err) < 0)
+		return -1;
 	if (!WIFEXITED(status) || WEXITSTATUS(status) != 0)
 		return berth_error_set(err, BERTH_E_FAILED, "%s failed (status %d): %.300s", what,
 				       WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status), out);
 	return 0;
+}
+
+int
+berth_tool_capture(char *const argv[], const char *what, const struct berth_deadline *d, long cap_ms, char *out,
+		   size_t size, berth_error_t *err)
+{
+	int status = 0;
+
+	if (size == 0)
+		return berth_error_set(err, EINVAL, "internal error: no room for the output of %s", what);
+	if (spawn_collect(argv, what, d, cap_ms, out, size, &status, err) < 0)
+		return -1;
+	return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
 }
