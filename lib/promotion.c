@@ -19,9 +19,9 @@
 
 /* How the installed crm_attribute names a promotion score. Pacemaker 2.1 added -p (--promotion);
  * 2.0 takes the attribute's name, master-<instance>, with -n, as its crm_master did (2.1 and
- * 3.0 name the attribute the same for -p). Trying -p and falling back on failure does not work:
- * 2.0's crm_attribute answers an option it does not know with its usage text and status 0, so the
- * score would silently not be set. */
+ * 3.0 name the attribute the same for -p). 2.0.5's crm_attribute answers -p with its usage and
+ * status 64, the status of any usage error: the score was never set, and a promotable clone
+ * never promoted. Rather than read a usage error as "no -p here", ask the tool what it has. */
 enum style { STYLE_NAME, STYLE_OPTION };
 
 /* Is the feature set fs ("3.6.1") older than major.minor? An unreadable one is not. */

@@ -33,15 +33,16 @@ static const char fake_2_1[] =
 	"[ \"${FAKE_FAIL:-0}\" = 1 ] && { echo 'Could not connect to the CIB' >&2; exit 102; }\n"
 	"echo \"$*\" >>\"$FAKE_DIR/calls\"\n";
 
-/* Pacemaker 2.0's: an option it does not know (-p, --help-selections) gets its usage text and
- * status 0, and nothing is set (recorded in ignored); -n NAME calls are recorded in calls. */
+/* Pacemaker 2.0's (2.0.5 checked): an option it does not know (-p, --help-selections) gets its
+ * usage text and status 64, and nothing is set (recorded in ignored); -n NAME calls are recorded
+ * in calls. */
 static const char fake_2_0[] = "#!/bin/sh\n"
 			       "for a in \"$@\"; do\n"
 			       "  case $a in -p|--promotion*|--help-selections)\n"
 			       "    echo 'usage: crm_attribute -n <attribute> <command> [options]'\n"
 			       "    echo '  -n, --name=value    Name of the attribute/option to operate on'\n"
 			       "    echo \"$*\" >>\"$FAKE_DIR/ignored\"\n"
-			       "    exit 0 ;;\n"
+			       "    exit 64 ;;\n"
 			       "  esac\n"
 			       "done\n"
 			       "echo \"$*\" >>\"$FAKE_DIR/calls\"\n";
