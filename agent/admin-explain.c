@@ -13,6 +13,7 @@
 #include "container.h"
 #include "drift.h"
 #include "params.h"
+#include "redact.h"
 #include "render.h"
 #include "request.h"
 #include "runopts.h"
@@ -75,6 +76,7 @@ parameters_json(const struct berth_params *p)
 {
 	json_object *list = berth_nonnull(json_object_new_array());
 	const struct berth_param_def *d;
+	cleanup_free char *redacted = NULL;
 
 	for (d = berth_param_table; d->name; d++) {
 		json_object *e = berth_nonnull(json_object_new_object());
@@ -95,6 +97,22 @@ parameters_json(const struct berth_params *p)
 				note = "the first engine socket that exists";
 		} else if (v == NULL) {
 			shown = d->dflt;
+		} else if (strcmp(d->name, "run_opts") == 0) {
+			/* berth(8)'s output is pasted into tickets: the values of -e and -l stay hidden,
+			 * as in the log (redact.h) */
+			berth_cleanup(words) char **words = NULL;
+
+			free(redacted);
+			redacted = NULL;
+			if (berth_runopts_redact(v, &words, NULL) < 0) {
+				redacted = berth_xstrdup(BERTH_REDACTED);
+				note = "not shown: it does not split into words, so its values cannot be told apart";
+			} else {
+				redacted = berth_render_shell_line(words);
+				if (strstr(redacted, BERTH_REDACTED) != NULL)
+					note = "the values of -e/--env and -l/--label are not shown";
+			}
+			shown = redacted;
 		}
 		berth_json_set(e, "name", json_object_new_string(d->name));
 		if (json_object_object_add(e, "value", shown ? json_object_new_string(shown) : NULL) < 0)
@@ -204,11 +222,14 @@ explain_instance(const struct opts *o, const struct kvs *params, const char *ins
 		char **argv = NULL, **unmapped = NULL;
 		cleanup_free char *line = NULL;
 		json_object *un = berth_nonnull(json_object_new_array());
+		/* the request as berth sends it, but the values of Env and Labels (redact.h); the
+		 * hash is that of the whole request */
+		cleanup_json json_object *shown = berth_redact_config(req.body);
 		size_t i;
 
-		berth_json_set(inst, "request", json_object_get(req.body));
+		berth_json_set(inst, "request", json_object_get(shown));
 		berth_json_set(inst, "config_hash", json_object_new_string(req.hash));
-		berth_render_docker_run(req.body, p.name, &argv, &unmapped);
+		berth_render_docker_run(shown, p.name, &argv, &unmapped);
 		line = berth_render_shell_line(argv);
 		berth_json_set(inst, "docker_run", json_object_new_string(line));
 		{
@@ -264,7 +285,9 @@ print_explained(json_object *doc, bool diff)
 			printf("\nNo container can be made from this configuration.\n");
 			continue;
 		}
-		printf("\nThe container berth would create (config hash %s):\n", berth_admin_text(inst, "config_hash"));
+		printf("\nThe container berth would create (config hash %s; the values of Env and Labels are not "
+		       "shown):\n",
+		       berth_admin_text(inst, "config_hash"));
 		indented("  ", json_object_to_json_string_ext(berth_admin_get(inst, "request"),
 							      JSON_C_TO_STRING_PRETTY | JSON_C_TO_STRING_SPACED |
 								      JSON_C_TO_STRING_NOSLASHESCAPE));

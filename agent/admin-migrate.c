@@ -11,6 +11,7 @@
 
 #include "admin.h"
 #include "alloc.h"
+#include "file.h"
 #include "migrate.h"
 #include "params.h"
 #include "request.h"
@@ -18,43 +19,17 @@
 #include "words.h"
 
 #define REPLACE_MS 120000L
+#define CIB_MAX    (64u * 1024 * 1024)
 
 /* ---- migrate ---- */
 
+/* The CIB file, with the one reader (file.h): a regular file of at most CIB_MAX bytes (what
+ * cibadmin --query may print to berth, lib/cib.c), so that a FIFO or a device given to -f fails
+ * at once, saying what it is. */
 static int
 read_file(const char *path, char **text, size_t *len, berth_error_t *err)
 {
-	cleanup_close int fd = open(path, O_RDONLY | O_CLOEXEC);
-	size_t cap = 65536, n = 0;
-	char *buf;
-
-	*text = NULL;
-	if (fd < 0)
-		return berth_error_set(err, errno, "cannot open %s: %s", path, strerror(errno));
-	buf = berth_xmalloc(cap + 1);
-	for (;;) {
-		ssize_t r = read(fd, buf + n, cap - n);
-
-		if (r < 0 && errno == EINTR)
-			continue;
-		if (r < 0) {
-			int e = errno;
-
-			free(buf);
-			return berth_error_set(err, e, "cannot read %s: %s", path, strerror(e));
-		}
-		if (r == 0)
-			break;
-		n += (size_t)r;
-		if (n == cap) {
-			cap *= 2;
-			buf = berth_xrealloc(buf, cap + 1);
-		}
-	}
-	buf[n] = '\0';
-	*text = buf;
-	*len = n;
-	return 0;
+	return berth_file_read(AT_FDCWD, path, 0, CIB_MAX, text, len, err);
 }
 
 /* A private temporary file holding text; its path in *path (malloc'd). */

@@ -159,14 +159,19 @@ berth_admin_status(const struct opts *o, int argc, char **argv)
 			continue;
 		if (name[0] == '/')
 			name++;
-		if (berth_container_inspect(&client, name, &info, &err) < 0 || !info.exists) {
-			/* removed meanwhile, or the daemon failed: say so in the row */
+		if (berth_container_inspect(&client, name, &info, &err) < 0) {
+			/* the daemon failed: say so in the row */
 			berth_json_set(row, "container", json_object_new_string(name));
-			berth_json_set(row, "error",
-				       json_object_new_string(err ? err->msg : "removed while berth listed it"));
+			berth_json_set(row, "error", json_object_new_string(err->msg));
 			berth_error_free(&err);
 			berth_json_append(rows, row);
 			rc = EXIT_ERROR;
+			continue;
+		}
+		if (!info.exists) {
+			/* removed since the list was made (a stop, a cleanup): it is not on the node any
+			 * more, which is what the table shows; not an error */
+			json_object_put(row);
 			continue;
 		}
 		if (info.running) {

@@ -30,15 +30,17 @@ usage(FILE *out, const char *argv0)
 		     "that Pacemaker, crm_resource or ocf-tester provide.\n");
 }
 
-/* Report the result: one exit reason line for anything but success, one log line always. */
+/* Report the result: one exit reason line for anything but success, one log line always. From
+ * the moment the result is known it is what the process exits with: the watchdog, should it fire
+ * while the log shuts down or memory is freed, exits with it too (deadline.h). */
 static int
 finish(const char *action, const char *instance, enum berth_result result, berth_error_t *err, long elapsed_ms)
 {
 	int rc = berth_result_to_ocf(result);
+	const char *msg = (err && *err) ? (*err)->msg : berth_result_name(result);
 
+	berth_deadline_decide(rc, result != BERTH_RESULT_OK ? msg : NULL);
 	if (result != BERTH_RESULT_OK) {
-		const char *msg = (err && *err) ? (*err)->msg : berth_result_name(result);
-		berth_ocf_exit_reason(msg);
 		if (result == BERTH_RESULT_NOT_RUNNING || result == BERTH_RESULT_RUNNING_PROMOTED)
 			berth_log_info("%s %s: %s (%s, %ld ms)", instance, action, berth_result_name(result), msg,
 				       elapsed_ms);
@@ -105,15 +107,11 @@ main(int argc, char **argv)
 			berth_log_warn("%s: cannot arm the watchdog; relying on each call's time limit", name);
 	}
 	if (berth_params_load(&params, &err) < 0) {
-		result = berth_action_result(action, err);
+		/* An unusable container name or socket: the table's answer (lib/actions.c). */
+		result = berth_action_unusable_params(action, &params, &err);
+		rc = finish(name, instance ? instance : "-", result, &err, 0);
 		berth_params_release(&params);
-		/* An unusable container name or socket: berth never started anything under it, and a
-		 * stop must not fail over configuration (a failed stop fences the node). */
-		if (result == BERTH_RESULT_OK) {
-			berth_log_warn("%s: %s; nothing can run under this configuration", name, err->msg);
-			berth_error_free(&err);
-		}
-		return finish(name, instance ? instance : "-", result, &err, 0);
+		return rc;
 	}
 	client.engine = berth_engine_new(params.docker_socket);
 	client.deadline = &deadline;

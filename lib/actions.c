@@ -29,14 +29,22 @@ BERTH_DEFINE_CLEANUP(spec, struct berth_spec *, berth_spec_free)
 
 /* ---- the actions, and what each reports for a cause ---- */
 
-/* The one mapping from a failure's cause (error.h) to the OCF result each action reports. A cause
- * that is not listed is OCF_ERR_GENERIC: a soft, node-local failure Pacemaker recovers from. The
- * rules behind it (README, "Exit codes when the daemon misbehaves"): a failed stop fences the
- * node, so stop fails only when the container may still run; 6 bans the resource on every node,
- * so it is kept for what berth checked itself; 5 is for what is wrong on this node only.
- * Where the cause alone cannot decide, the action decides before this table: a daemon that
- * cannot be reached (monitor and stop look at the container's process), a check that fails on
- * the promoted replica (monitor reports 9), notify and reload with nothing running (success). */
+/* The one mapping from a cause (error.h) to the OCF result each action reports: every exit code
+ * of every action but meta-data and usage comes from this table, through berth_action_result
+ * (README, "Exit codes, action by action", prints it). The rules behind it (README, "Exit codes
+ * when the daemon misbehaves"):
+ *   - a failed stop fences the node, so stop fails only when the container may still run, and
+ *     then it must fail: a stop that answers "stopped" for a container that runs lets Pacemaker
+ *     start a second copy elsewhere;
+ *   - a probe answers 7 only when the container provably does not run here (the same reasoning);
+ *   - 6 bans the resource on every node, so it is kept for what berth checked itself; 5 is for
+ *     what is wrong on this node only (and Pacemaker 2.1 takes a probe's 5, or 2, as "stopped":
+ *     never for a container that may run);
+ *   - validate-all only logs what the daemon does, the watchdog's timeout included.
+ * The situations an action finds rather than failures have causes of their own: not running,
+ * promoted, a check of the promoted replica failing, a foreign container running under the
+ * name, and what can run while the daemon is away (gone, alive, or unknown: unreachable).
+ * A cause not listed is read as BERTH_E_FAILED: a soft, node-local failure. */
 /* clang-format off */
 #define OK_ BERTH_RESULT_OK
 #define ERR BERTH_RESULT_ERROR
@@ -44,19 +52,43 @@ BERTH_DEFINE_CLEANUP(spec, struct berth_spec *, berth_spec_free)
 #define CFG BERTH_RESULT_NOT_CONFIGURED
 #define NRN BERTH_RESULT_NOT_RUNNING
 #define PRO BERTH_RESULT_RUNNING_PROMOTED
+#define FPR BERTH_RESULT_FAILED_PROMOTED
 static const struct {
 	int cause;
 	enum berth_result result[BERTH_COLUMNS];
 } cause_results[] = {
-	/*                       start stop monitor validate promote demote notify reload */
-	{ BERTH_E_CONFIG,      { CFG,  OK_, CFG,    CFG,     CFG,    CFG,   CFG,   CFG } },
-	{ BERTH_E_API_OLD,     { INS,  ERR, ERR,    INS,     ERR,    ERR,   ERR,   INS } },
-	{ BERTH_E_REJECTED,    { INS,  ERR, ERR,    INS,     ERR,    ERR,   ERR,   INS } },
-	{ BERTH_E_NO_IMAGE,    { INS,  ERR, ERR,    INS,     ERR,    ERR,   ERR,   INS } },
-	{ BERTH_E_NOT_RUNNING, { ERR,  OK_, NRN,    ERR,     ERR,    NRN,   ERR,   ERR } },
-	{ BERTH_E_PROMOTED,    { OK_,  OK_, PRO,    OK_,     OK_,    OK_,   OK_,   OK_ } },
-	/* validate-all only logs what the daemon does: the watchdog's timeout too */
-	{ BERTH_E_TIMEDOUT,    { ERR,  ERR, ERR,    OK_,     ERR,    ERR,   ERR,   ERR } },
+	/*                           start stop monitor validate promote demote notify reload */
+	{ 0,                       { OK_,  OK_, OK_,    OK_,     OK_,    OK_,   OK_,   OK_ } }, /* no error */
+	{ BERTH_E_FAILED,          { ERR,  ERR, ERR,    ERR,     ERR,    ERR,   ERR,   ERR } }, /* and any unlisted */
+	/* A parameter berth checks itself: wrong on every node. stop needs only the container name
+	 * (with no usable name nothing can run under it; with no usable socket it decides as when
+	 * the daemon is away: berth_action_unusable_params). */
+	{ BERTH_E_CONFIG,          { CFG,  OK_, CFG,    CFG,     CFG,    CFG,   CFG,   CFG } },
+	/* the daemon: nothing learnt, so nothing may be claimed stopped */
+	{ BERTH_E_UNREACHABLE,     { ERR,  ERR, ERR,    OK_,     ERR,    ERR,   ERR,   ERR } },
+	{ BERTH_E_TIMEDOUT,        { ERR,  ERR, ERR,    OK_,     ERR,    ERR,   ERR,   ERR } },
+	{ BERTH_E_PROTOCOL,        { ERR,  ERR, ERR,    OK_,     ERR,    ERR,   ERR,   ERR } },
+	{ BERTH_E_TOOBIG,          { ERR,  ERR, ERR,    OK_,     ERR,    ERR,   ERR,   ERR } },
+	{ BERTH_E_REFUSED,         { ERR,  ERR, ERR,    OK_,     ERR,    ERR,   ERR,   ERR } },
+	/* this node cannot run the container: Pacemaker tries another */
+	{ BERTH_E_API_OLD,         { INS,  ERR, ERR,    INS,     ERR,    ERR,   ERR,   INS } },
+	{ BERTH_E_REJECTED,        { INS,  ERR, ERR,    INS,     ERR,    ERR,   ERR,   INS } },
+	{ BERTH_E_NO_IMAGE,        { INS,  ERR, ERR,    INS,     ERR,    ERR,   ERR,   INS } },
+	/* Not running: stopped for stop and monitor; nothing to tell for notify; a failure for
+	 * the others: promote needs it running, and a reload that finds nothing under the
+	 * (perhaps new) name and socket must not let Pacemaker believe the old container is its. */
+	{ BERTH_E_NOT_RUNNING,     { ERR,  OK_, NRN,    ERR,     ERR,    NRN,   OK_,   ERR } },
+	{ BERTH_E_PROMOTED,        { OK_,  OK_, PRO,    OK_,     OK_,    OK_,   OK_,   OK_ } },
+	{ BERTH_E_PROMOTED_FAILED, { ERR,  ERR, FPR,    ERR,     ERR,    ERR,   ERR,   ERR } },
+	/* Someone else's container runs under the name. Never "stopped": Pacemaker would start a
+	 * second copy elsewhere. 1, not 6: the name is taken on this node, and 6 would keep the
+	 * resource off every node even after this one is fenced. stop fails without touching it
+	 * (fencing, or a blocked resource without it). notify has nothing of berth's to tell. */
+	{ BERTH_E_FOREIGN,         { ERR,  ERR, ERR,    ERR,     ERR,    ERR,   OK_,   ERR } },
+	/* The daemon away: no record (never started here) or its process ended -- stopped ... */
+	{ BERTH_E_GONE,            { ERR,  OK_, NRN,    OK_,     ERR,    NRN,   OK_,   ERR } },
+	/* ... or the recorded process still runs (live-restore): running, and stop cannot stop it */
+	{ BERTH_E_ALIVE,           { ERR,  ERR, OK_,    OK_,     ERR,    ERR,   ERR,   ERR } },
 };
 #undef OK_
 #undef ERR
@@ -64,19 +96,19 @@ static const struct {
 #undef CFG
 #undef NRN
 #undef PRO
+#undef FPR
 /* clang-format on */
 
 enum berth_result
 berth_action_result(const struct berth_action *action, const berth_error_t err)
 {
+	int cause = err != NULL ? err->cause : 0;
 	size_t i;
 
-	if (err == NULL)
-		return BERTH_RESULT_OK;
 	for (i = 0; i < sizeof(cause_results) / sizeof(cause_results[0]); i++)
-		if (cause_results[i].cause == err->cause)
+		if (cause_results[i].cause == cause)
 			return cause_results[i].result[action->column];
-	return BERTH_RESULT_ERROR;
+	return berth_action_result(action, &(struct berth_error){ BERTH_E_FAILED, NULL });
 }
 
 /* What this action reports for the error in *err (one is made up if a path forgot to set it). */
@@ -128,12 +160,12 @@ promoted_run(const struct berth_ctx *ctx, const struct berth_container_info *inf
 	return berth_state_load(ctx->params->name, &st) == 1 && st.promoted && same_run(&st, info);
 }
 
-/* Remember this run on the node. ROLE_KEEP keeps the role if the record is of the same run. */
-static void
-record_run(struct berth_ctx *ctx, const struct berth_container_info *info, enum role role)
+/* Remember this run on the node. ROLE_KEEP keeps the role if the record is of the same run.
+ * \return 0, or -1 with err when the record could not be written (already logged) */
+static int
+record_run(struct berth_ctx *ctx, const struct berth_container_info *info, enum role role, berth_error_t *err)
 {
 	struct berth_state old, st;
-	berth_error_t err = NULL;
 	bool had = berth_state_load(ctx->params->name, &old) == 1;
 
 	memset(&st, 0, sizeof(st));
@@ -146,11 +178,52 @@ record_run(struct berth_ctx *ctx, const struct berth_container_info *info, enum 
 	st.score_set = had && old.score_set;
 	st.score = had ? old.score : 0;
 	if (had && memcmp(&old, &st, sizeof(st)) == 0)
-		return;
-	if (berth_state_save(ctx->params->name, &st, &err) < 0) {
-		berth_log_warn("%s", err->msg);
-		berth_error_free(&err);
+		return 0;
+	if (berth_state_save(ctx->params->name, &st, err) < 0) {
+		berth_log_warn("%s", (*err)->msg);
+		return -1;
 	}
+	return 0;
+}
+
+/* record_run where a record that cannot be written is only a warning: the record of this
+ * container exists already (start wrote it before its create), and an old one errs on the safe
+ * side (a start that did not finish: stop fails while the daemon is away). */
+static void
+update_run(struct berth_ctx *ctx, const struct berth_container_info *info, enum role role)
+{
+	berth_error_t err = NULL;
+
+	(void)record_run(ctx, info, role, &err);
+	berth_error_free(&err);
+}
+
+/* The record of a run about to begin, written before the create (or start) request: from then
+ * on, while the daemon is away, berth knows that something may run (state.h). A start that
+ * cannot write it creates nothing. */
+static int
+record_intent(struct berth_ctx *ctx, berth_error_t *err)
+{
+	struct berth_state old, st;
+	bool had = berth_state_load(ctx->params->name, &old) == 1;
+
+	memset(&st, 0, sizeof(st));
+	snprintf(st.id, sizeof(st.id), "-");
+	snprintf(st.started_at, sizeof(st.started_at), "-");
+	st.score_set = had && old.score_set;
+	st.score = had ? old.score : 0;
+	if (berth_state_save(ctx->params->name, &st, err) < 0) {
+		cleanup_free char *why = berth_xstrdup((*err)->msg);
+		int cause = (*err)->cause;
+
+		/* what failed first (the CIB keeps 128 characters), then why that stops the start */
+		berth_error_free(err);
+		return berth_error_set(err, cause,
+				       "%s: berth starts no container it could not account for while the daemon is "
+				       "away (the state record in $HA_RSCTMP)",
+				       why);
+	}
+	return 0;
 }
 
 /* Check the whole configuration and build the create request (request.h); *specp keeps what
@@ -168,34 +241,58 @@ build_request(struct berth_ctx *ctx, struct berth_spec **specp, json_object **bo
 	return 0;
 }
 
+/* The first thing an adoption comparison says differs: the field's name, without the values
+ * (berth_spec_matches names the field first, then ':'; issue 20: no values in logs or reasons). */
+static char *
+first_field(const char *why)
+{
+	size_t n = why != NULL ? strcspn(why, ":") : 0;
+
+	if (why == NULL || n == 0)
+		return berth_xstrdup("something");
+	return berth_xstrndup(why, n < 80 ? n : 80);
+}
+
 /* Is this the container ocf:heartbeat:docker made for this resource before berth served it? Only
  * when provably so: its exact name, none of berth's labels, and everything berth would ask for
  * (berth_spec_matches). berth then acts on it as on its own until the resource next stops, and
  * the next start creates a labelled container in its place (README, "Switching from
- * ocf:heartbeat:docker"). Anything else without berth's labels is never touched. */
+ * ocf:heartbeat:docker"). Anything else without berth's labels is never touched.
+ * \param why  out, unless NULL, when it is not: malloc'd, why not, naming fields but no values */
 static bool
-adoptable(struct berth_ctx *ctx, const struct berth_container_info *info)
+adoptable(struct berth_ctx *ctx, const struct berth_container_info *info, char **why)
 {
 	berth_cleanup(spec) struct berth_spec *spec = NULL;
 	cleanup_json json_object *body = NULL;
 	cleanup_free char *hash = NULL;
-	cleanup_free char *why = NULL;
+	cleanup_free char *diff = NULL, *field = NULL;
 	berth_error_t err = NULL;
 	const char *name = ctx->params->name;
+	char *because = NULL;
 
-	if (info->labelled || info->raw == NULL || info->name == NULL || strcmp(info->name, name) != 0)
-		return false;
-	if (build_request(ctx, &spec, &body, &hash, &err) < 0) {
-		berth_log_warn("container %s has no berth labels, and the configuration of %s cannot be compared "
-			       "with it (%s): leaving it alone",
-			       name, ctx->params->instance, err->msg);
+	/* Short: the reason this goes into is cut at 128 characters in the CIB (Pacemaker's
+	 * EXIT_REASON_MAX_LEN), and the way out must still fit. */
+	if (info->labelled)
+		because = berth_xstrdup(owned(ctx, info)                          ? "berth's own"
+					: info->managed && info->instance != NULL ? "labelled for another resource"
+										  : "partly labelled by berth");
+	else if (info->raw == NULL || info->name == NULL || strcmp(info->name, name) != 0)
+		because = berth_xstrdup("its inspect cannot be compared");
+	else if (build_request(ctx, &spec, &body, &hash, &err) < 0) {
+		because = berth_xstrdup("the configuration cannot be compared: see validate-all");
 		berth_error_free(&err);
-		return false;
+	} else if (!berth_spec_matches(body, info->raw, &diff)) {
+		field = first_field(diff);
+		because = berth_xasprintf("its %s differs", field);
 	}
-	if (!berth_spec_matches(body, info->raw, &why)) {
-		berth_log_warn("container %s (%.12s) has no berth labels and is not what %s asks for (%s): leaving it "
-			       "alone",
-			       name, info->id, ctx->params->instance, why);
+	if (because != NULL) {
+		if (!info->labelled)
+			berth_log_warn("container %s (%.12s) has no berth labels and is not adopted: %s", name,
+				       info->id ? info->id : "?", because);
+		if (why != NULL)
+			*why = because;
+		else
+			free(because);
 		return false;
 	}
 	berth_log_notice("container %s (%.12s) has no berth labels but is exactly what %s asks for (made by "
@@ -204,11 +301,103 @@ adoptable(struct berth_ctx *ctx, const struct berth_container_info *info)
 	return true;
 }
 
-/* May berth act on this container for this resource? */
+/* May berth act on this container for this resource? \param why as adoptable's */
 static bool
-ours(struct berth_ctx *ctx, const struct berth_container_info *info)
+ours(struct berth_ctx *ctx, const struct berth_container_info *info, char **why)
 {
-	return owned(ctx, info) || adoptable(ctx, info);
+	if (why != NULL)
+		*why = NULL;
+	return owned(ctx, info) || adoptable(ctx, info, why);
+}
+
+/* Does a process of this container run (podman's "stopping" included: dialect.h)? */
+static bool
+runs(const struct berth_container_info *info)
+{
+	return info->running || berth_dialect_still_running(info->status, info->pid);
+}
+
+/* The resource's container name is taken by a container that runs and that berth may not touch:
+ * the reason names it, says why it is not this resource's (field names, no values), and the ways
+ * out, in that order and short: Pacemaker keeps the first 128 characters of a reason in the CIB.
+ * \return the result for it (never "stopped") */
+static enum berth_result
+foreign_running(struct berth_ctx *ctx, const struct berth_container_info *info, const char *why, berth_error_t *err)
+{
+	const char *inst = ctx->params->instance;
+	int base = (int)strcspn(inst, ":");
+
+	berth_error_set(
+		err, BERTH_E_FOREIGN,
+		"foreign container %s (%s) runs: berth explain --diff %.*s, remove it or match it; berth leaves "
+		"it alone and cannot report %s stopped while it runs (container %.12s)",
+		ctx->params->name, why ? why : "not made by berth for it", base, inst, inst, info->id ? info->id : "?");
+	return result_of(ctx, err);
+}
+
+/* Why nothing of the container runs, when while_away says so, from its record. */
+static const char *
+away_why(const struct berth_state *st)
+{
+	if (st->pid > 0)
+		return "the process berth recorded at its start has ended";
+	return st->stopped ? "berth stopped it itself" : "berth has not started it on this node";
+}
+
+/* What may run of this container while its daemon cannot be reached, from the state record
+ * (state.h): nothing (no record: never started here; or berth stopped it and kept it), nothing
+ * any more (the recorded process has ended), something (it still runs: live-restore), or berth
+ * cannot tell (a start that did not finish, or a record it cannot read). */
+enum away { AWAY_NOTHING, AWAY_ENDED, AWAY_ALIVE, AWAY_UNKNOWN };
+
+static enum away
+while_away(const char *name, struct berth_state *st)
+{
+	int r = berth_state_load(name, st);
+
+	if (r == 0)
+		return AWAY_NOTHING;
+	if (r < 0)
+		return AWAY_UNKNOWN;
+	if (st->pid <= 0 || st->pid_start == 0)
+		return st->stopped ? AWAY_NOTHING : AWAY_UNKNOWN;
+	return berth_state_process_alive(st) ? AWAY_ALIVE : AWAY_ENDED;
+}
+
+/* stop when the daemon cannot be reached (*err says how), or no socket is usable: only what the
+ * record says can decide. \return the result, with *err its reason */
+static enum berth_result
+stop_while_away(const struct berth_action *action, const char *name, berth_error_t *err)
+{
+	struct berth_state st;
+	cleanup_free char *how = berth_xstrdup(*err && (*err)->msg ? (*err)->msg : "no daemon");
+	int cause;
+
+	switch (while_away(name, &st)) {
+	case AWAY_NOTHING:
+	case AWAY_ENDED:
+		berth_log_warn("%s; container %s cannot run: %s", how, name, away_why(&st));
+		berth_error_free(err);
+		berth_error_set(err, BERTH_E_GONE, "container %s is stopped (%s)", name, how);
+		berth_state_clear(name);
+		break;
+	case AWAY_ALIVE:
+		berth_error_free(err);
+		berth_error_set(err, BERTH_E_ALIVE,
+				"cannot stop container %s: its process (pid %ld) still runs and %s; stopping it "
+				"needs the daemon (fencing is the safe end)",
+				name, st.pid, how);
+		break;
+	case AWAY_UNKNOWN:
+		cause = berth_error_cause(*err) ? berth_error_cause(*err) : BERTH_E_UNREACHABLE;
+		berth_error_free(err);
+		berth_error_set(err, cause == BERTH_E_CONFIG ? BERTH_E_UNREACHABLE : cause,
+				"cannot stop container %s: berth cannot tell whether it runs (%s) and %s", name,
+				st.id[0] ? "a start did not record its process" : "its state record cannot be read",
+				how);
+		break;
+	}
+	return berth_action_result(action, *err);
 }
 
 /* Can this node's daemon create what run_opts ask for? Its API version is known once it has
@@ -286,7 +475,7 @@ check_health(struct berth_ctx *ctx, const struct berth_container_info *info, ber
 }
 
 /* The reason for a container that is not running, with its last output when with_logs (a failed
- * start), as the result this action reports for it. */
+ * start) and postmortem_lines is not 0, as the result this action reports for it. */
 static enum berth_result
 exited(struct berth_ctx *ctx, const struct berth_container_info *info, bool with_logs, const char *when,
        berth_error_t *err)
@@ -295,7 +484,10 @@ exited(struct berth_ctx *ctx, const struct berth_container_info *info, bool with
 	berth_error_t ignored = NULL;
 	char *p;
 
-	if (with_logs && berth_container_logs(ctx->client, info->id, LOG_LINES, &logs, &ignored) == 0) {
+	/* postmortem_lines=0: berth quotes nothing a container printed, anywhere (README, "Where
+	 * a container's output goes") */
+	if (with_logs && ctx->params->postmortem_lines > 0 &&
+	    berth_container_logs(ctx->client, info->id, LOG_LINES, &logs, &ignored) == 0) {
 		for (p = logs; *p; p++)
 			if (*p == '\n' || *p == '\r')
 				*p = ' ';
@@ -308,15 +500,17 @@ exited(struct berth_ctx *ctx, const struct berth_container_info *info, bool with
 	return result_of(ctx, err);
 }
 
-/* A check of a running container failed: a promoted replica reports OCF_FAILED_PROMOTED. */
+/* A check of a running container failed: on the promoted replica that is a cause of its own
+ * (OCF_FAILED_PROMOTED for monitor, cause_results). */
 static enum berth_result
 failed_check(struct berth_ctx *ctx, bool promoted, berth_error_t *err)
 {
 	enum berth_result r = result_of(ctx, err);
 
 	if (promoted && r == BERTH_RESULT_ERROR) {
+		(*err)->cause = BERTH_E_PROMOTED_FAILED;
 		berth_error_wrap(err, "promoted replica failed: ");
-		return BERTH_RESULT_FAILED_PROMOTED;
+		return result_of(ctx, err);
 	}
 	return r;
 }
@@ -422,9 +616,13 @@ run_in_container(struct berth_ctx *ctx, const char *id, const char *pname, const
 	/* It has ended: nothing of it is left in the container. */
 	if (recorded)
 		berth_state_exec_clear(ctx->params->name);
-	if (code != 0)
+	if (code != 0) {
+		/* its output is the container's too: not quoted with postmortem_lines=0 */
+		bool quote = out && *out && ctx->params->postmortem_lines > 0;
+
 		return berth_error_set(err, BERTH_E_FAILED, "%s '%s' failed in container %s (exit %d)%s%.300s", pname,
-				       value, ctx->params->name, code, out && *out ? ": " : "", out ? out : "");
+				       value, ctx->params->name, code, quote ? ": " : "", quote ? out : "");
+	}
 	if (output) {
 		*output = out;
 		out = NULL;
@@ -475,34 +673,45 @@ update_score(struct berth_ctx *ctx, const struct berth_container_info *info)
 
 /* ---- monitor ---- */
 
+/* monitor when the daemon cannot be reached: what the record says (while_away). Without
+ * live-restore, dockerd takes its containers down with it; with live-restore they outlive it. */
 static enum berth_result
 daemon_down(struct berth_ctx *ctx, berth_error_t *err)
 {
+	const char *name = ctx->params->name;
+	cleanup_free char *how = berth_xstrdup((*err)->msg);
 	struct berth_state st;
 
-	/* Without live-restore, dockerd takes its containers down with it; with live-restore they
-	 * outlive it. The process berth recorded at start tells the two apart. */
-	if (berth_state_load(ctx->params->name, &st) == 1 && berth_state_process_alive(&st)) {
-		berth_log_warn("Docker daemon unreachable, but container %s (pid %ld) still runs "
-			       "(live-restore): reporting it running",
-			       ctx->params->name, st.pid);
+	switch (while_away(name, &st)) {
+	case AWAY_NOTHING:
+	case AWAY_ENDED:
 		berth_error_free(err);
-		if (!st.promoted)
-			return BERTH_RESULT_OK;
-		berth_error_set(err, BERTH_E_PROMOTED,
-				"container %s runs as the promoted replica (Docker daemon unreachable)",
-				ctx->params->name);
-		return result_of(ctx, err);
+		berth_error_set(err, BERTH_E_GONE, "container %s is not running: %s (%s)", name, how, away_why(&st));
+		break;
+	case AWAY_ALIVE:
+		berth_log_warn("Docker daemon unreachable, but container %s (pid %ld) still runs (live-restore): "
+			       "reporting it running",
+			       name, st.pid);
+		berth_error_free(err);
+		if (st.promoted)
+			berth_error_set(err, BERTH_E_PROMOTED,
+					"container %s runs as the promoted replica (Docker daemon unreachable)", name);
+		else
+			berth_error_set(err, BERTH_E_ALIVE, "container %s runs (pid %ld) while %s", name, st.pid, how);
+		break;
+	case AWAY_UNKNOWN:
+		berth_error_wrap(err, "berth cannot tell whether container %s runs (%s): ", name,
+				 st.id[0] ? "a start did not record its process" : "its state record cannot be read");
+		break;
 	}
-	/* No daemon and no process: without live-restore the container went down with dockerd. */
-	berth_error_wrap(err, "container %s is not running: ", ctx->params->name);
-	return BERTH_RESULT_NOT_RUNNING;
+	return result_of(ctx, err);
 }
 
 enum berth_result
 berth_action_monitor(struct berth_ctx *ctx, berth_error_t *err)
 {
 	berth_cleanup(info) struct berth_container_info info = { 0 };
+	cleanup_free char *why = NULL;
 	struct berth_params *p = ctx->params;
 	bool promoted;
 	int h;
@@ -516,20 +725,27 @@ berth_action_monitor(struct berth_ctx *ctx, berth_error_t *err)
 		berth_error_set(err, BERTH_E_NOT_RUNNING, "container %s does not exist", p->name);
 		return result_of(ctx, err);
 	}
-	if (!ours(ctx, &info)) {
-		berth_log_warn("container %s (%.12s) was not created by berth for %s: leaving it alone", p->name,
-			       info.id, p->instance);
+	if (!ours(ctx, &info, &why)) {
+		if (runs(&info))
+			return foreign_running(ctx, &info, why, err);
 		berth_error_set(err, BERTH_E_NOT_RUNNING,
-				"container %s exists but was not created by berth for resource %s; it is "
-				"left alone and the resource counts as stopped",
-				p->name, p->instance);
+				"container %s (%.12s) is not running and is not %s's (%s): berth leaves it alone, "
+				"and start refuses the name while it exists",
+				p->name, info.id ? info.id : "?", p->instance, why);
 		return result_of(ctx, err);
 	}
 	if (!info.running)
 		return exited(ctx, &info, false, "is not running", err);
 
-	/* Remember the run if an earlier start could not (e.g. berth was upgraded). */
-	record_run(ctx, &info, ROLE_KEEP);
+	if (owned(ctx, &info)) {
+		/* Remember the run if an earlier start could not (e.g. berth was upgraded). */
+		update_run(ctx, &info, ROLE_KEEP);
+	} else if (record_run(ctx, &info, ROLE_KEEP, err) < 0) {
+		/* An adopted container gets its record now: stop relies on it while the daemon is
+		 * away (state.h). */
+		berth_error_wrap(err, "cannot adopt container %s: ", p->name);
+		return result_of(ctx, err);
+	}
 	promoted = promoted_run(ctx, &info);
 
 	while ((h = check_health(ctx, &info, err)) == 1) {
@@ -757,25 +973,15 @@ enum berth_result
 berth_action_stop(struct berth_ctx *ctx, berth_error_t *err)
 {
 	berth_cleanup(info) struct berth_container_info info = { 0 };
+	cleanup_free char *why = NULL;
 	struct berth_params *p = ctx->params;
 
 	/* A daemon that restarts is a passing condition: wait for it (container.h). */
 	ctx->client->wait_daemon = true;
 
 	if (berth_container_inspect(ctx->client, p->name, &info, err) < 0) {
-		if (berth_error_cause(*err) == BERTH_E_UNREACHABLE) {
-			struct berth_state st;
-			if (berth_state_load(p->name, &st) != 1 || !berth_state_process_alive(&st)) {
-				/* No daemon and no process: nothing can be running. */
-				berth_log_warn("Docker daemon unreachable and container %s has no live process: "
-					       "stopped",
-					       p->name);
-				berth_error_free(err);
-				berth_state_clear(p->name);
-				return BERTH_RESULT_OK;
-			}
-			berth_error_wrap(err, "cannot stop container %s (pid %ld still running): ", p->name, st.pid);
-		}
+		if (berth_error_cause(*err) == BERTH_E_UNREACHABLE)
+			return stop_while_away(ctx->action, p->name, err);
 		return result_of(ctx, err);
 	}
 	if (!info.exists) {
@@ -783,9 +989,14 @@ berth_action_stop(struct berth_ctx *ctx, berth_error_t *err)
 		berth_state_clear(p->name);
 		return BERTH_RESULT_OK;
 	}
-	if (!ours(ctx, &info)) {
-		berth_log_warn("container %s (%.12s) was not created by berth for %s: not touching it", p->name,
-			       info.id, p->instance);
+	if (!ours(ctx, &info, &why)) {
+		/* Never "stopped" while it runs, and never touched (cause_results, BERTH_E_FOREIGN). */
+		if (runs(&info))
+			return foreign_running(ctx, &info, why, err);
+		berth_log_warn("container %s (%.12s) is not %s's (%s) and does not run: not touching it", p->name,
+			       info.id ? info.id : "?", p->instance, why);
+		clear_score(ctx);
+		berth_state_clear(p->name);
 		return BERTH_RESULT_OK;
 	}
 	if (stop_container(ctx, &info, !p->reuse, err) < 0) {
@@ -857,7 +1068,7 @@ wait_ready(struct berth_ctx *ctx, bool just_started, berth_error_t *err)
 			h = 1; /* may still recover within its retries: keep waiting until the deadline */
 		if (h == 0 &&
 		    run_in_container(ctx, info.id, "monitor_cmd", p->monitor_cmd, NULL, NULL, NULL, &last) == 0) {
-			record_run(ctx, &info, ROLE_KEEP);
+			update_run(ctx, &info, ROLE_KEEP);
 			update_score(ctx, &info);
 			return BERTH_RESULT_OK;
 		}
@@ -940,6 +1151,7 @@ berth_action_start(struct berth_ctx *ctx, berth_error_t *err)
 	berth_cleanup(info) struct berth_container_info info = { 0 };
 	cleanup_free char *hash = NULL;
 	cleanup_free char *id = NULL;
+	cleanup_free char *why = NULL;
 	struct berth_params *p = ctx->params;
 	bool reuse_existing = false, adopted;
 
@@ -955,8 +1167,10 @@ berth_action_start(struct berth_ctx *ctx, berth_error_t *err)
 		berth_error_wrap(err, "cannot start %s: ", p->name);
 		return result_of(ctx, err);
 	}
-	adopted = info.exists && !owned(ctx, &info) && adoptable(ctx, &info);
+	adopted = info.exists && !owned(ctx, &info) && adoptable(ctx, &info, &why);
 	if (info.exists && !owned(ctx, &info) && !adopted) {
+		if (runs(&info))
+			return foreign_running(ctx, &info, why, err);
 		berth_error_set(err, BERTH_E_FAILED,
 				"cannot start: the name %s is taken by container %.12s, which berth did not create "
 				"for resource %s; remove or rename that container, or set the name parameter",
@@ -969,6 +1183,12 @@ berth_action_start(struct berth_ctx *ctx, berth_error_t *err)
 
 		if (info.running && same) {
 			berth_log_info("container %s is already running", p->name);
+			/* An adopted container gets its record now: stop relies on it while the daemon
+			 * is away (state.h). */
+			if (adopted && record_run(ctx, &info, ROLE_KEEP, err) < 0) {
+				berth_error_wrap(err, "cannot adopt container %s: ", p->name);
+				return result_of(ctx, err);
+			}
 			return wait_ready(ctx, false, err);
 		}
 		if (same && p->reuse) {
@@ -986,8 +1206,23 @@ berth_action_start(struct berth_ctx *ctx, berth_error_t *err)
 	if (reuse_existing) {
 		id = berth_xstrdup(info.id);
 		berth_log_info("starting existing container %s", p->name);
+		if (record_intent(ctx, err) < 0) {
+			berth_error_wrap(err, "cannot start %s: ", p->name);
+			return result_of(ctx, err);
+		}
 	} else {
-		if (ensure_image(ctx, err) < 0 || berth_container_create(ctx->client, p->name, body, &id, err) < 0) {
+		/* The record before the create: a start that cannot write it creates nothing. */
+		if (ensure_image(ctx, err) < 0 || record_intent(ctx, err) < 0) {
+			berth_error_wrap(err, "cannot start %s: ", p->name);
+			return result_of(ctx, err);
+		}
+		if (berth_container_create(ctx->client, p->name, body, &id, err) < 0) {
+			/* The daemon's refusal is an answer: nothing was created, and nothing of this
+			 * resource's is left under the name (an old container was removed above). */
+			int cause = berth_error_cause(*err);
+
+			if (cause == BERTH_E_REFUSED || cause == BERTH_E_REJECTED || cause == BERTH_E_NO_IMAGE)
+				berth_state_clear(p->name);
 			berth_error_wrap(err, "cannot start %s: ", p->name);
 			return result_of(ctx, err);
 		}
@@ -1021,11 +1256,11 @@ berth_action_validate(struct berth_ctx *ctx, berth_error_t *err)
 	 * problem at start time, not a configuration error. One too old to drive is this node's
 	 * problem now. */
 	if (berth_image_exists(ctx->client, ctx->params->image, &exists, err) < 0) {
-		if (berth_error_cause(*err) == BERTH_E_API_OLD)
-			return result_of(ctx, err);
-		berth_log_warn("validate-all: image not checked: %s", (*err)->msg);
-		berth_error_free(err);
-		return BERTH_RESULT_OK;
+		enum berth_result r = result_of(ctx, err);
+
+		if (r == BERTH_RESULT_OK)
+			berth_log_warn("validate-all: image not checked: %s", (*err)->msg);
+		return r;
 	}
 	if (check_api(ctx, spec, err) < 0)
 		return result_of(ctx, err);
@@ -1039,35 +1274,38 @@ berth_action_validate(struct berth_ctx *ctx, berth_error_t *err)
 
 /* ---- promote, demote, notify, reload ---- */
 
-/* Inspect the container for a role change: it must exist, be ours and run. */
-static enum berth_result
+/* Inspect the container for a role change, a notification or a reload: it must exist, be ours
+ * and run. A foreign container that runs under the name is said so (BERTH_E_FOREIGN).
+ * \return 0 when it does; else -1 with err, whose cause the action's result comes from */
+static int
 running_container(struct berth_ctx *ctx, struct berth_container_info *info, const char *what, berth_error_t *err)
 {
 	struct berth_params *p = ctx->params;
+	cleanup_free char *why = NULL;
 
-	if (berth_container_inspect(ctx->client, p->name, info, err) < 0) {
-		berth_error_wrap(err, "cannot %s %s: ", what, p->name);
-		return result_of(ctx, err);
+	if (berth_container_inspect(ctx->client, p->name, info, err) < 0)
+		return berth_error_wrap(err, "cannot %s %s: ", what, p->name);
+	if (info->exists && !ours(ctx, info, &why) && runs(info)) {
+		(void)foreign_running(ctx, info, why, err);
+		return -1;
 	}
-	if (!info->exists || !info->running || !ours(ctx, info)) {
-		berth_error_set(err, BERTH_E_NOT_RUNNING, "cannot %s %s: the container is not running", what, p->name);
-		return result_of(ctx, err);
-	}
-	return BERTH_RESULT_OK;
+	if (!info->exists || !info->running || why != NULL)
+		return berth_error_set(err, BERTH_E_NOT_RUNNING, "cannot %s %s: the container is not running", what,
+				       p->name);
+	return 0;
 }
 
 enum berth_result
 berth_action_promote(struct berth_ctx *ctx, berth_error_t *err)
 {
 	berth_cleanup(info) struct berth_container_info info = { 0 };
-	/* Promoting a replica that is not running is a failure, not a state (cause_results). */
-	enum berth_result r = running_container(ctx, &info, "promote", err);
 
-	if (r != BERTH_RESULT_OK)
-		return r;
+	/* Promoting a replica that is not running is a failure, not a state (cause_results). */
+	if (running_container(ctx, &info, "promote", err) < 0)
+		return result_of(ctx, err);
 	if (run_in_container(ctx, info.id, "promote_cmd", ctx->params->promote_cmd, NULL, NULL, NULL, err) < 0)
 		return result_of(ctx, err);
-	record_run(ctx, &info, ROLE_PROMOTED);
+	update_run(ctx, &info, ROLE_PROMOTED);
 	berth_log_notice("container %s promoted", ctx->params->name);
 	return BERTH_RESULT_OK;
 }
@@ -1076,13 +1314,12 @@ enum berth_result
 berth_action_demote(struct berth_ctx *ctx, berth_error_t *err)
 {
 	berth_cleanup(info) struct berth_container_info info = { 0 };
-	enum berth_result r = running_container(ctx, &info, "demote", err);
 
-	if (r != BERTH_RESULT_OK)
-		return r;
+	if (running_container(ctx, &info, "demote", err) < 0)
+		return result_of(ctx, err);
 	if (run_in_container(ctx, info.id, "demote_cmd", ctx->params->demote_cmd, NULL, NULL, NULL, err) < 0)
 		return result_of(ctx, err);
-	record_run(ctx, &info, ROLE_UNPROMOTED);
+	update_run(ctx, &info, ROLE_UNPROMOTED);
 	berth_log_notice("container %s demoted", ctx->params->name);
 	return BERTH_RESULT_OK;
 }
@@ -1104,11 +1341,13 @@ berth_action_notify(struct berth_ctx *ctx, berth_error_t *err)
 	berth_log_debug("notify %s-%s for %s", type ? type : "?", op ? op : "?", ctx->params->name);
 	if (ctx->params->notify_cmd == NULL)
 		return BERTH_RESULT_OK;
-	if (running_container(ctx, &info, "notify", err) != BERTH_RESULT_OK) {
-		/* Nothing runs here to tell. */
-		berth_log_info("notify: %s", (*err)->msg);
-		berth_error_free(err);
-		return BERTH_RESULT_OK;
+	if (running_container(ctx, &info, "notify", err) < 0) {
+		/* Nothing of berth's runs here to tell: success (cause_results), said in the log. */
+		enum berth_result r = result_of(ctx, err);
+
+		if (r == BERTH_RESULT_OK)
+			berth_log_info("notify: %s", (*err)->msg);
+		return r;
 	}
 	for (i = 0; environ[i]; i++)
 		if (strncmp(environ[i], prefix, sizeof(prefix) - 1) == 0)
@@ -1125,25 +1364,51 @@ enum berth_result
 berth_action_reload(struct berth_ctx *ctx, berth_error_t *err)
 {
 	berth_cleanup(info) struct berth_container_info info = { 0 };
+	struct berth_params *p = ctx->params;
+	struct berth_state st;
 
-	/* Nothing runs: the new parameters apply at the next start. A reload never starts a
-	 * container Pacemaker believes stopped. */
-	enum berth_result r = running_container(ctx, &info, "reload", err);
+	/* Pacemaker reloads a resource it believes running. The parameters that say which container
+	 * that is (name, docker_socket: never reloadable, metadata.c) must still find it running
+	 * and the resource's own; a reload that finds nothing there, or another container, fails:
+	 * Pacemaker then stops the resource with the parameters it was started with (a failed
+	 * reload does not replace them) and starts it with the new ones. Succeeding would let it
+	 * stop the new name later and leave the old container running unmanaged. */
+	if (running_container(ctx, &info, "reload", err) == 0 && berth_state_load(p->name, &st) == 1 &&
+	    strcmp(st.id, "-") != 0 && strcmp(st.id, info.id) != 0)
+		berth_error_set(err, BERTH_E_FAILED,
+				"cannot reload %s: container %s (%.12s) is not the one berth started for it (%.12s)",
+				p->instance, p->name, info.id, st.id);
+	if (*err != NULL) {
+		cleanup_free char *why = berth_xstrdup((*err)->msg);
+		int cause = (*err)->cause;
 
-	if (berth_error_cause(*err) == BERTH_E_NOT_RUNNING) {
-		berth_log_info("reload: %s; the new parameters apply at the next start", (*err)->msg);
+		/* What went wrong first (the CIB keeps 128 characters of it), then the rule. */
 		berth_error_free(err);
-		return BERTH_RESULT_OK;
+		berth_error_set(err, cause,
+				"%s; a reload never changes which container %s means (container %s on %s; name and "
+				"docker_socket are not reloadable: restart the resource for new ones)",
+				why, p->instance, p->name, p->docker_socket);
+		return result_of(ctx, err);
 	}
-	if (r != BERTH_RESULT_OK)
-		return r;
 
 	/* What a reload can apply (monitor_cmd, the commands, promotion_score, force_kill,
-	 * query_docker_health) takes effect at the next action by itself; the score is published
-	 * again by start's final check. Anything else that changed alters the configuration hash,
-	 * and start then recreates the container -- needed when a Pacemaker without OCF 1.1 sends
-	 * the legacy reload for every parameter change. */
+	 * query_docker_health, ...) takes effect at the next action by itself; the score is
+	 * published again by start's final check. Anything else that changed alters the
+	 * configuration hash, and start then recreates the container under the same name -- needed
+	 * when a Pacemaker without OCF 1.1 sends the legacy reload for every parameter change. */
 	return berth_action_start(ctx, err);
+}
+
+enum berth_result
+berth_action_unusable_params(const struct berth_action *action, const struct berth_params *p, berth_error_t *err)
+{
+	/* With a usable container name but no usable socket, what stop may say is what it says
+	 * when the daemon is away: the state record decides (a container of this name may run). */
+	if (action->column == BERTH_COL_STOP && p->name != NULL && berth_params_name_ok(p->name))
+		return stop_while_away(action, p->name, err);
+	if (berth_action_result(action, *err) == BERTH_RESULT_OK)
+		berth_log_warn("%s: %s; nothing can run under this configuration", action->name, (*err)->msg);
+	return berth_action_result(action, *err);
 }
 
 /* ---- the list of actions ---- */

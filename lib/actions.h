@@ -70,7 +70,18 @@ enum berth_result berth_action_promote(struct berth_ctx *ctx, berth_error_t *err
 enum berth_result berth_action_demote(struct berth_ctx *ctx, berth_error_t *err);
 enum berth_result berth_action_notify(struct berth_ctx *ctx, berth_error_t *err);
 /** reload and reload-agent: apply the new parameters, recreating the container only if its
- *  configuration (image, run_cmd, run_opts) changed. */
+ *  configuration (image, run_cmd, run_opts) changed. Fails when the container the parameters
+ *  name (name, docker_socket) does not run here as this resource's: a reload never moves the
+ *  resource to another container. */
 enum berth_result berth_action_reload(struct berth_ctx *ctx, berth_error_t *err);
+
+/**
+ * The result of an action whose parameters could not be loaded (berth_params_load failed, *err
+ * says why): the table's for a configuration error, but stop with a usable container name and
+ * no usable socket decides as when the daemon is away (the state record).
+ * \param p  as berth_params_load left it (p->name may be set)
+ */
+enum berth_result berth_action_unusable_params(const struct berth_action *action, const struct berth_params *p,
+					       berth_error_t *err);
 
 #endif

@@ -2,20 +2,14 @@
 #include "config.h"
 
 #include <errno.h>
-#include <fcntl.h>
-#include <poll.h>
-#include <signal.h>
-#include <spawn.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/wait.h>
-#include <unistd.h>
 
 #include "alloc.h"
 #include "cib.h"
 #include "cleanup.h"
-#include "deadline.h"
+#include "spawn.h"
 #include "words.h"
 
 #define OUT_MAX  (64u * 1024 * 1024)
@@ -43,118 +37,34 @@ environment(const char *file)
 	return env;
 }
 
-struct sink {
-	int fd;
-	char *buf;
-	size_t len, cap;
-};
-
-/* Read what is there; false at end of file. Beyond cap, the rest is read and dropped. */
-static bool
-drain(struct sink *s)
-{
-	char chunk[8192];
-	ssize_t n = read(s->fd, chunk, sizeof(chunk));
-
-	if (n < 0 && (errno == EINTR || errno == EAGAIN))
-		return true;
-	if (n <= 0)
-		return false;
-	if (s->len < s->cap) {
-		size_t take = (size_t)n < s->cap - s->len ? (size_t)n : s->cap - s->len;
-
-		s->buf = berth_xrealloc(s->buf, s->len + take + 1);
-		memcpy(s->buf + s->len, chunk, take);
-		s->len += take;
-		s->buf[s->len] = '\0';
-	}
-	return true;
-}
-
 int
 berth_cib_run(const struct berth_cib *cib, char *const argv[], long timeout_ms, struct berth_cib_output *o,
 	      berth_error_t *err)
 {
-	posix_spawn_file_actions_t fa;
-	struct sink sinks[2] = { { -1, NULL, 0, OUT_MAX }, { -1, NULL, 0, ERR_MAX } };
-	int out[2] = { -1, -1 }, errp[2] = { -1, -1 }, status = 0, rc, open_fds = 2;
-	char **env = NULL;
-	long long end = berth_now_ms() + timeout_ms;
-	pid_t pid;
+	berth_cleanup(spawn_result) struct berth_spawn_result r = { 0 };
+	char **env = environment(cib != NULL ? cib->file : NULL);
+	struct berth_spawn s = {
+		.argv = argv,
+		.envp = env,
+		.out_max = OUT_MAX,
+		.err_max = ERR_MAX,
+		.timeout_ms = timeout_ms,
+	};
+	int ret = berth_spawn_run(&s, &r, err);
+	size_t i;
 
 	memset(o, 0, sizeof(*o));
-	if (pipe2(out, O_CLOEXEC) < 0 || pipe2(errp, O_CLOEXEC) < 0) {
-		rc = errno;
-		if (out[0] >= 0) {
-			close(out[0]);
-			close(out[1]);
-		}
-		return berth_error_set(err, rc, "pipe: %s", strerror(rc));
-	}
-	env = environment(cib != NULL ? cib->file : NULL);
-	posix_spawn_file_actions_init(&fa);
-	posix_spawn_file_actions_adddup2(&fa, out[1], STDOUT_FILENO);
-	posix_spawn_file_actions_adddup2(&fa, errp[1], STDERR_FILENO);
-	posix_spawn_file_actions_addopen(&fa, STDIN_FILENO, "/dev/null", O_RDONLY, 0);
-	rc = posix_spawnp(&pid, argv[0], &fa, NULL, argv, env);
-	posix_spawn_file_actions_destroy(&fa);
-	if (cib != NULL && cib->file != NULL) {
-		size_t i;
-
+	if (cib != NULL && cib->file != NULL)
 		for (i = 0; env[i]; i++)
 			if (strncmp(env[i], "CIB_file=", 9) == 0)
 				free(env[i]);
-	}
 	free(env);
-	close(out[1]);
-	close(errp[1]);
-	sinks[0].fd = out[0];
-	sinks[1].fd = errp[0];
-	if (rc != 0) {
-		close(out[0]);
-		close(errp[0]);
-		return berth_error_set(err, rc, "cannot run %s: %s", argv[0], strerror(rc));
-	}
-	while (open_fds > 0) {
-		struct pollfd pfd[2];
-		long long left = end - berth_now_ms();
-		int n = 0, i;
-
-		if (left <= 0) {
-			kill(pid, SIGKILL);
-			waitpid(pid, NULL, 0);
-			for (i = 0; i < 2; i++) {
-				if (sinks[i].fd >= 0)
-					close(sinks[i].fd);
-				free(sinks[i].buf);
-			}
-			return berth_error_set(err, BERTH_E_TIMEDOUT, "%s did not finish within %ld ms", argv[0],
-					       timeout_ms);
-		}
-		for (i = 0; i < 2; i++)
-			if (sinks[i].fd >= 0)
-				pfd[n++] = (struct pollfd){ .fd = sinks[i].fd, .events = POLLIN };
-		if (poll(pfd, (nfds_t)n, (int)(left < 1000 ? left : 1000)) <= 0)
-			continue;
-		for (i = 0; i < 2; i++) {
-			int j;
-
-			for (j = 0; j < n && pfd[j].fd != sinks[i].fd; j++)
-				;
-			if (j == n || pfd[j].revents == 0)
-				continue;
-			if (!drain(&sinks[i])) {
-				close(sinks[i].fd);
-				sinks[i].fd = -1;
-				open_fds--;
-			}
-		}
-	}
-	while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
-		;
-	o->out = sinks[0].buf ? sinks[0].buf : berth_xstrdup("");
-	o->err = sinks[1].buf ? sinks[1].buf : berth_xstrdup("");
-	o->status = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+	if (ret < 0)
+		return ret;
+	o->out = r.out;
+	o->err = r.err;
+	o->status = r.status;
+	r.out = r.err = NULL;
 	return 0;
 }
 

@@ -24,7 +24,7 @@ struct berth_cib_output {
 
 /**
  * Run a Pacemaker tool (argv[0] is looked up in PATH), with CIB_file set for a CIB file, stdin
- * from /dev/null (or the file in_path), without a shell, for at most timeout_ms.
+ * from /dev/null, without a shell, for at most timeout_ms (berth_spawn_run, spawn.h).
  * \return 0 when it ran (whatever its exit status), or the negative cause with err when it could not be run or
  *         did not finish in time (then it is killed)
  */

@@ -25,15 +25,19 @@
 #define RETRY_READ_MIN_LEFT_MS 1000L /* a read is tried again only with this much time left */
 #define RETRY_RESERVE_MS       2000L /* waiting for a daemon leaves at least this much to the action */
 
+/* call()'s own flag, beside the engine's (engine.h): a GET that does something each time it is
+ * sent (podman's health check runs the check) is never repeated. */
+#define CALL_ONCE (1 << 16)
+
 /* Is this failure worth another try? A read (GET) may be repeated after a broken connection or an
  * error status of a busy daemon (5xx, but 501); nothing else is repeated once it may have reached
  * the daemon. A daemon that cannot be reached at all got nothing: while it restarts, actions that
  * wait for it (c->wait_daemon) try again. */
 static bool
-transient(const struct berth_client *c, const char *method, int ret, const struct berth_response *resp,
+transient(const struct berth_client *c, const char *method, int flags, int ret, const struct berth_response *resp,
 	  const berth_error_t e)
 {
-	bool read = strcmp(method, "GET") == 0;
+	bool read = strcmp(method, "GET") == 0 && !(flags & CALL_ONCE);
 
 	if (ret == 0)
 		return read && resp->status >= 500 && resp->status != 501;
@@ -54,13 +58,14 @@ call(struct berth_client *c, const char *method, const char *path, const char *b
 	for (;;) {
 		berth_error_t e = NULL;
 		long left;
-		int ret = berth_engine_request(c->engine, method, path, body,
-					       berth_deadline_call_ms(c->deadline, cap_ms), flags, resp, &e);
+		int ret =
+			berth_engine_request(c->engine, method, path, body, berth_deadline_call_ms(c->deadline, cap_ms),
+					     flags & ~CALL_ONCE, resp, &e);
 
 		left = berth_deadline_left_ms(c->deadline);
 		/* Another try only while it leaves time for what the action still has to do: a
 		 * restarting daemon may take most of the budget, a busy one a few short tries. */
-		if (!transient(c, method, ret, resp, e) ||
+		if (!transient(c, method, flags, ret, resp, e) ||
 		    (berth_error_cause(e) == BERTH_E_UNREACHABLE
 			     ? left - delay_ms < berth_deadline_reserve_ms(c->deadline, RETRY_RESERVE_MS)
 			     : ++tries > RETRY_READS || left - delay_ms < RETRY_READ_MIN_LEFT_MS)) {
@@ -250,8 +255,19 @@ berth_container_engine(struct berth_client *c)
 	cleanup_free char *desc = NULL;
 	berth_error_t e = NULL;
 
+	int major, minor;
+	char api[24];
+
 	if (c->kind != BERTH_ENGINE_UNKNOWN)
 		return c->kind;
+	/* The Server header of an answer already received says it, without another request. */
+	berth_engine_api_version(c->engine, &major, &minor);
+	snprintf(api, sizeof(api), "%d.%d", major, minor);
+	c->kind = berth_dialect_from_server(berth_engine_server(c->engine), api, &desc);
+	if (c->kind != BERTH_ENGINE_UNKNOWN) {
+		berth_log_info("engine: %s", desc);
+		return c->kind;
+	}
 	if (call(c, "GET", "/version", NULL, CAP_QUICK_MS / 2, 0, &resp, &e) < 0 || resp.status != 200) {
 		berth_log_debug("cannot tell the engine: %s", e ? e->msg : "GET /version failed");
 		berth_error_free(&e);
@@ -299,8 +315,9 @@ berth_container_healthcheck_run(struct berth_client *c, const char *id, char **s
 	cleanup_json json_object *answer = NULL;
 
 	*status = NULL;
+	/* A GET that runs the check: never repeated by call()'s retry of reads. */
 	if (object_path("libpod/containers", id, "/healthcheck", &path, err) < 0 ||
-	    call(c, "GET", path, NULL, CAP_QUICK_MS * 3, 0, &resp, err) < 0)
+	    call(c, "GET", path, NULL, CAP_QUICK_MS * 3, CALL_ONCE, &resp, err) < 0)
 		return berth_error_wrap(err, "running the health check of %.12s: ", id);
 	if (resp.status != 200)
 		return http_error(&resp, BERTH_E_REFUSED, err, "running the health check (podman)");

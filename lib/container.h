@@ -78,10 +78,12 @@ berth_container_info_release(struct berth_container_info *info)
 BERTH_DEFINE_CLEANUP_STRUCT(info, struct berth_container_info, berth_container_info_release)
 
 /**
- * Which engine serves the socket: asked with GET /version the first time (dialect.h), then
- * remembered in c; logged once. A monitor never asks: only the paths where podman's way differs
- * (a removal or create refused, a failed start) do.
- * \return the kind; BERTH_ENGINE_UNKNOWN when /version gave no answer (asked again next time)
+ * Which engine serves the socket: told by the Server header of an answer already received
+ * (berth_dialect_from_server), else asked with GET /version (dialect.h); then remembered in c and
+ * logged once. Only the paths where podman's way differs (a removal or create refused, a failed
+ * start, a health check to run) need it, and they come after an inspect: in practice no request
+ * is made for it.
+ * \return the kind; BERTH_ENGINE_UNKNOWN when neither says (asked again next time)
  */
 enum berth_engine_kind berth_container_engine(struct berth_client *c);
 
@@ -95,7 +97,8 @@ int berth_container_evict(struct berth_client *c, const char *name, berth_error_
 /**
  * Run a container's health check now and read the status it leaves: podman's
  * GET /libpod/containers/ID/healthcheck (what `podman healthcheck run` does). podman runs health
- * checks from systemd timers; without systemd none runs unless asked. Only for podman.
+ * checks from systemd timers; without systemd none runs unless asked. Only for podman. Sent
+ * once: a GET, but one that runs the check, so the retry of reads never repeats it.
  * \param status  out: "healthy", "unhealthy" or "starting" (retries left); the caller frees it
  */
 int berth_container_healthcheck_run(struct berth_client *c, const char *id, char **status, berth_error_t *err);

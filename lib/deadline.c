@@ -12,6 +12,8 @@
 #include <unistd.h>
 
 #include "deadline.h"
+#include "ocf.h"
+#include "spawn.h"
 
 #define AGE_MAX_MS 10000L /* an age beyond this is not a fresh agent: the clock reading is off */
 
@@ -62,8 +64,10 @@ clamp(long v, long lo, long hi)
 void
 berth_deadline_init(struct berth_deadline *d, long timeout_ms)
 {
-	long budget = timeout_ms - clamp(timeout_ms / 10, 500, 5000);
-	long hard = timeout_ms - clamp(timeout_ms / 20, 300, 2000);
+	/* Whoever passes a timeout, the sums below stay in range (ocf.h). */
+	long t = clamp(timeout_ms, 0, BERTH_OCF_TIMEOUT_MAX_MS);
+	long budget = t - clamp(t / 10, 500, 5000);
+	long hard = t - clamp(t / 20, 300, 2000);
 
 	if (budget < 200)
 		budget = 200;
@@ -75,17 +79,35 @@ berth_deadline_init(struct berth_deadline *d, long timeout_ms)
 /* What the watchdog's handler needs, prepared before it can run. */
 static char watchdog_reason[512];
 static size_t watchdog_len;
-static int watchdog_code;
+static volatile sig_atomic_t watchdog_code;
+static volatile sig_atomic_t watchdog_decided; /* the action has its result: exit with it, silently */
 
 static void
 watchdog_fire(int sig)
 {
-	/* Only async-signal-safe calls: write(2) and _exit(2). A failed write cannot be reported. */
-	if (watchdog_code != 0) {
+	/* Only async-signal-safe calls: kill(2), write(2) and _exit(2). A failed write cannot be
+	 * reported. A child berth waits for goes with it rather than outliving it unwatched. */
+	berth_spawn_kill_running();
+	if (!watchdog_decided && watchdog_code != 0) {
 		ssize_t r = write(STDERR_FILENO, watchdog_reason, watchdog_len);
 		(void)r;
 	}
 	_exit(watchdog_code);
+}
+
+void
+berth_deadline_decide(int exit_code, const char *reason)
+{
+	sigset_t alarm, old;
+
+	sigemptyset(&alarm);
+	sigaddset(&alarm, SIGALRM);
+	(void)sigprocmask(SIG_BLOCK, &alarm, &old);
+	if (reason != NULL)
+		berth_ocf_exit_reason(reason);
+	watchdog_code = exit_code;
+	watchdog_decided = 1;
+	(void)sigprocmask(SIG_SETMASK, &old, NULL);
 }
 
 int

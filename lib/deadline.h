@@ -9,8 +9,12 @@
  *     which call gave up;
  *   - the watchdog: a timer at the op timeout less a smaller margin (5 %, 0.3 s to 2 s). Whatever
  *     the agent is doing then -- a call that overran, a CPU starved by load -- the signal handler
- *     writes the exit reason prepared in advance and ends the process with the action's code for
- *     "timed out". It is the bound by construction; the budget is what normally ends first.
+ *     ends the child berth waits for, if any (spawn.h), writes the exit reason prepared in
+ *     advance and ends the process with the action's code for "timed out". It is the bound by
+ *     construction; the budget is what normally ends first.
+ * Once the action has its result (berth_deadline_decide), that result is what the process exits
+ * with, whatever happens after: a watchdog that fires during the log's shutdown or the freeing
+ * that follows ends the process with the decided code, silently.
  * README, "Deadlines", explains the margins. */
 #ifndef BERTH_DEADLINE_H
 #define BERTH_DEADLINE_H
@@ -29,8 +33,8 @@ long long berth_now_ms(void);
 /**
  * Start a budget for an operation of timeout_ms, counted from the start of this process. The
  * margin kept back for reporting is 10% of the timeout, at least 500 ms and at most 5 s; the
- * budget is never below 200 ms. The watchdog's limit is the timeout less 5 % (0.3 s to 2 s), and
- * never before the budget's end.
+ * budget is never below 200 ms. A timeout beyond BERTH_OCF_TIMEOUT_MAX_MS (ocf.h) counts as that. The watchdog's limit
+ * is the timeout less 5 % (0.3 s to 2 s), and never before the budget's end.
  */
 void berth_deadline_init(struct berth_deadline *d, long timeout_ms);
 
@@ -42,6 +46,14 @@ eturn 0, or -errno when no timer could be set
  */
 int berth_deadline_arm_watchdog(const struct berth_deadline *d, int exit_code, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
+
+/**
+ * The action has its result: write its exit reason (reason NULL: none), and from then on let the
+ * watchdog end the process with exit_code and write nothing more. The watchdog is held off while
+ * the reason is written, so that the process never prints two reasons. Call once, before the
+ * logging and freeing that end the process.
+ */
+void berth_deadline_decide(int exit_code, const char *reason);
 
 /**
  * Milliseconds since this process started, from /proc/self/stat (10 ms resolution); 0 when it

@@ -61,6 +61,30 @@ berth_dialect_detect(json_object *version, char **desc)
 	return kind;
 }
 
+enum berth_engine_kind
+berth_dialect_from_server(const char *server, const char *api, char **desc)
+{
+	static const struct {
+		const char *prefix;
+		enum berth_engine_kind kind;
+	} engines[] = { { "Docker/", BERTH_ENGINE_DOCKER }, { "Libpod/", BERTH_ENGINE_PODMAN } };
+	size_t i, n;
+
+	if (desc != NULL)
+		*desc = NULL;
+	for (i = 0; server != NULL && i < sizeof(engines) / sizeof(engines[0]); i++) {
+		if (strncmp(server, engines[i].prefix, strlen(engines[i].prefix)) != 0)
+			continue;
+		server += strlen(engines[i].prefix);
+		n = strcspn(server, " ");
+		if (desc != NULL)
+			*desc = berth_xasprintf("%s %.*s (API %.20s)", berth_dialect_name(engines[i].kind),
+						(int)(n < 40 ? n : 40), server, api ? api : "?");
+		return engines[i].kind;
+	}
+	return BERTH_ENGINE_UNKNOWN;
+}
+
 const char *
 berth_dialect_name(enum berth_engine_kind kind)
 {

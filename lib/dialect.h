@@ -32,6 +32,15 @@ enum berth_engine_kind {
  */
 enum berth_engine_kind berth_dialect_detect(json_object *version, char **desc);
 
+/**
+ * Which engine sent an answer, from its Server header (berth_engine_server): "Docker/VERSION ..."
+ * is dockerd, "Libpod/VERSION ..." podman; anything else is BERTH_ENGINE_UNKNOWN (then
+ * berth_dialect_detect on GET /version decides).
+ * \param api   the API version spoken, for desc
+ * \param desc  out, unless NULL: malloc'd "podman 4.3.1 (API 1.41)" for the log, or NULL
+ */
+enum berth_engine_kind berth_dialect_from_server(const char *server, const char *api, char **desc);
+
 /** "docker", "podman" or "unknown". */
 const char *berth_dialect_name(enum berth_engine_kind kind);
 

@@ -9,6 +9,7 @@
 #include "cleanup.h"
 #include "dialect.h"
 #include "drift.h"
+#include "redact.h"
 #include "spec.h"
 
 static json_object *
@@ -178,16 +179,24 @@ berth_drift_compare(json_object *body, const char *hash, json_object *in, const 
 		drifted |= !field(fields, "binds", want_b, have_b, same, NULL);
 	}
 
-	/* the environment: what the request sets must be there; the image adds its own */
+	/* the environment: what the request sets must be there; the image adds its own. Shown by
+	 * name only (redact.h). */
 	{
-		cleanup_json json_object *lack = NULL;
+		cleanup_json json_object *lack = NULL, *want_e = NULL, *have_e = NULL;
+		cleanup_free char *names = NULL, *note = NULL;
 
 		w = member(body, "Env");
 		h = member(config, "Env");
 		lack = w != NULL ? missing(w, h) : NULL;
-		drifted |= !field(fields, "environment", w, h, lack == NULL,
-				  lack != NULL ? "variables the resource sets are missing or different in the container"
-					       : "the container may have more: the image's own variables");
+		names = lack != NULL ? berth_redact_diff("Env", w, h) : NULL;
+		note = lack != NULL ? berth_xasprintf("variables the resource sets are missing or different in the "
+						      "container: %s; no value is shown",
+						      names ? names : "?")
+				    : berth_xstrdup("the container may have more: the image's own variables; no value "
+						    "is shown");
+		want_e = berth_redact_value("Env", w);
+		have_e = berth_redact_value("Env", h);
+		drifted |= !field(fields, "environment", want_e, have_e, lack == NULL, note);
 	}
 
 	/* the network */
@@ -216,8 +225,17 @@ berth_drift_compare(json_object *body, const char *hash, json_object *in, const 
 
 			same = same && hv != NULL && json_object_equal(v, hv);
 		}
-		drifted |= !field(fields, "labels", want_l, labels, same,
-				  same ? "the container may have more: the image's own labels" : NULL);
+		{
+			cleanup_json json_object *want_r = berth_redact_value("Labels", want_l);
+			cleanup_json json_object *have_r = berth_redact_value("Labels", labels);
+			cleanup_free char *names = same ? NULL : berth_redact_diff("Labels", want_l, labels);
+			cleanup_free char *note =
+				same ? berth_xstrdup("the container may have more: the image's own labels; no value is "
+						     "shown")
+				     : berth_xasprintf("%s; no value is shown", names ? names : "labels differ");
+
+			drifted |= !field(fields, "labels", want_r, have_r, same, note);
+		}
 	}
 
 	/* the restart policy: Pacemaker, not dockerd, restarts */

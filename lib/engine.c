@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include <curl/curl.h>
 #include <json-c/json.h>
@@ -24,6 +25,7 @@ struct berth_engine {
 	CURL *curl;           /* reused: keep-alive across the calls of one action */
 	char api_version[16]; /* "1.41", or what the daemon asked for */
 	bool negotiated;      /* already retried once with the daemon's version */
+	char server[80];      /* the Server header of the last answer ("Docker/20.10.24 (linux)") */
 };
 
 struct sink {
@@ -43,7 +45,19 @@ sink_release(struct sink *s)
 	free(s->buf);
 }
 BERTH_DEFINE_CLEANUP_STRUCT(sink, struct sink, sink_release)
-BERTH_DEFINE_CLEANUP(slist, struct curl_slist *, curl_slist_free_all)
+/* The extra headers may hold a secret (X-Registry-Auth): curl_slist_append copies each one, and
+ * those copies are berth's to zero before curl frees the list. curl also writes the headers into
+ * the request it assembles and sends; it frees that buffer without zeroing it, and berth cannot
+ * reach it (curl offers no hook for it). */
+static void
+headers_free(struct curl_slist *list)
+{
+	for (struct curl_slist *l = list; l != NULL; l = l->next)
+		if (l->data != NULL)
+			explicit_bzero(l->data, strlen(l->data));
+	curl_slist_free_all(list);
+}
+BERTH_DEFINE_CLEANUP(slist, struct curl_slist *, headers_free)
 
 static void
 sink_reserve(struct sink *s, size_t need)
@@ -95,6 +109,27 @@ sink_write(char *data, size_t size, size_t nmemb, void *userp)
 	s->len += n;
 	s->buf[s->len] = '\0';
 	return size * nmemb;
+}
+
+/* Keep the Server header of each answer: it says which engine answers (dockerd "Docker/VERSION
+ * (linux)", podman "Libpod/VERSION (linux)"), so berth needs no GET /version to tell them apart.
+ * Only printable ASCII is kept, for the log. */
+static size_t
+header_line(char *data, size_t size, size_t nmemb, void *userp)
+{
+	struct berth_engine *e = userp;
+	size_t n = size * nmemb, i = 7, end = n, k = 0;
+
+	if (n < 7 || strncasecmp(data, "Server:", 7) != 0)
+		return n;
+	while (i < end && (data[i] == ' ' || data[i] == '\t'))
+		i++;
+	while (end > i && (data[end - 1] == '\r' || data[end - 1] == '\n' || data[end - 1] == ' '))
+		end--;
+	for (; i < end && k < sizeof(e->server) - 1; i++, k++)
+		e->server[k] = isprint((unsigned char)data[i]) && (unsigned char)data[i] < 0x80 ? data[i] : '?';
+	e->server[k] = '\0';
+	return n;
 }
 
 /* Parse "X.Y" into a comparable number (major * 1000 + minor). -1 if malformed. */
@@ -286,6 +321,8 @@ request_once(struct berth_engine *e, const char *method, const char *path, const
 	curl_easy_setopt(c, CURLOPT_CONNECTTIMEOUT_MS, timeout_ms);
 	curl_easy_setopt(c, CURLOPT_WRITEFUNCTION, sink_write);
 	curl_easy_setopt(c, CURLOPT_WRITEDATA, &sink);
+	curl_easy_setopt(c, CURLOPT_HEADERFUNCTION, header_line);
+	curl_easy_setopt(c, CURLOPT_HEADERDATA, e);
 	curl_easy_setopt(c, CURLOPT_HTTP_VERSION, (long)CURL_HTTP_VERSION_1_1);
 	curl_easy_setopt(c, CURLOPT_CUSTOMREQUEST, method);
 	headers = berth_nonnull(curl_slist_append(headers, "Expect:"));
@@ -367,6 +404,12 @@ berth_engine_request_ex(struct berth_engine *e, const char *method, const char *
 		return berth_error_set(err, BERTH_E_TIMEDOUT, "no time left for %s %s before the operation's timeout",
 				       method, path);
 	return request_once(e, method, path, body, timeout_ms, flags, opts, resp, err);
+}
+
+const char *
+berth_engine_server(const struct berth_engine *e)
+{
+	return e->server;
 }
 
 char *

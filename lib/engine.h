@@ -96,6 +96,12 @@ int berth_engine_request_ex(struct berth_engine *e, const char *method, const ch
  */
 void berth_engine_api_version(const struct berth_engine *e, int *major, int *minor);
 
+/**
+ * The Server header of the last answer the daemon sent ("Docker/20.10.24 (linux)", podman's
+ * "Libpod/4.3.1 (linux)"), printable ASCII only; "" before any answer or when it sent none.
+ */
+const char *berth_engine_server(const struct berth_engine *e);
+
 /** Free the body of a response and zero it. */
 void berth_response_release(struct berth_response *resp);
 BERTH_DEFINE_CLEANUP_STRUCT(response, struct berth_response, berth_response_release)

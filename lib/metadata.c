@@ -74,9 +74,20 @@ berth_metadata_write(FILE *out, enum berth_metadata_dialect dialect)
 	      "<shortdesc lang=\"en\">Docker container (Engine API, no CLI)</shortdesc>\n"
 	      "<parameters>\n",
 	      out);
+	/* What a change of each parameter makes Pacemaker do (README, "Meta-data dialect"): OCF 1.1
+	 * says it with reloadable (reload-agent for those, a restart for the others); OCF 1.0 has
+	 * only unique, and a Pacemaker reading 1.0 sends the legacy reload for a change of any
+	 * parameter with unique="0" and restarts for the others. The parameters that say which
+	 * container the resource is (name, docker_socket) must restart it in both. (unique="1"
+	 * also makes pcs refuse a second resource with the same value unless --force: only in the
+	 * 1.0 dialect, which pcs on Pacemaker 2.1 does not get.) */
 	for (p = berth_param_table; p->name; p++) {
-		fprintf(out, "<parameter name=\"%s\" required=\"%d\" unique=\"0\"%s>\n", p->name, p->required ? 1 : 0,
-			v11 && p->reloadable ? " reloadable=\"1\"" : "");
+		if (v11)
+			fprintf(out, "<parameter name=\"%s\" required=\"%d\" unique=\"0\" reloadable=\"%d\">\n",
+				p->name, p->required ? 1 : 0, p->reloadable && !p->identity ? 1 : 0);
+		else
+			fprintf(out, "<parameter name=\"%s\" required=\"%d\" unique=\"%d\">\n", p->name,
+				p->required ? 1 : 0, p->identity ? 1 : 0);
 		fputs("<longdesc lang=\"en\">\n", out);
 		xml_text(out, p->longdesc);
 		fputs("\n</longdesc>\n<shortdesc lang=\"en\">", out);

@@ -185,7 +185,9 @@ berth_ocf_timeout_ms(long dflt_ms)
 {
 	long t = env_ms("OCF_RESKEY_CRM_meta_timeout", dflt_ms);
 
-	return t > 0 ? t : dflt_ms;
+	if (t <= 0)
+		t = dflt_ms;
+	return t < BERTH_OCF_TIMEOUT_MAX_MS ? t : BERTH_OCF_TIMEOUT_MAX_MS;
 }
 
 long

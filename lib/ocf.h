@@ -57,7 +57,14 @@ const char *berth_ocf_reskey(const char *name);
  */
 int berth_ocf_parse_bool(const char *s, bool *out);
 
-/** OCF_RESKEY_CRM_meta_timeout in milliseconds, or dflt_ms when unset or invalid. */
+/** The longest op timeout berth counts with: one day. A longer one is taken as this long, so that
+ *  every deadline sum and every time limit handed to poll() or a timer stays in range. */
+#define BERTH_OCF_TIMEOUT_MAX_MS (24L * 60 * 60 * 1000)
+
+/**
+ * OCF_RESKEY_CRM_meta_timeout in milliseconds, or dflt_ms when unset or invalid; at most
+ * BERTH_OCF_TIMEOUT_MAX_MS.
+ */
 long berth_ocf_timeout_ms(long dflt_ms);
 
 /** OCF_RESKEY_CRM_meta_interval in milliseconds (0 for a probe or one-shot action). */

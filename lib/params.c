@@ -25,87 +25,91 @@ static const char *program;
 
 /* clang-format off */
 const struct berth_param_def berth_param_table[] = {
-	{ "image", BERTH_PARAM_STRING, NULL, true, false, "Docker image",
+	{ "image", BERTH_PARAM_STRING, NULL, true, false, false, "Docker image",
 	  "The image the container runs, as docker run takes it (e.g. \"registry:5000/redis:7\"; "
 	  "\"latest\" when no tag is given). It must exist on every node that may run the resource, "
 	  "or allow_pull must be set." },
-	{ "name", BERTH_PARAM_STRING, NULL, false, false, "Container name",
+	{ "name", BERTH_PARAM_STRING, NULL, false, false, true, "Container name",
 	  "The name of the container. Default: the resource instance name, with a clone's \":N\" "
 	  "suffix written \"-N\". In a clone, \"-N\" (the clone instance number) is always appended, "
 	  "so that several instances can run on one node. Allowed characters: letters, digits, "
-	  "\"_\", \".\" and \"-\"." },
-	{ "allow_pull", BERTH_PARAM_BOOLEAN, "false", false, false, "Allow pulling non-local images",
+	  "\"_\", \".\" and \"-\". It says which container the resource is, so it is never "
+	  "reloaded: changing it restarts the resource (stop under the old name, start under the new "
+	  "one)." },
+	{ "allow_pull", BERTH_PARAM_BOOLEAN, "false", false, true, false, "Allow pulling non-local images",
 	  "Pull the image from its registry when it does not exist on the node. Without it, a missing "
 	  "image makes start fail on this node only (OCF_ERR_INSTALLED), so Pacemaker tries another "
 	  "node. Pulling can make start take long: give start a timeout that covers it." },
-	{ "authfile", BERTH_PARAM_STRING, NULL, false, true, "Registry credentials for pulls",
+	{ "authfile", BERTH_PARAM_STRING, NULL, false, true, false, "Registry credentials for pulls",
 	  "A file with the registry credentials a pull uses, in the format of the docker CLI's "
 	  "config.json (\"auths\", \"credHelpers\", \"credsStore\"; podman's auth.json works too), "
 	  "read instead of $DOCKER_CONFIG/config.json or ~/.docker/config.json of root. Absolute path. "
 	  "Only read when allow_pull is set and the image is missing; a file that is set but missing "
 	  "on the node fails the pull. No secret from it ever reaches a log or an exit reason." },
-	{ "reuse", BERTH_PARAM_BOOLEAN, "false", false, false, "Reuse the stopped container",
+	{ "reuse", BERTH_PARAM_BOOLEAN, "false", false, true, false, "Reuse the stopped container",
 	  "Keep the container when it stops and start the same container again on the next start, "
 	  "as long as its configuration (image, run_cmd, run_opts) is unchanged; a container made "
 	  "from different parameters is always recreated. Without reuse, stop removes the container "
 	  "and its anonymous volumes." },
-	{ "run_opts", BERTH_PARAM_STRING, NULL, false, false, "docker run options",
+	{ "run_opts", BERTH_PARAM_STRING, NULL, false, false, false, "docker run options",
 	  "Options as given to \"docker run\", e.g. \"-e MODE=replica -v /srv/data:/data:rw "
 	  "--init\". berth parses them itself (no shell: quotes group words, but $VAR, $(...), "
 	  "backticks and globs stay literal) and refuses unknown options, --name, and --restart "
 	  "other than \"no\". The container uses the host network unless --net/--network names "
 	  "another one, and never has a restart policy: Pacemaker decides restarts." },
-	{ "run_cmd", BERTH_PARAM_STRING, NULL, false, false, "Command to run in the container",
+	{ "run_cmd", BERTH_PARAM_STRING, NULL, false, false, false, "Command to run in the container",
 	  "The command (and its arguments) the container runs instead of the image's default, split "
 	  "into words as run_opts is (no shell)." },
-	{ "mount_points", BERTH_PARAM_STRING, NULL, false, false, "Directories to create before start",
+	{ "mount_points", BERTH_PARAM_STRING, NULL, false, true, false, "Directories to create before start",
 	  "A comma-separated list of host directories that the container's bind mounts expect; berth "
 	  "creates the missing ones (like mkdir -p) before start." },
-	{ "monitor_cmd", BERTH_PARAM_STRING, NULL, false, true, "Health check run in the container",
+	{ "monitor_cmd", BERTH_PARAM_STRING, NULL, false, true, false, "Health check run in the container",
 	  "A command run inside the container by each monitor (through the Docker exec API, split "
 	  "into words, no shell); exit status 0 means healthy. A non-zero status fails the monitor "
 	  "with the command's output in the reason; start waits until it passes. Pacemaker bundles "
 	  "set it to /bin/true." },
-	{ "force_kill", BERTH_PARAM_BOOLEAN, "false", false, true, "Kill instead of stopping gracefully",
+	{ "force_kill", BERTH_PARAM_BOOLEAN, "false", false, true, false, "Kill instead of stopping gracefully",
 	  "Stop the container with SIGKILL at once instead of its stop signal followed by a grace "
 	  "period." },
-	{ "query_docker_health", BERTH_PARAM_BOOLEAN, "false", false, true,
+	{ "query_docker_health", BERTH_PARAM_BOOLEAN, "false", false, true, false,
 	  "Use the image's Docker health check",
 	  "Also require Docker's own health status (HEALTHCHECK or --health-cmd) to be \"healthy\": "
 	  "start waits while it is \"starting\", and monitor fails when it is \"unhealthy\"." },
-	{ "promote_cmd", BERTH_PARAM_STRING, NULL, false, true, "Command that promotes the replica",
+	{ "promote_cmd", BERTH_PARAM_STRING, NULL, false, true, false, "Command that promotes the replica",
 	  "In a promotable clone: a command run inside the container (exec API, no shell) when "
 	  "Pacemaker promotes this replica, e.g. to make a database replica the primary. A non-zero "
 	  "exit fails the promotion, with the command's output in the reason. Without it, promotion "
 	  "only changes the role berth reports." },
-	{ "demote_cmd", BERTH_PARAM_STRING, NULL, false, true, "Command that demotes the replica",
+	{ "demote_cmd", BERTH_PARAM_STRING, NULL, false, true, false, "Command that demotes the replica",
 	  "In a promotable clone: a command run inside the container when Pacemaker demotes this "
 	  "replica. A non-zero exit fails the demotion." },
-	{ "notify_cmd", BERTH_PARAM_STRING, NULL, false, true, "Command that receives clone notifications",
+	{ "notify_cmd", BERTH_PARAM_STRING, NULL, false, true, false, "Command that receives clone notifications",
 	  "In a clone with notify=true: a command run inside the container for each notification, "
 	  "with two more arguments, the type (pre or post) and the operation (start, stop, promote, "
 	  "demote), and Pacemaker's OCF_RESKEY_CRM_meta_notify_* variables (peer lists) in its "
 	  "environment. Without it, notifications succeed and do nothing." },
-	{ "promotion_score", BERTH_PARAM_INTEGER, "1", false, true, "Promotion score of a healthy replica",
+	{ "promotion_score", BERTH_PARAM_INTEGER, "1", false, true, false, "Promotion score of a healthy replica",
 	  "In a promotable clone: the promotion score a running, healthy replica sets for itself on its "
 	  "node (crm_attribute --promotion); Pacemaker promotes the replicas with the highest scores. "
 	  "Ignored when promotion_score_cmd is set. Scores are only written when they change, and "
 	  "removed when the replica stops." },
-	{ "promotion_score_cmd", BERTH_PARAM_STRING, NULL, false, true,
+	{ "promotion_score_cmd", BERTH_PARAM_STRING, NULL, false, true, false,
 	  "Command that prints the promotion score",
 	  "In a promotable clone: a command run inside the container at each monitor that prints the "
 	  "replica's promotion score (an integer, or INFINITY / -INFINITY), so that the application can "
 	  "say which replica has the freshest data. If it fails or prints something else, the score "
 	  "is left as it was and a warning is logged." },
-	{ "postmortem_lines", BERTH_PARAM_INTEGER, "100", false, true,
+	{ "postmortem_lines", BERTH_PARAM_INTEGER, "100", false, true, false,
 	  "Output lines kept of a container that ended on its own",
 	  "When berth removes a container that ended on its own (crashed, killed by the OOM killer, "
 	  "exited; not one berth stopped), it first keeps a post-mortem: a notice in the node's log "
 	  "with its exit code, OOMKilled, State.Error and finish time, and the same facts with the "
 	  "last postmortem_lines lines of its output (at most 64 KiB) appended to "
-	  "/var/log/berth/<container>.log, rotated at 1 MiB to .1, .2 and .3. 0 turns it off; at most "
-	  "10000." },
-	{ "drop_in_dependency", BERTH_PARAM_BOOLEAN, "false", false, true,
+	  "/var/log/berth/<container>.log, rotated at 1 MiB to .1, .2 and .3. Exit reasons quote a "
+	  "little of a container's output too: a failed start's last lines, a failing command's "
+	  "output. 0 turns all of it off: berth then quotes nothing a container printed, in no log, "
+	  "file or exit reason. At most 10000." },
+	{ "drop_in_dependency", BERTH_PARAM_BOOLEAN, "false", false, true, false,
 	  "Order the container's systemd scopes before Pacemaker",
 	  "ocf:heartbeat:podman's parameter, with its meaning, for both engines: after each start, "
 	  "berth writes a drop-in \"Before=pacemaker.service pacemaker_remote.service\" for the "
@@ -118,13 +122,14 @@ const struct berth_param_def berth_param_table[] = {
 	  "Without systemd as init, or with the cgroupfs driver (no scopes), there is nothing to "
 	  "order: berth accepts it, logs that and does nothing. A drop-in that cannot be written, or "
 	  "a daemon-reload that fails, fails the start. Applies from the next start." },
-	{ "docker_socket", BERTH_PARAM_STRING, DEFAULT_SOCKET, false, false, "Docker daemon socket",
+	{ "docker_socket", BERTH_PARAM_STRING, DEFAULT_SOCKET, false, false, true, "Docker daemon socket",
 	  "The unix socket of the Engine API (Docker's, or podman's compatible one). Default: the "
 	  "path in DOCKER_HOST when it is a unix:// address, else the first of /run/docker.sock and "
 	  "/run/podman/podman.sock that exists (/run/docker.sock when neither does). Run as the "
 	  "podman agent (ocf:heartbeat:podman, e.g. for a podman bundle), berth looks for "
-	  "/run/podman/podman.sock first." },
-	{ NULL, 0, NULL, false, false, NULL, NULL },
+	  "/run/podman/podman.sock first. Like name, it says which container the resource is: "
+	  "never reloaded, a change restarts the resource." },
+	{ NULL, 0, NULL, false, false, false, NULL, NULL },
 };
 /* clang-format on */
 

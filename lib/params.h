@@ -16,7 +16,9 @@ struct berth_param_def {
 	enum berth_param_type type;
 	const char *dflt; /**< default as shown in meta-data, or NULL */
 	bool required;
-	bool reloadable; /**< changing it needs no container restart */
+	bool reloadable; /**< a reload applies it (no restart): OCF 1.1 reloadable="1" */
+	bool identity;   /**< it says which container the resource is (name, socket): never
+			      reloadable, and OCF 1.0's unique="1" (1.0's way to say "restart") */
 	const char *shortdesc;
 	const char *longdesc;
 };

@@ -12,6 +12,7 @@
 
 #include "alloc.h"
 #include "cleanup.h"
+#include "file.h"
 #include "log.h"
 #include "ocf.h"
 #include "postmortem.h"
@@ -196,84 +197,76 @@ berth_postmortem_format(const struct berth_postmortem *pm, time_t now)
 
 /* <name>.log.<i>, or <name>.log for i == 0. */
 static char *
-log_path(const char *dir, const char *name, int i)
+log_name(const char *name, int i)
 {
-	return i == 0 ? berth_xasprintf("%s/%s.log", dir, name) : berth_xasprintf("%s/%s.log.%d", dir, name, i);
+	return i == 0 ? berth_xasprintf("%s.log", name) : berth_xasprintf("%s.log.%d", name, i);
 }
 
-/* <name>.log -> .1 -> .2 ... -> .keep; the old .keep goes. */
+/* <name>.log -> .1 -> .2 ... -> .keep; the old .keep goes. By name in the directory dirfd:
+ * renameat and unlinkat act on links themselves, never on what they point to. */
 static int
-rotate(const char *dir, const char *name, int keep, berth_error_t *err)
+rotate(int dirfd, const char *dir, const char *name, int keep, berth_error_t *err)
 {
 	int i;
 
 	if (keep <= 0) {
-		cleanup_free char *path = log_path(dir, name, 0);
-		if (unlink(path) < 0 && errno != ENOENT)
-			return berth_error_set(err, errno, "cannot remove %s: %s", path, strerror(errno));
+		cleanup_free char *file = log_name(name, 0);
+		if (unlinkat(dirfd, file, 0) < 0 && errno != ENOENT)
+			return berth_error_set(err, errno, "cannot remove %s/%s: %s", dir, file, strerror(errno));
 		return 0;
 	}
 	for (i = keep - 1; i >= 0; i--) {
-		cleanup_free char *from = log_path(dir, name, i);
-		cleanup_free char *to = log_path(dir, name, i + 1);
+		cleanup_free char *from = log_name(name, i);
+		cleanup_free char *to = log_name(name, i + 1);
 
-		if (rename(from, to) < 0 && errno != ENOENT)
-			return berth_error_set(err, errno, "cannot rotate %s to %s: %s", from, to, strerror(errno));
+		if (renameat(dirfd, from, dirfd, to) < 0 && errno != ENOENT)
+			return berth_error_set(err, errno, "cannot rotate %s/%s to %s: %s", dir, from, to,
+					       strerror(errno));
 	}
 	return 0;
-}
-
-static int
-open_log(const char *path, berth_error_t *err)
-{
-	int fd = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC | O_NOFOLLOW | O_NOCTTY | O_NONBLOCK, 0640);
-
-	if (fd < 0)
-		return berth_error_set(err, errno, "cannot open %s: %s", path, strerror(errno));
-	return fd;
 }
 
 int
 berth_postmortem_append(const char *dir, const char *name, const char *record,
 			const struct berth_postmortem_limits *lim, berth_error_t *err)
 {
-	cleanup_free char *path = NULL;
-	cleanup_close int fd = -1;
-	size_t len = strlen(record), done = 0;
-	struct stat st;
+	cleanup_close int dirfd = -1;
+	cleanup_free char *file = NULL, *old = NULL, *text = NULL;
+	size_t len = strlen(record), old_len = 0;
+	berth_error_t read_err = NULL;
+	bool full = false;
+	int ret;
 
-	if (name == NULL || name[0] == '\0' || strchr(name, '/') != NULL)
+	if (name == NULL || name[0] == '\0' || strchr(name, '/') != NULL || strcmp(name, "..") == 0 ||
+	    strcmp(name, ".") == 0)
 		return berth_error_set(err, EINVAL, "post-mortem: '%s' cannot name a file", name ? name : "");
-	if (mkdir(dir, 0750) < 0 && errno != EEXIST)
-		return berth_error_set(err, errno, "cannot create %s: %s", dir, strerror(errno));
-	path = log_path(dir, name, 0);
-	if ((fd = open_log(path, err)) < 0)
-		return fd;
-	if (fstat(fd, &st) < 0)
-		return berth_error_set(err, errno, "cannot stat %s: %s", path, strerror(errno));
-	if (!S_ISREG(st.st_mode))
-		return berth_error_set(err, EINVAL, "%s is not a regular file: not writing to it", path);
-	if (st.st_size > 0 && (size_t)st.st_size + len > lim->rotate_bytes) {
-		int ret;
-
-		close(fd);
-		fd = -1;
-		if ((ret = rotate(dir, name, lim->keep, err)) < 0)
+	/* The directory is checked once and then used only through its descriptor: a link, a
+	 * file or a directory someone else may write in is not written to (file.h). */
+	if ((dirfd = berth_file_dir_open(dir, 0750, err)) < 0)
+		return dirfd;
+	file = log_name(name, 0);
+	/* The file is replaced as a whole (the old records and the new one), never appended to in
+	 * place: nothing is written through a link planted as <name>.log, and a reader never sees
+	 * half a record. A file past the rotation size is not read: it is rotated. */
+	ret = berth_file_read(dirfd, file, BERTH_FILE_NOFOLLOW, lim->rotate_bytes, &old, &old_len, &read_err);
+	if (ret == -EFBIG) {
+		full = true;
+	} else if (ret < 0 && ret != -ENOENT) {
+		ret = berth_error_set(err, -ret, "%s/%s: not writing to it", dir, read_err->msg);
+		berth_error_free(&read_err);
+		return ret;
+	}
+	berth_error_free(&read_err);
+	if (full || (old_len > 0 && old_len + len > lim->rotate_bytes)) {
+		if ((ret = rotate(dirfd, dir, name, lim->keep, err)) < 0)
 			return ret;
-		if ((fd = open_log(path, err)) < 0)
-			return fd;
+		old_len = 0;
 	}
-	while (done < len) {
-		ssize_t n = write(fd, record + done, len - done);
-
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n <= 0)
-			return berth_error_set(err, n < 0 ? errno : EIO, "cannot write %s: %s", path,
-					       strerror(n < 0 ? errno : EIO));
-		done += (size_t)n;
-	}
-	return 0;
+	text = berth_xmalloc(old_len + len + 1);
+	if (old_len > 0)
+		memcpy(text, old, old_len);
+	memcpy(text + old_len, record, len + 1);
+	return berth_file_write_atomic(dirfd, dir, file, text, old_len + len, 0640, BERTH_FILE_SYNC, err);
 }
 
 int

@@ -21,7 +21,7 @@
 
 #include "error.h"
 
-/** Where the records go; created 0750 when missing. */
+/** Where the records go; created 0750 when missing (the packages create it). */
 #define BERTH_POSTMORTEM_DIR "/var/log/berth"
 /** postmortem_lines: its default, and the most it may ask for. */
 #define BERTH_POSTMORTEM_DEFAULT_LINES 100
@@ -75,10 +75,13 @@ const char *berth_postmortem_dir(void);
 char *berth_postmortem_format(const struct berth_postmortem *pm, time_t now);
 
 /**
- * Append a record to dir/<name>.log, creating dir (0750) and the file (0640) when missing, and
- * rotating the file first when the record would take it past lim->rotate_bytes. Refuses to follow
- * a symbolic link or to write anything but a regular file.
- * \return 0, or -errno with err
+ * Append a record to dir/<name>.log, rotating the file first when the record would take it past
+ * lim->rotate_bytes. dir is made 0750 when missing and must then be a directory, not a link,
+ * owned by the user berth runs as (root) and writable by nobody else; everything in it is done
+ * through its descriptor (openat, renameat, unlinkat). The file is replaced as a whole by the one
+ * atomic writer (file.h: the old records and the new one, 0640), so no link planted in the
+ * directory is followed and nothing but a regular file is read.
+ * \return 0, or a negative cause with err saying what is wrong with the directory or the file
  */
 int berth_postmortem_append(const char *dir, const char *name, const char *record,
 			    const struct berth_postmortem_limits *lim, berth_error_t *err);

@@ -1,6 +1,7 @@
 /* berth: the progress of an image pull, read from the daemon's stream as it arrives. */
 #include "config.h"
 
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -178,6 +179,13 @@ berth_progress_due(struct berth_progress *p, long long now_ms)
 	return true;
 }
 
+/* a + b for sizes (both >= 0), saturating at LLONG_MAX: the sizes come from the daemon. */
+static long long
+add_size(long long a, long long b)
+{
+	return b > LLONG_MAX - a ? LLONG_MAX : a + b;
+}
+
 void
 berth_progress_counts(const struct berth_progress *p, size_t *done, size_t *layers, long long *bytes, long long *total,
 		      size_t *unsized)
@@ -191,8 +199,8 @@ berth_progress_counts(const struct berth_progress *p, size_t *done, size_t *laye
 		if (l->done)
 			d++;
 		if (l->sized) {
-			t += l->total;
-			b += l->current < l->total ? l->current : l->total;
+			t = add_size(t, l->total);
+			b = add_size(b, l->current < l->total ? l->current : l->total);
 		} else if (!l->done) {
 			u++;
 		}

@@ -62,7 +62,8 @@ bool berth_progress_due(struct berth_progress *p, long long now_ms);
 
 /**
  * The counts: layers done of layers seen, bytes downloaded of the bytes whose size is known, and
- * how many unfinished layers have no size yet. Any pointer may be NULL.
+ * how many unfinished layers have no size yet. The byte sums stop at LLONG_MAX: the sizes are the
+ * daemon's word. Any pointer may be NULL.
  */
 void berth_progress_counts(const struct berth_progress *p, size_t *done, size_t *layers, long long *bytes,
 			   long long *total, size_t *unsized);

@@ -3,24 +3,22 @@
 
 #include <errno.h>
 #include <fcntl.h>
-#include <poll.h>
 #include <pwd.h>
-#include <signal.h>
-#include <spawn.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 #include <sys/stat.h>
-#include <sys/wait.h>
 #include <unistd.h>
 
 #include <json-c/json.h>
 
 #include "alloc.h"
+#include "file.h"
 #include "log.h"
 #include "ocf.h"
 #include "registry.h"
+#include "spawn.h"
 
 #define FILE_MAX     (1024 * 1024) /* a credential file is a few KiB */
 #define HELPER_CAP   30000L        /* one helper call, below the operation's deadline */
@@ -28,8 +26,7 @@
 #define JSON_DEPTH   32
 #define HELPER_NAME  64
 #define HELPER_PREFX "docker-credential-"
-
-extern char **environ;
+#define AUTH_HEADER  "X-Registry-Auth: "
 
 /* ---- secrets in memory ---- */
 
@@ -290,46 +287,87 @@ berth_registry_config_path(const char *authfile)
 	return berth_xasprintf("%s/.docker/config.json", home ? home : "/root");
 }
 
-/* Read and parse the credential file. *root stays NULL when a default file is absent. */
-static int
-load_file(const char *path, bool required, json_object **root, berth_error_t *err)
+/* Zero every string of a parsed credential document (auth, password, identitytoken, a helper's
+ * Secret), then release it. json-c hands out its strings as const, but they are the object's own
+ * memory, and zeroing them before it goes back to the allocator is all this changes. What json-c
+ * keeps elsewhere cannot be reached: its tokener's buffer, which holds the last string parsed,
+ * is freed by json_tokener_free without zeroing. Member names (registry keys) are not secret. */
+static void
+json_wipe(json_object *o)
 {
-	cleanup_close int fd = open(path, O_RDONLY | O_CLOEXEC);
-	cleanup_free char *text = NULL;
-	json_tokener *tok;
-	struct stat st;
-	size_t len = 0;
-	ssize_t n;
+	size_t i;
 
-	*root = NULL;
-	if (fd < 0 && errno == ENOENT && !required)
-		return 0;
-	if (fd < 0 || fstat(fd, &st) < 0)
-		return berth_error_set(err, errno, "cannot read the credential file %s: %s", path, strerror(errno));
-	if (!S_ISREG(st.st_mode) || st.st_size > FILE_MAX)
-		return berth_error_set(err, BERTH_E_FAILED,
-				       "the credential file %s is not a regular file of at most %d bytes", path,
-				       FILE_MAX);
-	text = berth_xmalloc((size_t)st.st_size + 1);
-	while (len < (size_t)st.st_size && (n = read(fd, text + len, (size_t)st.st_size - len)) != 0) {
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n < 0) {
-			int e = errno;
-			explicit_bzero(text, len);
-			return berth_error_set(err, e, "cannot read the credential file %s: %s", path, strerror(e));
+	switch (json_object_get_type(o)) {
+	case json_type_string:
+		explicit_bzero((char *)json_object_get_string(o), (size_t)json_object_get_string_len(o));
+		break;
+	case json_type_array:
+		for (i = 0; i < json_object_array_length(o); i++)
+			json_wipe(json_object_array_get_idx(o, i));
+		break;
+	case json_type_object: {
+		json_object_object_foreach(o, k, v)
+		{
+			(void)k;
+			json_wipe(v);
 		}
-		len += (size_t)n;
+		break;
 	}
-	text[len] = '\0';
-	tok = berth_nonnull(json_tokener_new_ex(JSON_DEPTH));
-	*root = json_tokener_parse_ex(tok, text, (int)len);
-	if (json_tokener_get_error(tok) != json_tokener_success || !json_object_is_type(*root, json_type_object)) {
-		json_object_put(*root);
-		*root = NULL;
+	default: break;
+	}
+}
+
+static void
+json_wipe_put(json_object *o)
+{
+	if (o == NULL)
+		return;
+	json_wipe(o);
+	json_object_put(o);
+}
+BERTH_DEFINE_CLEANUP(secret_json, json_object *, json_wipe_put)
+
+/* Parse text (zeroed here once parsed) as one JSON object. \return it, or NULL */
+static json_object *
+parse_secret_json(char *text, size_t len)
+{
+	json_tokener *tok = berth_nonnull(json_tokener_new_ex(JSON_DEPTH));
+	json_object *root = json_tokener_parse_ex(tok, text, (int)len);
+
+	if (json_tokener_get_error(tok) != json_tokener_success || !json_object_is_type(root, json_type_object)) {
+		json_wipe_put(root);
+		root = NULL;
 	}
 	json_tokener_free(tok);
 	explicit_bzero(text, len);
+	return root;
+}
+
+/* Read and parse the credential file with the one reader (file.h): a FIFO, a device or anything
+ * but a regular file of at most FILE_MAX bytes fails at once, saying what it is. *root stays
+ * NULL when a default file is absent. */
+static int
+load_file(const char *path, bool required, json_object **root, berth_error_t *err)
+{
+	berth_error_t read_err = NULL;
+	char *text = NULL;
+	size_t len = 0;
+	int ret;
+
+	*root = NULL;
+	ret = berth_file_read(AT_FDCWD, path, 0, FILE_MAX, &text, &len, &read_err);
+	if (ret == -ENOENT && !required) {
+		berth_error_free(&read_err);
+		return 0;
+	}
+	if (ret < 0) {
+		ret = berth_error_set(err, ret == -EINVAL || ret == -EFBIG ? BERTH_E_FAILED : -ret,
+				      "cannot read the credential file: %s", read_err->msg);
+		berth_error_free(&read_err);
+		return ret;
+	}
+	*root = parse_secret_json(text, len);
+	free(text);
 	if (*root == NULL) /* the parser's message could quote the file: say nothing of its text */
 		return berth_error_set(err, BERTH_E_FAILED, "the credential file %s is not a JSON object", path);
 	return 0;
@@ -383,131 +421,38 @@ helper_name_ok(const char *s)
 	return true;
 }
 
-static void
-close_pair(int fds[2])
-{
-	if (fds[0] >= 0)
-		close(fds[0]);
-	if (fds[1] >= 0)
-		close(fds[1]);
-	fds[0] = fds[1] = -1;
-}
-
-/* Run "<prog> get" with the key on its stdin; its stdout in *out (zero and free it), its exit
- * status in *status. stderr is read and dropped: it must not reach Pacemaker (berth's stderr
- * carries the exit reason) and it may hold secrets. */
+/* Run "<prog> get" with the key on its stdin (spawn.h); its stdout in r, wiped on release.
+ * stderr is read and dropped: it must not reach Pacemaker (berth's stderr carries the exit
+ * reason) and it may hold secrets. */
 static int
-spawn_get(const char *prog, const char *what, const char *key, const struct berth_deadline *d, char **out, int *status,
-	  berth_error_t *err)
+spawn_get(const char *prog, const char *what, const char *key, const struct berth_deadline *d,
+	  struct berth_spawn_result *r, berth_error_t *err)
 {
 	char *argv[] = { (char *)prog, (char *)"get", NULL };
-	int in[2] = { -1, -1 }, o[2] = { -1, -1 }, e[2] = { -1, -1 };
-	posix_spawn_file_actions_t fa;
-	long long end = berth_now_ms() + berth_deadline_call_ms(d, HELPER_CAP);
-	size_t used = 0, errbytes = 0;
-	char *buf;
-	pid_t pid;
-	int rc, open_fds = 2;
+	struct berth_spawn s = {
+		.argv = argv,
+		.what = what,
+		.input = key,
+		.out_max = HELPER_OUT,
+		.secret = true,
+		.timeout_ms = berth_deadline_call_ms(d, HELPER_CAP),
+	};
+	int ret;
 
-	*out = NULL;
-	if (pipe2(in, O_CLOEXEC) < 0 || pipe2(o, O_CLOEXEC) < 0 || pipe2(e, O_CLOEXEC) < 0) {
-		int saved = errno;
-		close_pair(in);
-		close_pair(o);
-		close_pair(e);
-		return berth_error_set(err, saved, "cannot run %s: pipe: %s", what, strerror(saved));
-	}
-	/* The key fits in the pipe: written before the helper runs, no write can block or raise
-	 * SIGPIPE. */
-	if (write(in[1], key, strlen(key)) != (ssize_t)strlen(key)) {
-		int saved = errno;
-		close_pair(in);
-		close_pair(o);
-		close_pair(e);
-		return berth_error_set(err, saved, "cannot run %s: %s", what, strerror(saved));
-	}
-	close(in[1]);
-	in[1] = -1;
-	posix_spawn_file_actions_init(&fa);
-	posix_spawn_file_actions_adddup2(&fa, in[0], STDIN_FILENO);
-	posix_spawn_file_actions_adddup2(&fa, o[1], STDOUT_FILENO);
-	posix_spawn_file_actions_adddup2(&fa, e[1], STDERR_FILENO);
-	rc = posix_spawnp(&pid, prog, &fa, NULL, argv, environ);
-	posix_spawn_file_actions_destroy(&fa);
-	close_pair(in);
-	close(o[1]);
-	close(e[1]);
-	o[1] = e[1] = -1;
-	if (rc != 0) {
-		close_pair(o);
-		close_pair(e);
-		return berth_error_set(err, rc, "cannot run %s: %s (is it installed and on PATH?)", what, strerror(rc));
-	}
-	buf = berth_xmalloc(HELPER_OUT + 1);
-	while (open_fds > 0) {
-		struct pollfd pfd[2] = { { .fd = o[0], .events = POLLIN }, { .fd = e[0], .events = POLLIN } };
-		long long left = end - berth_now_ms();
-		char sink[512];
-		int i;
+	if (s.timeout_ms <= 0)
+		return berth_error_set(err, BERTH_E_TIMEDOUT, "no time left to run %s", what);
+	ret = berth_spawn_run(&s, r, err);
+	if (ret < 0 && ret != -BERTH_E_TIMEDOUT && err != NULL && *err != NULL) {
+		cleanup_free char *msg = berth_xstrdup((*err)->msg);
+		int cause = (*err)->cause;
 
-		if (left <= 0) {
-			kill(pid, SIGKILL);
-			waitpid(pid, NULL, 0);
-			close_pair(o);
-			close_pair(e);
-			explicit_bzero(buf, used);
-			free(buf);
-			return berth_error_set(err, BERTH_E_TIMEDOUT, "%s did not answer in time", what);
-		}
-		if (poll(pfd, 2, (int)(left > 1000 ? 1000 : left)) <= 0)
-			continue;
-		for (i = 0; i < 2; i++) {
-			ssize_t n;
-
-			if (pfd[i].fd < 0 || !(pfd[i].revents & (POLLIN | POLLHUP | POLLERR)))
-				continue;
-			if (i == 0 && used < HELPER_OUT)
-				n = read(o[0], buf + used, HELPER_OUT - used);
-			else
-				n = read(pfd[i].fd, sink, sizeof(sink));
-			if (n < 0 && errno == EINTR)
-				continue;
-			if (n <= 0) {
-				close(pfd[i].fd);
-				if (i == 0)
-					o[0] = -1;
-				else
-					e[0] = -1;
-				open_fds--;
-				continue;
-			}
-			if (i == 0 && used < HELPER_OUT)
-				used += (size_t)n;
-			else if (i == 1)
-				errbytes += (size_t)n;
-			explicit_bzero(sink, sizeof(sink));
-		}
+		berth_error_free(err);
+		return berth_error_set(err, cause, "%s (is it installed and on PATH?)", msg);
 	}
-	buf[used] = '\0';
-	/* A helper may close its output and go on running: its exit is waited for within the
-	 * deadline too. */
-	for (;;) {
-		pid_t r = waitpid(pid, status, WNOHANG);
-
-		if (r == pid || (r < 0 && errno != EINTR))
-			break;
-		if (berth_now_ms() >= end) {
-			kill(pid, SIGKILL);
-			waitpid(pid, NULL, 0);
-			explicit_bzero(buf, used);
-			free(buf);
-			return berth_error_set(err, BERTH_E_TIMEDOUT, "%s did not finish in time", what);
-		}
-		poll(NULL, 0, 10);
-	}
-	if (errbytes > 0)
-		berth_log_debug("%s wrote %zu bytes to stderr (not logged: they may hold secrets)", what, errbytes);
-	*out = buf;
+	if (ret < 0)
+		return ret;
+	if (r->err_seen > 0)
+		berth_log_debug("%s wrote %zu bytes to stderr (not logged: they may hold secrets)", what, r->err_seen);
 	return 0;
 }
 
@@ -517,10 +462,10 @@ from_helper(const char *helper, const char *where, const struct berth_deadline *
 	    berth_error_t *err)
 {
 	cleanup_free char *prog = NULL, *what = NULL;
-	cleanup_json json_object *answer = NULL;
-	char *out = NULL;
+	berth_cleanup(secret_json) json_object *answer = NULL;
+	berth_cleanup(spawn_result) struct berth_spawn_result r = { 0 };
 	const char *user, *secret;
-	int status = 0, ret;
+	int ret;
 
 	if (!helper_name_ok(helper))
 		return berth_error_set(err, BERTH_E_FAILED,
@@ -531,33 +476,20 @@ from_helper(const char *helper, const char *where, const struct berth_deadline *
 	what = berth_xasprintf("credential helper %s (%s)", prog, where);
 	free(auth->searched);
 	auth->searched = berth_xstrdup(what);
-	if ((ret = spawn_get(prog, what, auth->key, d, &out, &status, err)) < 0)
+	if ((ret = spawn_get(prog, what, auth->key, d, &r, err)) < 0)
 		return ret;
-	if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
+	if (!r.exited || r.status != 0) {
 		/* docker-credential-helpers' answer for an unknown registry (client.ErrCredentialsNotFound). */
-		bool none = WIFEXITED(status) && strstr(out, "credentials not found") != NULL;
-
-		secret_free(out);
-		if (none)
+		if (r.exited && strstr(r.out, "credentials not found") != NULL)
 			return 0;
 		return berth_error_set(err, BERTH_E_FAILED,
 				       "%s failed for registry %s (%s %d); its output is not shown because it may hold "
 				       "secrets: run it by hand (echo %s | %s get)",
-				       what, auth->key, WIFEXITED(status) ? "exit" : "signal",
-				       WIFEXITED(status) ? WEXITSTATUS(status) : WTERMSIG(status), auth->key, prog);
+				       what, auth->key, r.exited ? "exit" : "signal",
+				       r.exited ? r.status : r.status - 128, auth->key, prog);
 	}
-	{
-		json_tokener *tok = berth_nonnull(json_tokener_new_ex(JSON_DEPTH));
-
-		answer = json_tokener_parse_ex(tok, out, (int)strlen(out));
-		if (json_tokener_get_error(tok) != json_tokener_success ||
-		    !json_object_is_type(answer, json_type_object)) {
-			json_object_put(answer);
-			answer = NULL;
-		}
-		json_tokener_free(tok);
-	}
-	secret_free(out);
+	answer = parse_secret_json(r.out, r.out_len); /* zeroes r.out; r is wiped on release too */
+	berth_spawn_result_release(&r);
 	user = string_member(answer, "Username");
 	secret = string_member(answer, "Secret");
 	if (secret == NULL || secret[0] == '\0')
@@ -582,7 +514,7 @@ berth_registry_lookup(const char *image, const char *authfile, const struct bert
 {
 	cleanup_free char *path = berth_registry_config_path(authfile);
 	cleanup_free char *host = NULL, *repo = NULL, *where = NULL;
-	cleanup_json json_object *root = NULL;
+	berth_cleanup(secret_json) json_object *root = NULL;
 	json_object *helpers = NULL, *v, *store = NULL;
 	int ret;
 
@@ -623,31 +555,79 @@ berth_registry_lookup(const char *image, const char *authfile, const struct bert
 
 /* ---- the header ---- */
 
+/* Append "name":"value" (value JSON-escaped) at out + *n; out has room for json_member_max. */
+static void
+json_member(char *out, size_t *n, const char *name, const char *value)
+{
+	static const char hex[] = "0123456789abcdef";
+	size_t o = *n;
+
+	if (o > 1) /* not the first member after '{' */
+		out[o++] = ',';
+	out[o++] = '"';
+	memcpy(out + o, name, strlen(name));
+	o += strlen(name);
+	memcpy(out + o, "\":\"", 3);
+	o += 3;
+	for (const unsigned char *p = (const unsigned char *)value; *p; p++) {
+		if (*p == '"' || *p == '\\') {
+			out[o++] = '\\';
+			out[o++] = (char)*p;
+		} else if (*p < 0x20 || *p == 0x7f) {
+			memcpy(out + o, "\\u00", 4);
+			o += 4;
+			out[o++] = hex[*p >> 4];
+			out[o++] = hex[*p & 15];
+		} else {
+			out[o++] = (char)*p;
+		}
+	}
+	out[o++] = '"';
+	out[o] = '\0';
+	*n = o;
+}
+
+/* The room json_member needs at most: quotes, separators and every byte escaped as \u00XX. */
+static size_t
+json_member_max(const char *name, const char *value)
+{
+	return strlen(name) + 6 * strlen(value) + 8;
+}
+
 char *
 berth_registry_header(const struct berth_registry_auth *auth)
 {
-	cleanup_json json_object *obj = NULL;
-	cleanup_json json_object *secret = NULL;
+	const char *user = auth->username ? auth->username : "";
 	char *text, *b64, *line;
+	size_t cap, n = 0;
 
 	if (!berth_registry_auth_found(auth))
 		return NULL;
-	obj = berth_nonnull(json_object_new_object());
+	/* The JSON is written by hand into one buffer of its final size: json-c's printer grows its
+	 * buffer as it goes, and the copies it outgrows go back to the allocator unzeroed. */
+	cap = 3 + json_member_max("serveraddress", auth->key) +
+	      (auth->identitytoken != NULL
+		       ? json_member_max("identitytoken", auth->identitytoken)
+		       : json_member_max("username", user) + json_member_max("password", auth->password));
+	text = berth_xmalloc(cap);
+	text[n++] = '{';
 	if (auth->identitytoken != NULL) {
-		secret = berth_nonnull(json_object_new_string(auth->identitytoken));
-		berth_json_set(obj, "identitytoken", json_object_get(secret));
+		json_member(text, &n, "identitytoken", auth->identitytoken);
 	} else {
-		secret = berth_nonnull(json_object_new_string(auth->password));
-		berth_json_set(obj, "username", json_object_new_string(auth->username ? auth->username : ""));
-		berth_json_set(obj, "password", json_object_get(secret));
+		json_member(text, &n, "username", user);
+		json_member(text, &n, "password", auth->password);
 	}
-	berth_json_set(obj, "serveraddress", json_object_new_string(auth->key));
-	/* json-c owns the text and its copy of the secret: zero both once the text is encoded. */
-	text = (char *)berth_json_text(obj);
-	b64 = b64url_encode((const unsigned char *)text, strlen(text));
-	explicit_bzero(text, strlen(text));
-	explicit_bzero((char *)json_object_get_string(secret), (size_t)json_object_get_string_len(secret));
-	line = berth_xasprintf("X-Registry-Auth: %s", b64);
+	json_member(text, &n, "serveraddress", auth->key);
+	text[n++] = '}';
+	text[n] = '\0';
+	b64 = b64url_encode((const unsigned char *)text, n);
+	explicit_bzero(text, cap);
+	free(text);
+	/* Put together by hand too: a printf may grow its buffer and free the copies it outgrew
+	 * without zeroing them. */
+	line = berth_xmalloc(sizeof(AUTH_HEADER) + strlen(b64));
+	memcpy(line, AUTH_HEADER, sizeof(AUTH_HEADER) - 1);
+	memcpy(line + sizeof(AUTH_HEADER) - 1, b64, strlen(b64) + 1);
 	secret_free(b64);
 	return line;
 }

@@ -17,6 +17,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "file.h"
 #include "goparse.h"
 #include "jsonc.h"
 #include "runopts-int.h"
@@ -121,57 +122,25 @@ too_large:
 	return -1;
 }
 
-/* Read a whole regular file of at most RUNOPTS_FILE_MAX bytes, for flag u. */
+/* Read a whole regular file of at most RUNOPTS_FILE_MAX bytes, for flag u, with the one reader
+ * (file.h): a FIFO or a device named here fails at once instead of blocking the action. */
 static int
 read_file(const struct flag_use *u, const char *path, char **buf, size_t *len, berth_error_t *err)
 {
-	char *data = NULL;
-	size_t n = 0;
-	struct stat st;
-	int fd;
+	berth_error_t read_err = NULL;
+	int ret;
 
 	/* The agent runs with Pacemaker's working directory, not the admin's: a relative path
 	 * that worked from a shell would silently name another file under the cluster. */
 	if (path[0] != '/')
 		return berth_error_set(err, BERTH_E_CONFIG, "run_opts: '%s' needs an absolute path, not '%s'", u->name,
 				       path);
-	fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK);
-	if (fd < 0)
-		return berth_error_set(err, BERTH_E_CONFIG, "run_opts: cannot open '%s' for '%s': %s", path, u->name,
-				       strerror(errno));
-	if (fstat(fd, &st) < 0 || !S_ISREG(st.st_mode)) {
-		close(fd);
-		return berth_error_set(err, BERTH_E_CONFIG, "run_opts: '%s' for '%s' is not a regular file", path,
-				       u->name);
+	if ((ret = berth_file_read(AT_FDCWD, path, 0, RUNOPTS_FILE_MAX, buf, len, &read_err)) < 0) {
+		berth_error_set(err, BERTH_E_CONFIG, "run_opts: cannot read the file for '%s': %s", u->name,
+				read_err->msg);
+		berth_error_free(&read_err);
+		return -1;
 	}
-	data = berth_xmalloc(RUNOPTS_FILE_MAX + 2);
-	for (;;) {
-		ssize_t r = read(fd, data + n, RUNOPTS_FILE_MAX + 1 - n);
-
-		if (r < 0 && errno == EINTR)
-			continue;
-		if (r < 0) {
-			int e = errno;
-
-			close(fd);
-			free(data);
-			return berth_error_set(err, BERTH_E_CONFIG, "run_opts: cannot read '%s' for '%s': %s", path,
-					       u->name, strerror(e));
-		}
-		if (r == 0)
-			break;
-		n += (size_t)r;
-		if (n > RUNOPTS_FILE_MAX) {
-			close(fd);
-			free(data);
-			return berth_error_set(err, BERTH_E_CONFIG, "run_opts: '%s' for '%s' is larger than %d bytes",
-					       path, u->name, RUNOPTS_FILE_MAX);
-		}
-	}
-	close(fd);
-	data[n] = '\0';
-	*buf = data;
-	*len = n;
 	return 0;
 }
 
@@ -448,11 +417,12 @@ read_kv_file(struct runopts_ctx *ctx, const struct flag_use *u, bool env, const 
 			return berth_error_set(err, BERTH_E_CONFIG,
 					       "run_opts: '%s' for '%s': no variable name on line %zu", u->value,
 					       u->name, lineno);
+		/* Not quoted: in a line without '=', what follows the whitespace may be a value. */
 		if (memchr(line, ' ', key_len) != NULL || memchr(line, '\t', key_len) != NULL)
 			return berth_error_set(err, BERTH_E_CONFIG,
-					       "run_opts: '%s' for '%s': variable name '%.*s' on line %zu contains "
+					       "run_opts: '%s' for '%s': the variable name on line %zu contains "
 					       "whitespace",
-					       u->value, u->name, (int)key_len, line, lineno);
+					       u->value, u->name, lineno);
 		if (eq != NULL) {
 			append_string(out, line);
 		} else {

@@ -28,6 +28,13 @@ struct runopts_ctx {
 	bool network_set, restart_set, detach_seen, detach;
 	/* The flag used that needs the newest Engine API (NULL: none above berth's floor). */
 	const struct runopts_flag *api_flag;
+	/* berth_runopts_redact: walk the words without applying them, noting the values of the
+	 * flags whose values are not shown (hidden[0..n_hidden), pointers into the words). */
+	bool redacting;
+	/* the last flag applied was -e or -l: a stray word after it may be the rest of a value */
+	bool after_secret;
+	const char **hidden;
+	size_t n_hidden;
 };
 
 struct runopts_flag;

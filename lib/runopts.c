@@ -32,25 +32,34 @@
 #include <string.h>
 
 #include "goparse.h"
+#include "redact.h"
 #include "runopts-int.h"
 
 /* ------------------------------------------------------------------------------------------ */
 /* Shared by the handlers                                                                     */
 /* ------------------------------------------------------------------------------------------ */
 
+/* Flags whose values berth never shows (an environment variable's, a label's): redact.h. */
+static bool
+secret_value(const struct runopts_flag *f)
+{
+	return f->fn == berth_runopts_set_env || f->fn == berth_runopts_set_label;
+}
+
 /* "run_opts: invalid value 'V' for '--flag': <why>" */
 int
 berth_runopts_bad_value(berth_error_t *err, const struct flag_use *u, const char *fmt, ...)
 {
-	char *why cleanup_free = NULL;
+	char *why cleanup_free = NULL, *shown cleanup_free = NULL;
 	va_list ap;
 
 	va_start(ap, fmt);
 	if (vasprintf(&why, fmt, ap) < 0)
 		berth_oom();
 	va_end(ap);
-	return berth_error_set(err, BERTH_E_CONFIG, "run_opts: invalid value '%s' for '%s': %s", u->value, u->name,
-			       why);
+	/* The message reaches the log and the CIB: of -e and -l, the name only. */
+	shown = u->flag != NULL && secret_value(u->flag) ? berth_redact_kv(u->value) : berth_xstrdup(u->value);
+	return berth_error_set(err, BERTH_E_CONFIG, "run_opts: invalid value '%s' for '%s': %s", shown, u->name, why);
 }
 
 /* Does the POSIX extended regular expression pattern match s? m[nm]: the submatches. */
@@ -307,6 +316,13 @@ apply(struct runopts_ctx *ctx, const struct runopts_flag *f, const char *name, c
 {
 	struct flag_use u = { .flag = f, .name = name, .value = value, .on = true };
 
+	if (ctx->redacting) {
+		if (secret_value(f)) {
+			ctx->hidden = berth_xrealloc(ctx->hidden, (ctx->n_hidden + 1) * sizeof(*ctx->hidden));
+			ctx->hidden[ctx->n_hidden++] = value;
+		}
+		return 0;
+	}
 	if (f->kind == FLAG_REFUSED) {
 		if (strcmp(f->name, "name") == 0)
 			return berth_error_set(err, BERTH_E_CONFIG,
@@ -317,6 +333,7 @@ apply(struct runopts_ctx *ctx, const struct runopts_flag *f, const char *name, c
 		return berth_runopts_bad_value(err, &u, "expected true or false");
 	if (f->fn(ctx, &u, err) < 0)
 		return -1;
+	ctx->after_secret = secret_value(f);
 	/* Like the CLI, any use of the flag counts, --init=false included. */
 	if (api_cmp(f->api.major, f->api.minor, ctx->api_flag) > 0)
 		ctx->api_flag = f;
@@ -549,6 +566,13 @@ parse_words(struct runopts_ctx *ctx, char **argv, int argc, berth_error_t *err)
 	while (i < argc) {
 		const char *s = argv[i++];
 
+		if ((s[0] != '-' || s[1] == '\0') && ctx->redacting)
+			continue;
+		/* "-e A= b": the stray word may be the rest of a value, which is not shown */
+		if ((s[0] != '-' || s[1] == '\0') && ctx->after_secret)
+			return berth_error_set(err, BERTH_E_CONFIG,
+					       "run_opts: unexpected argument after an -e or -l value (not shown: it "
+					       "may be part of the value; quote a value with spaces)");
 		if (s[0] != '-' || s[1] == '\0')
 			return berth_error_set(err, BERTH_E_CONFIG,
 					       "run_opts: unexpected argument '%s' (put the command in run_cmd)", s);
@@ -572,6 +596,8 @@ parse_words(struct runopts_ctx *ctx, char **argv, int argc, berth_error_t *err)
 			eq = strchr(name, '=');
 			len = eq != NULL ? (size_t)(eq - name) : strlen(name);
 			f = flag_by_name(name, len);
+			if (f == NULL && ctx->redacting)
+				continue;
 			if (f == NULL)
 				return berth_error_set(err, BERTH_E_CONFIG, "run_opts: unknown flag '--%.*s'", (int)len,
 						       name);
@@ -595,6 +621,8 @@ parse_words(struct runopts_ctx *ctx, char **argv, int argc, berth_error_t *err)
 			char shown[3] = { '-', *sh, '\0' };
 			const char *value;
 
+			if (f == NULL && ctx->redacting)
+				break;
 			if (f == NULL) {
 				if (strlen(s) > 2)
 					return berth_error_set(err, BERTH_E_CONFIG,
@@ -691,4 +719,39 @@ const struct runopts_flag *
 berth_runopts_flag_at(size_t i)
 {
 	return i < sizeof(flags) / sizeof(flags[0]) ? &flags[i] : NULL;
+}
+
+int
+berth_runopts_redact(const char *run_opts, char ***words, berth_error_t *err)
+{
+	struct runopts_ctx ctx = { .redacting = true };
+	char **argv = NULL;
+	int argc = 0;
+
+	*words = NULL;
+	if (berth_words_split(run_opts, &argv, &argc, err) < 0)
+		return berth_error_wrap(err, "run_opts: ");
+	/* The same walk as the parse, applying nothing: a value is the value of the same flag as
+	 * when the parse reads it. An error ends the walk; what follows is left as it is. */
+	(void)parse_words(&ctx, argv, argc, NULL);
+	for (size_t h = 0; h < ctx.n_hidden; h++) {
+		uintptr_t v = (uintptr_t)ctx.hidden[h];
+
+		for (int i = 0; i < argc; i++) {
+			uintptr_t w = (uintptr_t)argv[i];
+
+			/* each value is the end of one word, and no word holds two */
+			if (v >= w && v <= w + strlen(argv[i])) {
+				cleanup_free char *kv = berth_redact_kv(ctx.hidden[h]);
+				char *word = berth_xasprintf("%.*s%s", (int)(v - w), argv[i], kv);
+
+				free(argv[i]);
+				argv[i] = word;
+				break;
+			}
+		}
+	}
+	free(ctx.hidden);
+	*words = argv;
+	return 0;
 }

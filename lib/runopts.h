@@ -47,4 +47,14 @@ int berth_runopts_parse(const char *run_opts, struct berth_spec *spec, berth_err
  */
 int berth_runopts_check_api(const struct berth_spec *spec, int major, int minor, berth_error_t *err);
 
+/**
+ * run_opts as words with the values of -e/--env and -l/--label hidden ("-e",
+ * "DB_PASSWORD=<hidden>"; redact.h), for berth explain: the flags are found as berth_runopts_parse finds them. Words
+ * after a flag the parse would refuse are left as they are.
+ * \param words out: malloc'd NULL-terminated words; free with berth_words_free
+ * \return 0, or -1 with err when run_opts does not split into words (then nothing of it may be
+ *         shown)
+ */
+int berth_runopts_redact(const char *run_opts, char ***words, berth_error_t *err);
+
 #endif

@@ -8,7 +8,6 @@
 #include "config.h"
 
 #include <errno.h>
-#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -17,6 +16,7 @@
 
 #include "alloc.h"
 #include "cleanup.h"
+#include "file.h"
 #include "log.h"
 #include "scope.h"
 #include "tool.h"
@@ -56,32 +56,18 @@ id_ok(const char *id)
 	return n >= 12 && n <= 64 && id[n] == '\0';
 }
 
-/* Write dir/dep.conf through a temporary file and rename, so systemd never reads half of it. */
+/* Write dir/dep.conf through the one atomic writer (file.h), so systemd never reads half of it,
+ * in a directory made 0755 when missing and checked: not a link, root's, writable by nobody else.
+ * The drop-in holds nothing secret and is read like the unit files around it: 0644. */
 static int
 write_dropin(const char *dir, berth_error_t *err)
 {
-	cleanup_free char *tmp = berth_xasprintf("%s/.%s.berth-%ld", dir, BERTH_SCOPE_DROPIN, (long)getpid());
-	cleanup_free char *path = berth_xasprintf("%s/%s", dir, BERTH_SCOPE_DROPIN);
-	size_t len = sizeof(dropin_text) - 1;
-	int fd;
+	cleanup_close int dirfd = berth_file_dir_open(dir, 0755, err);
 
-	if (mkdir(dir, 0755) < 0 && errno != EEXIST)
-		return berth_error_set(err, errno, "cannot create %s: %s", dir, strerror(errno));
-	fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0644);
-	if (fd < 0)
-		return berth_error_set(err, errno, "cannot write %s: %s", tmp, strerror(errno));
-	if (write(fd, dropin_text, len) != (ssize_t)len || fchmod(fd, 0644) < 0 || close(fd) < 0) {
-		int e = errno ? errno : EIO;
-		close(fd);
-		unlink(tmp);
-		return berth_error_set(err, e, "cannot write %s: %s", tmp, strerror(e));
-	}
-	if (rename(tmp, path) < 0) {
-		int e = errno;
-		unlink(tmp);
-		return berth_error_set(err, e, "cannot rename %s to %s: %s", tmp, path, strerror(e));
-	}
-	return 0;
+	if (dirfd < 0)
+		return dirfd;
+	return berth_file_write_atomic(dirfd, dir, BERTH_SCOPE_DROPIN, dropin_text, sizeof(dropin_text) - 1, 0644, 0,
+				       err);
 }
 
 int

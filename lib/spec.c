@@ -8,6 +8,7 @@
 #include "alloc.h"
 #include "cleanup.h"
 #include "dialect.h"
+#include "redact.h"
 #include "spec.h"
 
 struct berth_spec *
@@ -163,9 +164,16 @@ members_match(const char *section, json_object *want, json_object *have, const c
 		if (skipped)
 			continue;
 		if (!json_object_object_get_ex(have, k, &h) || !contained(k, v, h)) {
-			*why = berth_xasprintf("%s%s: the container has %.200s, the resource asks for %.200s", section,
-					       k, h ? json_object_to_json_string(h) : "nothing",
-					       json_object_to_json_string(v));
+			/* This text goes to the log: of Env and Labels, the names only (redact.h). */
+			cleanup_free char *names = berth_redact_secret_key(k) ? berth_redact_diff(k, v, h) : NULL;
+
+			if (berth_redact_secret_key(k))
+				*why = berth_xasprintf("%s%s: %s; no value is shown", section, k,
+						       names ? names : "differs");
+			else
+				*why = berth_xasprintf("%s%s: the container has %.200s, the resource asks for %.200s",
+						       section, k, h ? json_object_to_json_string(h) : "nothing",
+						       json_object_to_json_string(v));
 			return false;
 		}
 	}

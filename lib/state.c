@@ -9,6 +9,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "file.h"
 #include "ocf.h"
 #include "state.h"
 
@@ -18,6 +19,15 @@ state_dir(void)
 	const char *dir = berth_ocf_getenv("HA_RSCTMP");
 
 	return dir ? dir : "/run/resource-agents";
+}
+
+/* berth-<name><suffix>, the file's name in the state directory */
+static int
+file_name(const char *name, const char *suffix, char *buf, size_t len)
+{
+	if (snprintf(buf, len, "berth-%s%s", name, suffix) >= (int)len)
+		return -1;
+	return 0;
 }
 
 /* $HA_RSCTMP/berth-<name><suffix> */
@@ -35,32 +45,21 @@ state_path(const char *name, char *buf, size_t len)
 	return file_path(name, ".state", buf, len);
 }
 
-/* Replace path with one line of text: a temp file renamed over it, so a reader sees the old
- * record or the new one, never half of one. sync: flush it to the disk first. */
+/* Replace the state directory's file with one line of text, through the one atomic writer
+ * (file.h): a reader sees the old record or the new one, never half of one. The directory comes
+ * from the environment, so it is checked first (created 0755 when missing; not a link, berth's
+ * own, writable by nobody else); the record is 0600. sync: flush it to the disk first. */
 static int
-write_line(const char *path, const char *line, size_t len, bool sync, berth_error_t *err)
+write_line(const char *file, const char *line, size_t len, bool sync, berth_error_t *err)
 {
-	char tmp[4200];
-	int fd;
+	const char *dir = state_dir();
+	int dirfd = berth_file_dir_open(dir, 0755, err), ret;
 
-	(void)mkdir(state_dir(), 0755);
-	snprintf(tmp, sizeof(tmp), "%s.%ld.tmp", path, (long)getpid());
-	fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
-	if (fd < 0)
-		return berth_error_set(err, errno, "cannot write %s: %s", tmp, strerror(errno));
-	if (write(fd, line, len) != (ssize_t)len || (sync && fsync(fd) < 0)) {
-		int e = errno;
-		close(fd);
-		unlink(tmp);
-		return berth_error_set(err, e, "cannot write %s: %s", tmp, strerror(e));
-	}
-	close(fd);
-	if (rename(tmp, path) < 0) {
-		int e = errno;
-		unlink(tmp);
-		return berth_error_set(err, e, "cannot rename %s: %s", tmp, strerror(e));
-	}
-	return 0;
+	if (dirfd < 0)
+		return berth_error_wrap(err, "cannot write %s/%s (HA_RSCTMP): ", dir, file);
+	ret = berth_file_write_atomic(dirfd, dir, file, line, len, 0600, sync ? BERTH_FILE_SYNC : 0, err);
+	close(dirfd);
+	return ret;
 }
 
 int
@@ -75,14 +74,15 @@ berth_state_load(const char *name, struct berth_state *st)
 		return -1;
 	f = fopen(path, "re");
 	if (f == NULL)
-		return 0;
+		return errno == ENOENT ? 0 : -1;
 	n = fgets(line, sizeof(line), f) != NULL ? sscanf(line, "%79s %47s %ld %llu %d %31s %d", st->id, st->started_at,
 							  &st->pid, &st->pid_start, &promoted, score, &stopped)
 						 : 0;
 	fclose(f);
 	if (n < 5) {
+		/* There, but not a record berth can read: it says something ran, not what. */
 		memset(st, 0, sizeof(*st));
-		return 0;
+		return -1;
 	}
 	st->promoted = promoted != 0;
 	st->stopped = n >= 7 && stopped != 0;
@@ -97,17 +97,17 @@ berth_state_load(const char *name, struct berth_state *st)
 int
 berth_state_save(const char *name, const struct berth_state *st, berth_error_t *err)
 {
-	char path[4096], line[512], score[32] = "-";
+	char file[4096], line[512], score[32] = "-";
 	int len;
 
-	if (state_path(name, path, sizeof(path)) < 0)
+	if (file_name(name, ".state", file, sizeof(file)) < 0)
 		return berth_error_set(err, ENAMETOOLONG, "state path too long for %s", name);
 	if (st->score_set)
 		snprintf(score, sizeof(score), "%lld", st->score);
 	len = snprintf(line, sizeof(line), "%s %s %ld %llu %d %s %d\n", st->id[0] ? st->id : "-",
 		       st->started_at[0] ? st->started_at : "-", st->pid, st->pid_start, st->promoted ? 1 : 0, score,
 		       st->stopped ? 1 : 0);
-	return write_line(path, line, (size_t)len, true, err);
+	return write_line(file, line, (size_t)len, true, err);
 }
 
 void
@@ -147,16 +147,16 @@ berth_state_exec_load(const char *name, struct berth_exec_record *rec)
 int
 berth_state_exec_save(const char *name, const struct berth_exec_record *rec, berth_error_t *err)
 {
-	char path[4096], line[512];
+	char file[4096], line[512];
 	int len;
 
-	if (file_path(name, ".exec", path, sizeof(path)) < 0)
+	if (file_name(name, ".exec", file, sizeof(file)) < 0)
 		return berth_error_set(err, ENAMETOOLONG, "exec record path too long for %s", name);
 	len = snprintf(line, sizeof(line), "%s %s %lld %s\n", rec->exec_id[0] ? rec->exec_id : "-",
 		       rec->container_id[0] ? rec->container_id : "-", rec->since, rec->what[0] ? rec->what : "-");
 	/* Written and removed around every exec: no fsync. A crash that loses it also ends the
 	 * container's processes (the directory is a tmpfs, gone with a reboot). */
-	return write_line(path, line, (size_t)len, false, err);
+	return write_line(file, line, (size_t)len, false, err);
 }
 
 void

@@ -7,6 +7,12 @@
  * one run of one container, and tells a container berth stopped itself (reuse=true keeps it) from
  * one that ended on its own (lib/postmortem.h).
  *
+ * No record means "never started on this node": start writes one (id "-", no process yet) before
+ * its create or start request, and fails without creating anything when it cannot; a container
+ * adopted from ocf:heartbeat:docker gets one when it is adopted; only stop removes it, once the
+ * container is known to be stopped. A record without a process is a start that did not finish:
+ * while the daemon is away, berth cannot tell whether that container runs.
+ *
  * Beside it, berth-<name>.exec names the exec (monitor_cmd, promote_cmd, ...) berth started last
  * in the container, from just before it starts until it is known to have ended. Docker cannot
  * stop an exec, so one that outlived its action's timeout keeps running; while it does, berth
@@ -38,7 +44,10 @@ struct berth_exec_record {
 
 /**
  * Read the record of a container.
- * \return 1 when found, 0 when there is none (or it is unreadable garbage), -1 on a path error
+ * \return 1 when found; 0 when there is none, which means berth never started the container on
+ *         this node since the last reboot (actions.c writes the record before every create and
+ *         removes it only once the container is known to be stopped); -1 when there is one berth
+ *         cannot read (garbage, a permission or path error): something ran, berth cannot say what
  */
 int berth_state_load(const char *name, struct berth_state *st);
 

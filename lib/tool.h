@@ -13,8 +13,9 @@ const char *berth_tool_path(const char *env, const char *path);
 
 /**
  * Run argv[0] (searched in PATH when it has no slash) with argv, stdin /dev/null, stdout and
- * stderr collected (the first 2 KiB kept for the error). Never waits past the deadline, nor past
- * cap_ms: a tool still running then is killed.
+ * stderr collected (the first 2 KiB kept for the error), through berth_spawn_run (spawn.h). Never
+ * waits past the deadline, nor past cap_ms: a tool still running then is killed with its process
+ * group.
  * \param what  how errors name the call, e.g. "systemctl daemon-reload"
  * \return 0 when it exited 0; else -1 with err: BERTH_E_TIMEDOUT, BERTH_E_FAILED ("WHAT failed
  *         (status N): its output") or the errno of the spawn

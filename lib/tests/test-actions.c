@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <errno.h>
 #include <unistd.h>
 
 #include "actions.h"
@@ -23,6 +24,7 @@
 static struct {
 	bool unreachable; /* every call fails as if the socket were missing */
 	bool exists, running, managed;
+	char name[64]; /* the container's name: inspect finds it by this name or its id only */
 	char instance[64];
 	char hash[32]; /* "" = take the hash of the next create */
 	char id[16];
@@ -49,6 +51,9 @@ static struct {
 	char health[16];     /* State.Health.Status, "" for no health check */
 	char health_run[16]; /* what running the health check says (podman) */
 	int health_runs;
+	int create_fails;     /* the cause a create fails with, 0 for none */
+	int record_at_create; /* berth_state_load's answer when the create request came: 1 = a record */
+	char record_id_at_create[80];
 } fake;
 
 static void
@@ -56,6 +61,7 @@ fake_reset(void)
 {
 	memset(&fake, 0, sizeof(fake));
 	fake.image_exists = true;
+	strcpy(fake.name, "rsc");
 	strcpy(fake.instance, "rsc");
 	strcpy(fake.id, "c0ffee");
 	strcpy(fake.started_at, "t1");
@@ -79,7 +85,7 @@ berth_container_inspect(struct berth_client *c, const char *name, struct berth_c
 	memset(info, 0, sizeof(*info));
 	if (fake.unreachable)
 		return unreachable(c, err);
-	if (!fake.exists)
+	if (!fake.exists || (strcmp(name, fake.name) != 0 && strcmp(name, fake.id) != 0))
 		return 0;
 	info->exists = true;
 	info->running = fake.running;
@@ -95,7 +101,7 @@ berth_container_inspect(struct berth_client *c, const char *name, struct berth_c
 	info->health = fake.health[0] ? strdup(fake.health) : NULL;
 	info->managed = fake.managed;
 	info->labelled = fake.managed;
-	info->name = strdup(name);
+	info->name = strdup(fake.name);
 	info->raw = fake.raw ? json_tokener_parse(fake.raw) : NULL;
 	info->instance = fake.managed ? strdup(fake.instance) : NULL;
 	info->config_hash = fake.managed ? strdup(fake.hash) : NULL;
@@ -107,10 +113,17 @@ berth_container_create(struct berth_client *c, const char *name, json_object *bo
 {
 	json_object *labels, *h;
 
+	struct berth_state st;
+
 	if (fake.unreachable)
 		return unreachable(c, err);
+	fake.record_at_create = berth_state_load(name, &st);
+	snprintf(fake.record_id_at_create, sizeof(fake.record_id_at_create), "%s", st.id);
+	if (fake.create_fails)
+		return berth_error_set(err, fake.create_fails, "creating container: it did not work");
 	fake.creates++;
 	fake.exists = true;
+	snprintf(fake.name, sizeof(fake.name), "%s", name);
 	fake.running = false;
 	fake.managed = true;
 	snprintf(fake.id, sizeof(fake.id), "id%d", fake.creates);
@@ -333,6 +346,9 @@ teardown(void **state)
 	unsetenv("OCF_RESKEY_allow_pull");
 	unsetenv("OCF_RESKEY_monitor_cmd");
 	unsetenv("OCF_RESKEY_postmortem_lines");
+	unsetenv("OCF_RESKEY_name");
+	unsetenv("OCF_RESKEY_notify_cmd");
+	unsetenv("OCF_RESKEY_docker_socket");
 	return 0;
 }
 
@@ -543,32 +559,108 @@ test_shell_agent_container_adopted(void **state)
 	assert_int_equal(fake.removes, 1);
 	assert_int_equal(fake.creates, 1);
 
-	/* the bridge network instead of berth's host default: not the same container */
+	/* the bridge network instead of berth's host default: not the same container, and while it
+	 * runs the resource is neither stopped nor berth's to stop */
 	fake_reset();
 	fake.exists = fake.running = true;
 	fake.raw = "{\"Id\":\"c0ffee\",\"Name\":\"/rsc\",\"Config\":{\"Image\":\"img:1\"},"
 		   "\"HostConfig\":{\"NetworkMode\":\"default\"}}";
-	expect_action(berth_action_monitor, BERTH_RESULT_NOT_RUNNING);
+	expect_action(berth_action_monitor, BERTH_RESULT_ERROR);
 	expect_action(berth_action_start, BERTH_RESULT_ERROR);
-	expect_action(berth_action_stop, BERTH_RESULT_OK);
+	expect_action(berth_action_stop, BERTH_RESULT_ERROR);
 	assert_int_equal(fake.stops + fake.kills + fake.removes + fake.creates, 0);
 }
 
+/* Adoption gives the container its state record at once: stop relies on it while the daemon is
+ * away. One that cannot be recorded is not adopted. */
+static void
+test_adoption_records_the_run(void **state)
+{
+	static const char shell_made[] = "{\"Id\":\"c0ffee\",\"Name\":\"/rsc\",\"Config\":{\"Image\":\"img:1\"},"
+					 "\"HostConfig\":{\"NetworkMode\":\"host\"}}";
+	struct berth_state st;
+	char *why;
+
+	fake.exists = fake.running = true;
+	fake.raw = shell_made;
+	fake.pid = (long)getpid();
+	expect_action(berth_action_monitor, BERTH_RESULT_OK);
+	assert_int_equal(berth_state_load("rsc", &st), 1);
+	assert_string_equal(st.id, "c0ffee");
+	assert_int_equal(st.pid, (long)getpid());
+	berth_state_clear("rsc");
+	/* the same through a start that finds it running */
+	expect_action(berth_action_start, BERTH_RESULT_OK);
+	assert_int_equal(berth_state_load("rsc", &st), 1);
+	berth_state_clear("rsc");
+
+	setenv("HA_RSCTMP", "/dev/null/berth", 1); /* no record can be written there */
+	why = run_action(berth_action_monitor, BERTH_RESULT_ERROR);
+	assert_non_null(strstr(why, "cannot adopt container rsc"));
+	free(why);
+	setenv("HA_RSCTMP", tmpdir, 1);
+}
+
+/* A container that runs under the resource's name but is not berth's: never "stopped" (probe,
+ * monitor, stop), never touched; the reason names it, the first field that differs (its name,
+ * never its value) and the ways out. A stopped one keeps start's plain refusal. */
 static void
 test_foreign_container(void **state)
 {
+	static const char foreign[] = "foreign container rsc (its Env differs) runs: berth explain --diff rsc, "
+				      "remove it or match it; ";
+	char *why;
+
+	setenv("OCF_RESKEY_run_opts", "-e DB_PASSWORD=configured", 1);
+	setenv("OCF_RESKEY_notify_cmd", "tell", 1);
+	reload_params();
 	fake.exists = fake.running = true;
-	fake.managed = false;
-	expect_action(berth_action_monitor, BERTH_RESULT_NOT_RUNNING);
+	fake.raw = "{\"Id\":\"c0ffee\",\"Name\":\"/rsc\",\"Config\":{\"Image\":\"img:1\","
+		   "\"Env\":[\"DB_PASSWORD=hunter2\"]},\"HostConfig\":{\"NetworkMode\":\"host\"}}";
+	why = run_action(berth_action_monitor, BERTH_RESULT_ERROR);
+	/* what, why and the way out within the 128 characters Pacemaker keeps in the CIB */
+	if (strncmp(why, foreign, sizeof(foreign) - 1) != 0 ||
+	    strstr(why, "cannot report rsc stopped while it runs (container c0ffee)") == NULL)
+		fail_msg("reason: %s", why);
+	assert_null(strstr(why, "hunter2"));
+	assert_null(strstr(why, "configured"));
+	free(why);
 	expect_action(berth_action_start, BERTH_RESULT_ERROR);
-	expect_action(berth_action_stop, BERTH_RESULT_OK);
+	expect_action(berth_action_stop, BERTH_RESULT_ERROR);
+	expect_action(berth_action_promote, BERTH_RESULT_ERROR);
+	expect_action(berth_action_demote, BERTH_RESULT_ERROR);
+	expect_action(berth_action_reload, BERTH_RESULT_ERROR);
+	expect_action(berth_action_notify, BERTH_RESULT_OK); /* nothing of berth's to tell */
 	assert_true(fake.running);
-	assert_int_equal(fake.stops + fake.kills + fake.removes + fake.creates, 0);
-	/* berth's, but another resource's */
+	if (fake.stops + fake.kills + fake.removes + fake.creates + fake.execs != 0)
+		fail_msg("touched: %d %d %d %d %d", fake.stops, fake.kills, fake.removes, fake.creates, fake.execs);
+
+	/* berth's, but another resource's: said without the label's value */
 	fake.managed = true;
 	strcpy(fake.instance, "other");
-	expect_action(berth_action_stop, BERTH_RESULT_OK);
+	why = run_action(berth_action_stop, BERTH_RESULT_ERROR);
+	assert_non_null(strstr(why, "(labelled for another resource)"));
+	assert_null(strstr(why, "other:"));
+	free(why);
+	expect_action(berth_action_monitor, BERTH_RESULT_ERROR);
 	assert_int_equal(fake.stops + fake.kills + fake.removes, 0);
+
+	/* not running: nothing runs here, so stopped; start still refuses the name */
+	fake.running = false;
+	expect_action(berth_action_monitor, BERTH_RESULT_NOT_RUNNING);
+	expect_action(berth_action_stop, BERTH_RESULT_OK);
+	why = run_action(berth_action_start, BERTH_RESULT_ERROR);
+	assert_non_null(strstr(why, "the name rsc is taken by container c0ffee"));
+	free(why);
+	assert_true(fake.exists);
+	assert_int_equal(fake.stops + fake.kills + fake.removes + fake.creates, 0);
+
+	/* podman's "stopping": its process still runs, so it counts as running */
+	fake.managed = false;
+	strcpy(fake.status, "stopping");
+	fake.pid = 4242;
+	expect_action(berth_action_monitor, BERTH_RESULT_ERROR);
+	expect_action(berth_action_stop, BERTH_RESULT_ERROR);
 }
 
 static void
@@ -613,6 +705,17 @@ test_exit_during_start(void **state)
 	strcpy(fake.error, "OCI runtime create failed");
 	assert_int_equal(berth_action_start(&ctx, &e), BERTH_RESULT_ERROR);
 	if (strstr(e->msg, "(status exited, exit code 3, OCI runtime create failed); last output: boom") == NULL)
+		fail_msg("reason: %s", e->msg);
+	berth_error_free(&e);
+
+	/* postmortem_lines=0: no output of the container's in the reason */
+	fake_reset();
+	fake.exit_on_start = true;
+	setenv("OCF_RESKEY_postmortem_lines", "0", 1);
+	reload_params();
+	assert_int_equal(berth_action_start(&ctx, &e), BERTH_RESULT_ERROR);
+	assert_non_null(strstr(e->msg, "(status exited, exit code 3)"));
+	if (strstr(e->msg, "boom") != NULL || strstr(e->msg, "last output") != NULL)
 		fail_msg("reason: %s", e->msg);
 	berth_error_free(&e);
 }
@@ -673,6 +776,21 @@ test_monitor_cmd(void **state)
 	assert_string_equal(fake.last_exec, "check");
 	fake.exec_exit = 2;
 	expect_action(berth_action_monitor, BERTH_RESULT_ERROR);
+	{
+		berth_error_t e = NULL;
+
+		ctx.action = action_of(berth_action_monitor);
+		assert_int_equal(berth_action_monitor(&ctx, &e), BERTH_RESULT_ERROR);
+		assert_non_null(strstr(e->msg, "failed in container rsc (exit 2): not ready"));
+		berth_error_free(&e);
+		/* postmortem_lines=0: the command's output is not quoted */
+		setenv("OCF_RESKEY_postmortem_lines", "0", 1);
+		reload_params();
+		assert_int_equal(berth_action_monitor(&ctx, &e), BERTH_RESULT_ERROR);
+		assert_non_null(strstr(e->msg, "failed in container rsc (exit 2)"));
+		assert_null(strstr(e->msg, "not ready"));
+		berth_error_free(&e);
+	}
 }
 
 static void
@@ -857,6 +975,244 @@ test_exec_pileup(void **state)
 	}
 }
 
+/* A record of this container with the given process (pid 0: none, a start that did not finish;
+ * ended: the process recorded has ended, and its pid belongs to another one now). */
+static void
+save_record(long pid, bool stopped, bool ended)
+{
+	struct berth_state st = { .pid = pid, .stopped = stopped };
+	berth_error_t err = NULL;
+
+	strcpy(st.id, pid ? "c0ffee" : "-");
+	strcpy(st.started_at, pid ? "t1" : "-");
+	st.pid_start = pid ? berth_state_proc_start(pid) + (ended ? 1 : 0) : 0;
+	assert_int_equal(berth_state_save("rsc", &st, &err), 0);
+}
+
+/* The daemon away: no record means never started here (stopped); a record decides otherwise,
+ * and where it cannot tell, neither stop nor monitor claims "stopped". */
+static void
+test_daemon_away_decided_by_the_record(void **state)
+{
+	struct berth_state st;
+	char path[128], *why;
+	FILE *f;
+
+	fake.unreachable = true;
+	/* no record: never started on this node */
+	expect_action(berth_action_monitor, BERTH_RESULT_NOT_RUNNING);
+	expect_action(berth_action_stop, BERTH_RESULT_OK);
+
+	/* its process has ended: stopped, and the record goes */
+	save_record((long)getpid(), false, true);
+	expect_action(berth_action_monitor, BERTH_RESULT_NOT_RUNNING);
+	expect_action(berth_action_stop, BERTH_RESULT_OK);
+	assert_int_equal(berth_state_load("rsc", &st), 0);
+
+	/* berth stopped it and kept it (reuse=true): stopped */
+	save_record(0, true, false);
+	expect_action(berth_action_monitor, BERTH_RESULT_NOT_RUNNING);
+	expect_action(berth_action_stop, BERTH_RESULT_OK);
+
+	/* a start that created it but did not record its process: it may run (live-restore) */
+	save_record(0, false, false);
+	why = run_action(berth_action_monitor, BERTH_RESULT_ERROR);
+	assert_non_null(
+		strstr(why, "berth cannot tell whether container rsc runs (a start did not record its process)"));
+	free(why);
+	why = run_action(berth_action_stop, BERTH_RESULT_ERROR);
+	assert_non_null(strstr(why, "cannot stop container rsc:"));
+	assert_non_null(strstr(why, "berth cannot tell whether it runs (a start did not record its process)"));
+	free(why);
+	assert_int_equal(berth_state_load("rsc", &st), 1); /* kept */
+
+	/* a record berth cannot read: the same */
+	snprintf(path, sizeof(path), "%s/berth-rsc.state", tmpdir);
+	f = fopen(path, "w");
+	assert_non_null(f);
+	fputs("garbage\n", f);
+	fclose(f);
+	expect_action(berth_action_monitor, BERTH_RESULT_ERROR);
+	why = run_action(berth_action_stop, BERTH_RESULT_ERROR);
+	assert_non_null(strstr(why, "its state record cannot be read"));
+	free(why);
+}
+
+/* start writes the record before its create request, and creates nothing when it cannot. */
+static void
+test_start_records_before_create(void **state)
+{
+	struct berth_state st;
+	char *why;
+
+	expect_action(berth_action_start, BERTH_RESULT_OK);
+	assert_int_equal(fake.record_at_create, 1);
+	assert_string_equal(fake.record_id_at_create, "-");
+	assert_int_equal(berth_state_load("rsc", &st), 1);
+	assert_string_equal(st.id, fake.id); /* then the run itself */
+	expect_action(berth_action_stop, BERTH_RESULT_OK);
+	assert_int_equal(berth_state_load("rsc", &st), 0);
+
+	setenv("HA_RSCTMP", "/dev/null/berth", 1);
+	why = run_action(berth_action_start, BERTH_RESULT_ERROR);
+	assert_non_null(strstr(why, "berth starts no container it could not account for"));
+	free(why);
+	setenv("HA_RSCTMP", tmpdir, 1);
+	assert_int_equal(fake.creates, 1); /* none this time */
+
+	/* a create the daemon refused: nothing was made, nothing is recorded */
+	fake.create_fails = BERTH_E_REJECTED;
+	expect_action(berth_action_start, BERTH_RESULT_NOT_INSTALLED);
+	assert_int_equal(berth_state_load("rsc", &st), 0);
+	/* one that got no answer: it may have been made, so the record stays */
+	fake.create_fails = BERTH_E_TIMEDOUT;
+	expect_action(berth_action_start, BERTH_RESULT_ERROR);
+	assert_int_equal(berth_state_load("rsc", &st), 1);
+	assert_string_equal(st.id, "-");
+	berth_state_clear("rsc");
+}
+
+/* Parameters that cannot be loaded: the table's configuration answer, but stop with a usable
+ * name decides as when the daemon is away. */
+static void
+test_unusable_params(void **state)
+{
+	const struct berth_action *stop = berth_action_find("stop"), *start = berth_action_find("start");
+	struct berth_params p;
+	berth_error_t err = NULL;
+
+	setenv("OCF_RESKEY_docker_socket", "relative.sock", 1);
+	assert_int_equal(berth_params_load(&p, &err), -1);
+	assert_int_equal(berth_action_unusable_params(start, &p, &err), BERTH_RESULT_NOT_CONFIGURED);
+	assert_int_equal(berth_action_unusable_params(stop, &p, &err), BERTH_RESULT_OK); /* no record */
+	berth_error_free(&err);
+	berth_params_release(&p);
+
+	save_record((long)getpid(), false, false); /* it runs: stopping it needs the daemon */
+	assert_int_equal(berth_params_load(&p, &err), -1);
+	assert_int_equal(berth_action_unusable_params(stop, &p, &err), BERTH_RESULT_ERROR);
+	assert_non_null(strstr(err->msg, "still runs"));
+	berth_error_free(&err);
+	berth_params_release(&p);
+	save_record(0, false, false); /* a start that did not finish */
+	assert_int_equal(berth_params_load(&p, &err), -1);
+	assert_int_equal(berth_action_unusable_params(stop, &p, &err), BERTH_RESULT_ERROR);
+	berth_error_free(&err);
+	berth_params_release(&p);
+
+	/* no usable name: nothing can run under it */
+	unsetenv("OCF_RESKEY_docker_socket");
+	setenv("OCF_RESKEY_name", "not a name", 1);
+	assert_int_equal(berth_params_load(&p, &err), -1);
+	assert_int_equal(berth_action_unusable_params(stop, &p, &err), BERTH_RESULT_OK);
+	berth_error_free(&err);
+	berth_params_release(&p);
+	berth_state_clear("rsc");
+}
+
+/* A reload never changes which container the resource means: one whose name (or socket) finds
+ * nothing running, or another container, fails and touches nothing. */
+static void
+test_reload_keeps_the_identity(void **state)
+{
+	static const char reload_fails[] = "cannot reload renamed: the container is not running; a reload never "
+					   "changes which container rsc means";
+	char *why;
+
+	expect_action(berth_action_start, BERTH_RESULT_OK);
+	setenv("OCF_RESKEY_monitor_cmd", "check", 1); /* reloadable */
+	reload_params();
+	expect_action(berth_action_reload, BERTH_RESULT_OK);
+	assert_int_equal(fake.creates, 1);
+
+	setenv("OCF_RESKEY_name", "renamed", 1);
+	reload_params();
+	why = run_action(berth_action_reload, BERTH_RESULT_ERROR);
+	if (strncmp(why, reload_fails, sizeof(reload_fails) - 1) != 0 ||
+	    strstr(why, "name and docker_socket are not reloadable") == NULL)
+		fail_msg("reason: %s", why);
+	free(why);
+	assert_int_equal(fake.creates + fake.stops + fake.removes, 1);
+	assert_true(fake.running);
+	unsetenv("OCF_RESKEY_name");
+	reload_params();
+
+	/* another socket, whose daemon cannot be reached */
+	fake.unreachable = true;
+	expect_action(berth_action_reload, BERTH_RESULT_ERROR);
+	fake.unreachable = false;
+
+	/* the record names another container than the one running under the name */
+	strcpy(fake.id, "beef01");
+	why = run_action(berth_action_reload, BERTH_RESULT_ERROR);
+	assert_non_null(strstr(why, "is not the one berth started for it"));
+	free(why);
+	strcpy(fake.id, "id1");
+
+	/* nothing runs: Pacemaker believed it did; the reload does not pretend */
+	fake.running = false;
+	expect_action(berth_action_reload, BERTH_RESULT_ERROR);
+	assert_int_equal(fake.creates, 1);
+}
+
+/* Every cell of the cause -> result table, for every action (promote, demote, notify and reload
+ * included): the one place every exit code comes from. */
+static void
+test_cause_table(void **state)
+{
+	static const char *const actions[] = { "start",  "stop",   "monitor", "validate-all", "promote",
+					       "demote", "notify", "reload",  "reload-agent", "status" };
+	/* columns as actions[]: reload-agent as reload, status as monitor */
+	enum {
+		O = BERTH_RESULT_OK,
+		E = BERTH_RESULT_ERROR,
+		I = BERTH_RESULT_NOT_INSTALLED,
+		C = BERTH_RESULT_NOT_CONFIGURED,
+		N = BERTH_RESULT_NOT_RUNNING,
+		P = BERTH_RESULT_RUNNING_PROMOTED,
+		F = BERTH_RESULT_FAILED_PROMOTED
+	};
+	static const struct {
+		int cause;
+		int want[10];
+	} rows[] = {
+		/* cause                     sta sto mon val pro dem not rel rla sts */
+		{ 0, { O, O, O, O, O, O, O, O, O, O } },
+		{ BERTH_E_FAILED, { E, E, E, E, E, E, E, E, E, E } },
+		{ EACCES, { E, E, E, E, E, E, E, E, E, E } }, /* unlisted */
+		{ BERTH_E_CONFIG, { C, O, C, C, C, C, C, C, C, C } },
+		{ BERTH_E_UNREACHABLE, { E, E, E, O, E, E, E, E, E, E } },
+		{ BERTH_E_TIMEDOUT, { E, E, E, O, E, E, E, E, E, E } },
+		{ BERTH_E_PROTOCOL, { E, E, E, O, E, E, E, E, E, E } },
+		{ BERTH_E_TOOBIG, { E, E, E, O, E, E, E, E, E, E } },
+		{ BERTH_E_REFUSED, { E, E, E, O, E, E, E, E, E, E } },
+		{ BERTH_E_API_OLD, { I, E, E, I, E, E, E, I, I, E } },
+		{ BERTH_E_REJECTED, { I, E, E, I, E, E, E, I, I, E } },
+		{ BERTH_E_NO_IMAGE, { I, E, E, I, E, E, E, I, I, E } },
+		{ BERTH_E_NOT_RUNNING, { E, O, N, E, E, N, O, E, E, N } },
+		{ BERTH_E_PROMOTED, { O, O, P, O, O, O, O, O, O, P } },
+		{ BERTH_E_PROMOTED_FAILED, { E, E, F, E, E, E, E, E, E, F } },
+		{ BERTH_E_FOREIGN, { E, E, E, E, E, E, O, E, E, E } },
+		{ BERTH_E_GONE, { E, O, N, O, E, N, O, E, E, N } },
+		{ BERTH_E_ALIVE, { E, E, O, O, E, E, E, E, E, O } },
+	};
+	size_t r, a;
+
+	for (r = 0; r < sizeof(rows) / sizeof(rows[0]); r++)
+		for (a = 0; a < sizeof(actions) / sizeof(actions[0]); a++) {
+			struct berth_error e = { rows[r].cause, (char *)"x" };
+			const struct berth_action *act = berth_action_find(actions[a]);
+			enum berth_result got = berth_action_result(act, rows[r].cause ? &e : NULL);
+
+			if ((int)got != rows[r].want[a])
+				fail_msg("cause %d, %s: got %s, want %s", rows[r].cause, actions[a],
+					 berth_result_name(got), berth_result_name((enum berth_result)rows[r].want[a]));
+		}
+	/* and the exit codes they become */
+	assert_int_equal(berth_result_to_ocf(BERTH_RESULT_FAILED_PROMOTED), 9);
+	assert_int_equal(berth_result_to_ocf(BERTH_RESULT_NOT_CONFIGURED), 6);
+}
+
 int
 main(void)
 {
@@ -864,6 +1220,12 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_lifecycle, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_foreign_container, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_shell_agent_container_adopted, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_adoption_records_the_run, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_daemon_away_decided_by_the_record, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_start_records_before_create, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_unusable_params, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_reload_keeps_the_identity, setup, teardown),
+		cmocka_unit_test(test_cause_table),
 		cmocka_unit_test_setup_teardown(test_image_missing, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_config_errors_are_6_but_stop_still_works, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_exit_during_start, setup, teardown),

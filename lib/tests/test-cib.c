@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "cib.h"
+#include "deadline.h"
 
 static void
 test_parse_attr(void **state)
@@ -64,12 +65,29 @@ test_run(void **state)
 	berth_error_free(&err);
 }
 
+/* A tool that closes its output and goes on running: the wait for its exit is bounded too (it was
+ * a waitpid without one). */
+static void
+test_wait_is_bounded(void **state)
+{
+	struct berth_cib_output o;
+	berth_error_t err = NULL;
+	char *const stuck[] = { (char *)"/bin/sh", (char *)"-c", (char *)"exec >/dev/null 2>&1; sleep 30", NULL };
+	long long t0 = berth_now_ms();
+
+	(void)state;
+	assert_int_equal(berth_cib_run(NULL, stuck, 500, &o, &err), -BERTH_E_TIMEDOUT);
+	berth_error_free(&err);
+	assert_in_range(berth_now_ms() - t0, 400, 3000);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_parse_attr),
 		cmocka_unit_test(test_run),
+		cmocka_unit_test(test_wait_is_bounded),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

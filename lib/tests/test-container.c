@@ -71,13 +71,17 @@ serve(int lfd, int out, const char *answer)
 	}
 }
 
+/* Headers the canned answer carries besides its own ("Name: value\r\n" each), or "". */
+static const char *extra_headers = "";
+
 /* The canned answer for a status line and body. */
 static void
 make_answer(char *answer, size_t size, const char *status, const char *body)
 {
 	snprintf(answer, size,
-		 "HTTP/1.1 %s\r\nContent-Type: application/json\r\nContent-Length: %zu\r\nConnection: close\r\n\r\n%s",
-		 status, strlen(body), body);
+		 "HTTP/1.1 %s\r\n%sContent-Type: application/json\r\nContent-Length: %zu\r\nConnection: "
+		 "close\r\n\r\n%s",
+		 status, extra_headers, strlen(body), body);
 }
 
 /* A socket listening at sock. */
@@ -141,6 +145,7 @@ setup(void **state)
 	snprintf(sock, sizeof(sock), "%s/engine.sock", dir);
 	berth_deadline_init(&deadline, 20000);
 	client.deadline = &deadline;
+	client.kind = BERTH_ENGINE_UNKNOWN;
 	return 0;
 }
 
@@ -330,6 +335,53 @@ test_reads_retried_writes_not(void **state)
 	assert_true(berth_container_start(&client, "c1", &err) < 0);
 	berth_error_free(&err);
 	assert_int_equal(count_requests(), 1);
+}
+
+/* podman's health check is a GET that runs the check: a busy answer is not a reason to run it
+ * again (the retry of reads sent it four times). */
+static void
+test_health_check_is_sent_once(void **state)
+{
+	berth_error_t err = NULL;
+	char *status = NULL;
+
+	start_server("500 Internal Server Error", "{\"message\":\"container is busy\"}");
+	assert_true(berth_container_healthcheck_run(&client, "c1", &status, &err) < 0);
+	assert_null(status);
+	berth_error_free(&err);
+	assert_int_equal(count_requests(), 1);
+}
+
+/* The engine is told by the Server header of an answer berth has anyway: no GET /version, which
+ * every monitor with a health check on podman asked again. */
+static void
+test_engine_from_the_server_header(void **state)
+{
+	static const char inspect[] = "{\"Id\":\"c0ffee\",\"Name\":\"/c1\",\"State\":{\"Status\":\"running\","
+				      "\"Running\":true,\"Pid\":42,\"ExitCode\":0,\"StartedAt\":\"t1\"},"
+				      "\"Config\":{\"Image\":\"img:1\",\"Labels\":{}}}";
+	struct berth_container_info info;
+	berth_error_t err = NULL;
+
+	extra_headers = "Api-Version: 1.41\r\nLibpod-Api-Version: 4.3.1\r\nServer: Libpod/4.3.1 (linux)\r\n";
+	start_server("200 OK", inspect);
+	extra_headers = "";
+	assert_int_equal(berth_container_inspect(&client, "c1", &info, &err), 0);
+	assert_true(info.running);
+	berth_container_info_release(&info);
+	assert_int_equal(berth_container_engine(&client), BERTH_ENGINE_PODMAN);
+	assert_int_equal(berth_container_engine(&client), BERTH_ENGINE_PODMAN);
+	assert_null(strstr(requests(), "/version"));
+
+	teardown(state);
+	setup(state);
+	extra_headers = "Server: Docker/20.10.24+dfsg1 (linux)\r\n";
+	start_server("200 OK", inspect);
+	extra_headers = "";
+	assert_int_equal(berth_container_inspect(&client, "c1", &info, &err), 0);
+	berth_container_info_release(&info);
+	assert_int_equal(berth_container_engine(&client), BERTH_ENGINE_DOCKER);
+	assert_null(strstr(requests(), "/version"));
 }
 
 /* A restarting daemon: start and stop wait for its socket (wait_daemon), a monitor does not. */
@@ -565,6 +617,8 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_unconfined_request_is_not_sent, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_reads_retried_writes_not, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_wait_for_a_restarting_daemon, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_health_check_is_sent_once, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_engine_from_the_server_header, setup, teardown),
 		cmocka_unit_test(test_split_ref),
 		cmocka_unit_test_setup_teardown(test_pull_names_the_tag, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_pull_sends_credentials, setup, teardown),

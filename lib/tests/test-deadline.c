@@ -14,6 +14,7 @@
 #include <unistd.h>
 
 #include "deadline.h"
+#include "tool.h"
 
 /* The budget and the watchdog's limit, counted from the process's start. */
 static void
@@ -22,11 +23,16 @@ test_margins(void **state)
 	static const struct {
 		long timeout, budget, hard;
 	} rows[] = {
-		{ 20000, 18000, 19000 },                     /* 10 % and 5 % */
-		{ 100000, 95000, 98000 },                    /* margins capped at 5 s and 2 s */
-		{ 4000, 3500, 3700 },                        /* at least 500 ms and 300 ms */
-		{ 1000, 500, 700 },       { 600, 200, 300 }, /* the budget never below 200 ms */
-		{ 0, 200, 200 },                             /* the watchdog never before the budget's end */
+		{ 20000, 18000, 19000 },  /* 10 % and 5 % */
+		{ 100000, 95000, 98000 }, /* margins capped at 5 s and 2 s */
+		{ 4000, 3500, 3700 },     /* at least 500 ms and 300 ms */
+		{ 1000, 500, 700 },
+		{ 600, 200, 300 }, /* the budget never below 200 ms */
+		{ 0, 200, 200 },   /* the watchdog never before the budget's end */
+		/* a timeout beyond one day counts as one day: no sum overflows */
+		{ 86400000, 86395000, 86398000 },
+		{ 9223372036854775807L, 86395000, 86398000 },
+		{ -5, 200, 200 },
 	};
 	struct berth_deadline d;
 	size_t i;
@@ -73,6 +79,11 @@ test_process_age(void **state)
 	assert_in_range(age, 280, 5000);
 }
 
+/* What the child of run_stuck_child does after arming the watchdog, before it hangs. */
+enum after_arming { HANG, DECIDE_OK, DECIDE_NOT_RUNNING, RUN_CHILD };
+static enum after_arming after_arming;
+static char child_pid_file[64];
+
 /* Run a child that arms the watchdog for timeout_ms and then never ends by itself. */
 static int
 run_stuck_child(long timeout_ms, int code, char *reason, size_t size, long *elapsed_ms)
@@ -93,8 +104,23 @@ run_stuck_child(long timeout_ms, int code, char *reason, size_t size, long *elap
 		berth_deadline_init(&d, timeout_ms);
 		if (berth_deadline_arm_watchdog(&d, code, "stop of %s did not finish", "rsc") < 0)
 			_exit(99);
+		if (after_arming == DECIDE_OK)
+			berth_deadline_decide(0, NULL);
+		else if (after_arming == DECIDE_NOT_RUNNING)
+			berth_deadline_decide(7, "container rsc does not exist");
+		if (after_arming == RUN_CHILD) {
+			char line[128];
+			char *argv[] = { (char *)"/bin/sh", (char *)"-c", line, NULL };
+			struct berth_deadline overran;
+
+			/* a tool that hangs in a call that overran the budget: only the watchdog is left */
+			berth_deadline_init(&overran, 60000);
+			snprintf(line, sizeof(line), "echo $$ > %s; exec sleep 30", child_pid_file);
+			(void)berth_tool_run(argv, "crm_attribute", &overran, 60000, NULL);
+			_exit(98);
+		}
 		for (;;)
-			pause(); /* a call that never returns */
+			pause(); /* a call that never returns: a log shutdown, a free, ... */
 	}
 	close(fds[1]);
 	waitpid(pid, &status, 0);
@@ -133,6 +159,83 @@ test_watchdog_success_has_no_reason(void **state)
 	assert_in_range(elapsed, 600, 999);
 }
 
+/* Once the action has its result, the watchdog exits with it: a slow exit (log shutdown, freeing)
+ * must not turn a stop that worked into a failure (which fences the node). */
+static void
+test_decided_result_survives_the_watchdog(void **state)
+{
+	char reason[256];
+	long elapsed;
+	int status;
+
+	after_arming = DECIDE_OK;
+	status = run_stuck_child(1000, 1, reason, sizeof(reason), &elapsed);
+	assert_true(WIFEXITED(status));
+	assert_int_equal(WEXITSTATUS(status), 0);
+	assert_string_equal(reason, "");
+	assert_in_range(elapsed, 600, 999);
+
+	/* a decided failure keeps its code and its one reason */
+	after_arming = DECIDE_NOT_RUNNING;
+	status = run_stuck_child(1000, 1, reason, sizeof(reason), &elapsed);
+	assert_true(WIFEXITED(status));
+	assert_int_equal(WEXITSTATUS(status), 7);
+	assert_string_equal(reason, "ocf-exit-reason:container rsc does not exist\n");
+	after_arming = HANG;
+}
+
+/* Is this process gone (or a zombie nobody has reaped yet)? */
+static bool
+process_gone(long pid)
+{
+	char path[64], buf[512], *p = NULL;
+	FILE *f;
+
+	snprintf(path, sizeof(path), "/proc/%ld/stat", pid);
+	f = fopen(path, "r");
+	if (f == NULL)
+		return true;
+	if (fgets(buf, sizeof(buf), f) != NULL)
+		p = strrchr(buf, ')');
+	fclose(f);
+	return p != NULL && p[1] == ' ' && p[2] == 'Z';
+}
+
+/* The watchdog ends the child berth waits for (a credential helper, crm_attribute, systemctl)
+ * instead of leaving it orphaned. */
+static void
+test_watchdog_kills_the_running_child(void **state)
+{
+	char dir[] = "/tmp/berth-deadline.XXXXXX", reason[256], text[32] = "";
+	long elapsed, pid;
+	long long end;
+	int status;
+	FILE *f;
+
+	assert_non_null(mkdtemp(dir));
+	snprintf(child_pid_file, sizeof(child_pid_file), "%s/pid", dir);
+	after_arming = RUN_CHILD;
+	status = run_stuck_child(1000, 1, reason, sizeof(reason), &elapsed);
+	after_arming = HANG;
+	assert_true(WIFEXITED(status));
+	assert_int_equal(WEXITSTATUS(status), 1);
+	assert_string_equal(reason, "ocf-exit-reason:stop of rsc did not finish\n");
+	f = fopen(child_pid_file, "r");
+	assert_non_null(f);
+	assert_non_null(fgets(text, sizeof(text), f));
+	fclose(f);
+	pid = strtol(text, NULL, 10);
+	assert_true(pid > 0);
+	for (end = berth_now_ms() + 2000; !process_gone(pid) && berth_now_ms() < end;)
+		usleep(10000);
+	if (!process_gone(pid)) {
+		kill((pid_t)pid, SIGKILL);
+		fail_msg("the tool (pid %ld) outlived the watchdog", pid);
+	}
+	unlink(child_pid_file);
+	rmdir(dir);
+}
+
 int
 main(void)
 {
@@ -141,6 +244,8 @@ main(void)
 		cmocka_unit_test(test_process_age),
 		cmocka_unit_test(test_watchdog_ends_a_stuck_action),
 		cmocka_unit_test(test_watchdog_success_has_no_reason),
+		cmocka_unit_test(test_decided_result_survives_the_watchdog),
+		cmocka_unit_test(test_watchdog_kills_the_running_child),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

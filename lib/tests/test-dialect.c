@@ -190,17 +190,34 @@ test_still_running(void **state)
 	assert_false(berth_dialect_still_running(NULL, 42));
 }
 
+/* The engine from an answer's Server header, as dockerd and podman 4.3 send it. */
+static void
+test_from_server(void **state)
+{
+	char *desc = NULL;
+
+	assert_int_equal(berth_dialect_from_server("Libpod/4.3.1 (linux)", "1.41", &desc), BERTH_ENGINE_PODMAN);
+	assert_string_equal(desc, "podman 4.3.1 (API 1.41)");
+	free(desc);
+	assert_int_equal(berth_dialect_from_server("Docker/20.10.24+dfsg1 (linux)", "1.41", &desc),
+			 BERTH_ENGINE_DOCKER);
+	assert_string_equal(desc, "docker 20.10.24+dfsg1 (API 1.41)");
+	free(desc);
+	/* anything else is not known: GET /version decides */
+	assert_int_equal(berth_dialect_from_server("", "1.41", &desc), BERTH_ENGINE_UNKNOWN);
+	assert_null(desc);
+	assert_int_equal(berth_dialect_from_server("nginx/1.22", "1.41", NULL), BERTH_ENGINE_UNKNOWN);
+	assert_int_equal(berth_dialect_from_server(NULL, NULL, NULL), BERTH_ENGINE_UNKNOWN);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_detect),
-		cmocka_unit_test(test_binds_spelling),
-		cmocka_unit_test(test_inspect_as_docker),
-		cmocka_unit_test(test_real_drift_kept),
-		cmocka_unit_test(test_drift_compare),
-		cmocka_unit_test(test_errors),
-		cmocka_unit_test(test_still_running),
+		cmocka_unit_test(test_detect),          cmocka_unit_test(test_from_server),
+		cmocka_unit_test(test_binds_spelling),  cmocka_unit_test(test_inspect_as_docker),
+		cmocka_unit_test(test_real_drift_kept), cmocka_unit_test(test_drift_compare),
+		cmocka_unit_test(test_errors),          cmocka_unit_test(test_still_running),
 	};
 
 	return cmocka_run_group_tests_name("dialect", tests, NULL, NULL);

@@ -129,6 +129,28 @@ test_differences(void **state)
 	assert_non_null(strstr(json_object_get_string(json_object_object_get(field_of(r, "other settings"), "note")),
 			       "HostConfig.Init"));
 	json_object_put(r);
+	json_object_put(body);
+	free(hash);
+
+	/* environment and labels: names, never values (berth explain --diff prints these) */
+	body = body_for("--init -e A=secret-two -v /a:/b:ro -l team=label-two", &hash);
+	r = berth_drift_compare(body, hash, inspect, "sha256:1111");
+	{
+		const char *text = json_object_to_json_string(r);
+
+		assert_false(same(r, "environment"));
+		assert_false(same(r, "labels"));
+		if (strstr(text, "secret-two") != NULL || strstr(text, "label-two") != NULL ||
+		    strstr(text, "A=1") != NULL)
+			fail_msg("a value in the comparison: %s", text);
+		assert_non_null(
+			strstr(json_object_get_string(json_object_object_get(field_of(r, "environment"), "note")),
+			       "A differs"));
+		assert_non_null(strstr(json_object_get_string(json_object_object_get(field_of(r, "labels"), "note")),
+				       "team missing"));
+		assert_non_null(strstr(text, "A=<hidden>"));
+	}
+	json_object_put(r);
 	json_object_put(inspect);
 	json_object_put(body);
 	json_object_put(old);

@@ -163,6 +163,15 @@ test_timeouts(void **state)
 	assert_int_equal(berth_ocf_timeout_ms(90000), 90000);
 	setenv("OCF_RESKEY_CRM_meta_timeout", "", 1);
 	assert_int_equal(berth_ocf_timeout_ms(90000), 90000);
+	/* capped at one day (86400000 ms): the deadline sums must not overflow */
+	setenv("OCF_RESKEY_CRM_meta_timeout", "86400000", 1);
+	assert_int_equal(berth_ocf_timeout_ms(90000), 86400000);
+	setenv("OCF_RESKEY_CRM_meta_timeout", "86400001", 1);
+	assert_int_equal(berth_ocf_timeout_ms(90000), 86400000);
+	setenv("OCF_RESKEY_CRM_meta_timeout", "9223372036854775807", 1);
+	assert_int_equal(berth_ocf_timeout_ms(90000), 86400000);
+	setenv("OCF_RESKEY_CRM_meta_timeout", "99999999999999999999", 1); /* beyond long: invalid */
+	assert_int_equal(berth_ocf_timeout_ms(90000), 90000);
 	assert_int_equal(berth_ocf_interval_ms(), 0);
 	setenv("OCF_RESKEY_CRM_meta_interval", "10000", 1);
 	assert_int_equal(berth_ocf_interval_ms(), 10000);

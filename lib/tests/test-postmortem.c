@@ -254,6 +254,100 @@ test_refuses_links(void **state)
 	assert_int_equal(access(target, F_OK), -1);
 }
 
+/* The directory itself: a link, a file, a directory others may write in. Nothing is written, and
+ * the error says what the directory is. */
+static void
+test_refuses_hostile_directory(void **state)
+{
+	struct berth_postmortem_limits lim = { 1 << 20, 3 };
+	berth_error_t err = NULL;
+	char target[128], entry[192];
+	struct stat st;
+
+	snprintf(target, sizeof(target), "%s/target", tmpdir);
+	assert_int_equal(mkdir(target, 0750), 0);
+	assert_int_equal(symlink(target, dir), 0);
+	assert_true(berth_postmortem_append(dir, "web", "x\n", &lim, &err) < 0);
+	assert_non_null(strstr(err->msg, "is a symbolic link, not a directory"));
+	berth_error_free(&err);
+	snprintf(entry, sizeof(entry), "%s/web.log", target);
+	assert_int_equal(access(entry, F_OK), -1);
+	assert_int_equal(unlink(dir), 0);
+	assert_int_equal(rmdir(target), 0);
+
+	assert_int_equal(mkdir(dir, 0750), 0);
+	assert_int_equal(chmod(dir, 0770), 0);
+	assert_true(berth_postmortem_append(dir, "web", "x\n", &lim, &err) == -EPERM);
+	assert_non_null(strstr(err->msg, "writable by its group (mode 0770)"));
+	berth_error_free(&err);
+	assert_int_equal(size_of("web.log"), -1);
+	assert_int_equal(rmdir(dir), 0);
+
+	{
+		FILE *f = fopen(dir, "w");
+
+		assert_non_null(f);
+		fclose(f);
+	}
+	assert_true(berth_postmortem_append(dir, "web", "x\n", &lim, &err) < 0);
+	assert_non_null(strstr(err->msg, "is a regular file, not a directory"));
+	berth_error_free(&err);
+	assert_int_equal(stat(dir, &st), 0);
+	assert_int_equal(st.st_size, 0);
+	assert_int_equal(unlink(dir), 0);
+}
+
+/* Rotation renames and removes links themselves, never what they point to. */
+static void
+test_rotation_follows_no_link(void **state)
+{
+	struct berth_postmortem_limits lim = { 10, 1 };
+	berth_error_t err = NULL;
+	char target[128], link[192];
+	char *text;
+	struct stat st;
+
+	snprintf(target, sizeof(target), "%s/target", tmpdir);
+	assert_int_equal(mkdir(dir, 0750), 0);
+	{
+		FILE *f = fopen(target, "w");
+
+		assert_non_null(f);
+		fputs("keep\n", f);
+		fclose(f);
+	}
+	snprintf(link, sizeof(link), "%s/db.log.1", dir);
+	assert_int_equal(symlink(target, link), 0);
+	assert_int_equal(berth_postmortem_append(dir, "db", "0123456789\n", &lim, &err), 0);
+	assert_int_equal(berth_postmortem_append(dir, "db", "abcdefghij\n", &lim, &err), 0);
+	/* db.log went to db.log.1 over the link */
+	assert_int_equal(lstat(link, &st), 0);
+	assert_true(S_ISREG(st.st_mode));
+	text = slurp("db.log.1");
+	assert_string_equal(text, "0123456789\n");
+	free(text);
+	text = slurp("db.log");
+	assert_string_equal(text, "abcdefghij\n");
+	free(text);
+	{
+		char buf[16] = "";
+		FILE *f = fopen(target, "r");
+
+		assert_non_null(f);
+		assert_non_null(fgets(buf, sizeof(buf), f));
+		fclose(f);
+		assert_string_equal(buf, "keep\n");
+	}
+	assert_int_equal(unlink(target), 0);
+	/* a FIFO as the file: refused at once, not waited on */
+	assert_int_equal(unlink(link), 0);
+	snprintf(link, sizeof(link), "%s/fifo.log", dir);
+	assert_int_equal(mkfifo(link, 0600), 0);
+	assert_true(berth_postmortem_append(dir, "fifo", "x\n", &lim, &err) < 0);
+	assert_non_null(strstr(err->msg, "fifo.log is a FIFO (named pipe), not a regular file: not writing to it"));
+	berth_error_free(&err);
+}
+
 /* keep: the record with the default limits; nothing at all when postmortem_lines is 0. */
 static void
 test_keep_and_off_switch(void **state)
@@ -298,6 +392,8 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_append_creates_dir_and_file, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_rotation_by_size_and_count, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_refuses_links, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_refuses_hostile_directory, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_rotation_follows_no_link, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_keep_and_off_switch, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_dir_override, setup, teardown),
 	};

@@ -2,6 +2,7 @@
  * way, and when a progress line is due. */
 #include "config.h"
 
+#include <limits.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -168,12 +169,46 @@ test_due_every_interval(void **state)
 	berth_progress_release(&p);
 }
 
+/* Layer sizes are the daemon's word: sums of absurd ones stop at the largest number instead of
+ * overflowing (undefined; in practice a negative total in the log). */
+static void
+test_sizes_do_not_overflow(void **state)
+{
+	struct berth_progress p;
+	long long bytes, total;
+	size_t layers;
+	char *summary;
+	int i;
+
+	berth_progress_init(&p, 0);
+	for (i = 0; i < 3; i++) {
+		char line[256];
+
+		snprintf(line, sizeof(line),
+			 "{\"status\":\"Downloading\",\"progressDetail\":{\"current\":9223372036854775807,"
+			 "\"total\":9223372036854775807},\"id\":\"layer%d\"}\n",
+			 i);
+		feed(&p, line);
+	}
+	berth_progress_counts(&p, NULL, &layers, &bytes, &total, NULL);
+	assert_int_equal(layers, 3);
+	assert_true(total == LLONG_MAX);
+	assert_true(bytes == LLONG_MAX);
+	summary = berth_progress_summary(&p);
+	assert_null(strchr(summary, '-'));
+	free(summary);
+	berth_progress_release(&p);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_counts_whatever_the_split), cmocka_unit_test(test_summary),
-		cmocka_unit_test(test_error_and_last_line),       cmocka_unit_test(test_hostile_stream),
+		cmocka_unit_test(test_counts_whatever_the_split),
+		cmocka_unit_test(test_summary),
+		cmocka_unit_test(test_sizes_do_not_overflow),
+		cmocka_unit_test(test_error_and_last_line),
+		cmocka_unit_test(test_hostile_stream),
 		cmocka_unit_test(test_due_every_interval),
 	};
 

@@ -1,5 +1,6 @@
-/* Unit tests: promotion scores through crm_attribute, with stand-ins for Pacemaker 2.0's and
- * 2.1's crm_attribute (shell scripts this test writes, run as BERTH_CRM_ATTRIBUTE). */
+/* Unit tests: promotion scores (promotion.c): parsing them as Pacemaker writes them, and the
+ * crm_attribute calls, against stand-ins that record their arguments (test code may use a shell):
+ * Pacemaker 2.1's crm_attribute, which has -p, and 2.0's, which has not. */
 #include "config.h"
 
 #include <setjmp.h>
@@ -16,7 +17,126 @@
 #include "deadline.h"
 #include "promotion.h"
 
-static char dir[64], calls[128], ignored[128];
+static void
+test_parse_score(void **state)
+{
+	static const struct {
+		const char *text;
+		int ok;
+		long long score;
+	} rows[] = {
+		{ "10", 1, 10 },
+		{ " -5\n", 1, -5 },
+		{ "0", 1, 0 },
+		{ "INFINITY", 1, 1000000 },
+		{ "+INFINITY", 1, 1000000 },
+		{ "-infinity\n", 1, -1000000 },
+		{ "2000000", 1, 1000000 }, /* beyond Pacemaker's infinity: clamped */
+		{ "-2000000", 1, -1000000 },
+		{ "99999999999999999999", 0, 0 },
+		{ "", 0, 0 },
+		{ "  ", 0, 0 },
+		{ "ten", 0, 0 },
+		{ "10 20", 0, 0 },
+		{ "1.5", 0, 0 },
+	};
+	size_t i;
+	long long score;
+
+	for (i = 0; i < sizeof(rows) / sizeof(rows[0]); i++) {
+		score = 12345;
+		if ((berth_promotion_parse_score(rows[i].text, &score) == 0) != rows[i].ok)
+			fail_msg("'%s': parsed %s", rows[i].text, rows[i].ok ? "not" : "yes");
+		if (rows[i].ok)
+			assert_true(score == rows[i].score);
+	}
+	assert_int_equal(berth_promotion_parse_score(NULL, &score), -1);
+}
+
+static char dir[64], tool[96], args[96];
+
+static int
+setup(void **state)
+{
+	FILE *f;
+
+	snprintf(dir, sizeof(dir), "/tmp/berth-promotion.XXXXXX");
+	assert_non_null(mkdtemp(dir));
+	snprintf(tool, sizeof(tool), "%s/crm_attribute", dir);
+	snprintf(args, sizeof(args), "%s/args", dir);
+	f = fopen(tool, "w");
+	assert_non_null(f);
+	/* Pacemaker 2.1's crm_attribute, as far as berth asks it (--help-selections lists -p). */
+	fprintf(f,
+		"#!/bin/sh\n[ \"$1\" != --help-selections ] || { echo '  -p, --promotion=RESOURCE'; exit 0; }\n"
+		"echo \"$*\" >> %s\n[ -z \"$FAIL\" ] || { echo \"$FAIL\" >&2; exit 1; }\n",
+		args);
+	fclose(f);
+	assert_int_equal(chmod(tool, 0755), 0);
+	setenv("BERTH_CRM_ATTRIBUTE", tool, 1);
+	return 0;
+}
+
+static int
+teardown(void **state)
+{
+	unlink(tool);
+	unlink(args);
+	unsetenv("FAIL");
+	unsetenv("BERTH_CRM_ATTRIBUTE");
+	assert_int_equal(rmdir(dir), 0);
+	return 0;
+}
+
+static void
+expect_args(const char *want)
+{
+	char got[256] = "";
+	FILE *f = fopen(args, "r");
+	size_t n;
+
+	assert_non_null(f);
+	n = fread(got, 1, sizeof(got) - 1, f);
+	got[n] = '\0';
+	fclose(f);
+	unlink(args);
+	assert_string_equal(got, want);
+}
+
+static void
+test_set_and_clear(void **state)
+{
+	struct berth_deadline d;
+	berth_error_t err = NULL;
+
+	berth_deadline_init(&d, 20000);
+	assert_int_equal(berth_promotion_set("db:1", 42, &d, &err), 0);
+	expect_args("-p db:1 -l reboot -v 42\n");
+	assert_int_equal(berth_promotion_set("db:1", -1000000, &d, &err), 0);
+	expect_args("-p db:1 -l reboot -v -1000000\n");
+	assert_int_equal(berth_promotion_clear("db:1", &d, &err), 0);
+	expect_args("-p db:1 -l reboot -D\n");
+	assert_null(err);
+
+	/* a failure says so, with crm_attribute's status and words */
+	setenv("FAIL", "Could not connect to the CIB", 1);
+	assert_true(berth_promotion_set("db:1", 1, &d, &err) < 0);
+	assert_int_equal(err->cause, BERTH_E_FAILED);
+	assert_non_null(strstr(err->msg, "failed (status 1): Could not connect to the CIB"));
+	berth_error_free(&err);
+	unsetenv("FAIL");
+	unlink(args);
+
+	/* not there at all */
+	setenv("BERTH_CRM_ATTRIBUTE", "/nonexistent/crm_attribute", 1);
+	assert_true(berth_promotion_clear("db:1", &d, &err) < 0);
+	assert_non_null(strstr(err->msg, "cannot run /nonexistent/crm_attribute"));
+	berth_error_free(&err);
+}
+
+/* ---- which form, by what the installed tool has ---- */
+
+static char vdir[64], calls[128], ignored[128];
 static struct berth_deadline deadline;
 
 /* Pacemaker 2.1's crm_attribute, as far as berth uses it: its help for the options that select an
@@ -53,7 +173,7 @@ write_tool(const char *name, const char *text)
 	char path[128];
 	FILE *f;
 
-	snprintf(path, sizeof(path), "%s/%s", dir, name);
+	snprintf(path, sizeof(path), "%s/%s", vdir, name);
 	f = fopen(path, "w");
 	assert_non_null(f);
 	assert_int_equal(fputs(text, f) >= 0, 1);
@@ -70,7 +190,7 @@ slurp(const char *name)
 	size_t n = 0;
 	FILE *f;
 
-	snprintf(path, sizeof(path), "%s/%s", dir, name);
+	snprintf(path, sizeof(path), "%s/%s", vdir, name);
 	buf[0] = '\0';
 	f = fopen(path, "r");
 	if (f != NULL) {
@@ -86,18 +206,18 @@ use_tool(const char *name)
 {
 	char path[128];
 
-	snprintf(path, sizeof(path), "%s/%s", dir, name);
+	snprintf(path, sizeof(path), "%s/%s", vdir, name);
 	setenv("BERTH_CRM_ATTRIBUTE", path, 1);
 }
 
 static int
-setup(void **state)
+setup_versions(void **state)
 {
-	snprintf(dir, sizeof(dir), "/tmp/berth-unit.XXXXXX");
-	assert_non_null(mkdtemp(dir));
-	snprintf(calls, sizeof(calls), "%s/calls", dir);
-	snprintf(ignored, sizeof(ignored), "%s/ignored", dir);
-	setenv("FAKE_DIR", dir, 1);
+	snprintf(vdir, sizeof(vdir), "/tmp/berth-unit.XXXXXX");
+	assert_non_null(mkdtemp(vdir));
+	snprintf(calls, sizeof(calls), "%s/calls", vdir);
+	snprintf(ignored, sizeof(ignored), "%s/ignored", vdir);
+	setenv("FAKE_DIR", vdir, 1);
 	unsetenv("OCF_RESKEY_crm_feature_set");
 	unsetenv("FAKE_FAIL");
 	berth_deadline_init(&deadline, 20000);
@@ -105,17 +225,17 @@ setup(void **state)
 }
 
 static int
-teardown(void **state)
+teardown_versions(void **state)
 {
 	static const char *const names[] = { "calls", "ignored", "probes", "pcmk-2.0", "pcmk-2.1", "pcmk-2.1-again" };
 	char path[128];
 	size_t i;
 
 	for (i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
-		snprintf(path, sizeof(path), "%s/%s", dir, names[i]);
+		snprintf(path, sizeof(path), "%s/%s", vdir, names[i]);
 		unlink(path);
 	}
-	rmdir(dir);
+	rmdir(vdir);
 	unsetenv("BERTH_CRM_ATTRIBUTE");
 	return 0;
 }
@@ -174,47 +294,16 @@ test_old_feature_set_asks_nothing(void **state)
 	assert_string_equal(slurp("probes"), "probe\n");
 }
 
-/* A refusal reaches the caller with the tool's words. */
-static void
-test_failure_is_reported(void **state)
-{
-	berth_error_t err = NULL;
-
-	write_tool("pcmk-2.1", fake_2_1);
-	use_tool("pcmk-2.1");
-	setenv("FAKE_FAIL", "1", 1);
-	assert_true(berth_promotion_set("db:0", 1, &deadline, &err) < 0);
-	assert_non_null(err);
-	assert_non_null(strstr(err->msg, "(status 102): Could not connect to the CIB"));
-	berth_error_free(&err);
-	unsetenv("FAKE_FAIL");
-}
-
-static void
-test_parse_score(void **state)
-{
-	long long s;
-
-	assert_int_equal(berth_promotion_parse_score(" 42\n", &s), 0);
-	assert_int_equal(s, 42);
-	assert_int_equal(berth_promotion_parse_score("-INFINITY", &s), 0);
-	assert_int_equal(s, -1000000);
-	assert_int_equal(berth_promotion_parse_score("99999999", &s), 0);
-	assert_int_equal(s, 1000000);
-	assert_int_equal(berth_promotion_parse_score("4 2", &s), -1);
-	assert_int_equal(berth_promotion_parse_score("", &s), -1);
-}
-
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test_setup_teardown(test_pacemaker_2_1_gets_the_option, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_pacemaker_2_0_gets_the_name, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_old_feature_set_asks_nothing, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_failure_is_reported, setup, teardown),
 		cmocka_unit_test(test_parse_score),
+		cmocka_unit_test_setup_teardown(test_set_and_clear, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_pacemaker_2_1_gets_the_option, setup_versions, teardown_versions),
+		cmocka_unit_test_setup_teardown(test_pacemaker_2_0_gets_the_name, setup_versions, teardown_versions),
+		cmocka_unit_test_setup_teardown(test_old_feature_set_asks_nothing, setup_versions, teardown_versions),
 	};
 
-	return cmocka_run_group_tests(tests, NULL, NULL);
+	return cmocka_run_group_tests_name("promotion", tests, NULL, NULL);
 }

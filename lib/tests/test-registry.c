@@ -12,6 +12,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
 #include <json-c/json.h>
 
 #include "deadline.h"
@@ -364,6 +366,34 @@ test_which_file(void **state)
 	berth_registry_auth_release(&auth);
 }
 
+/* An authfile that is a FIFO (or a device, or a directory) fails at once, saying what it is: it
+ * is never opened for a read that waits for a writer until the operation times out. */
+static void
+test_authfile_not_a_file(void **state)
+{
+	struct berth_registry_auth auth;
+	berth_error_t err = NULL;
+	char fifo[160];
+	time_t t0;
+
+	snprintf(fifo, sizeof(fifo), "%s/auth.fifo", dir);
+	assert_int_equal(mkfifo(fifo, 0600), 0);
+	t0 = time(NULL);
+	alarm(10); /* a read that waits for a writer ends the test (SIGALRM) instead of hanging it */
+	assert_true(berth_registry_lookup("127.0.0.1:5000/app", fifo, &deadline, &auth, &err) < 0);
+	alarm(0);
+	assert_true(time(NULL) - t0 <= 1);
+	assert_non_null(strstr(err->msg, "is a FIFO (named pipe), not a regular file"));
+	assert_non_null(strstr(err->msg, fifo));
+	berth_error_free(&err);
+	berth_registry_auth_release(&auth);
+	unlink(fifo);
+	assert_true(berth_registry_lookup("127.0.0.1:5000/app", "/dev/zero", &deadline, &auth, &err) < 0);
+	assert_non_null(strstr(err->msg, "/dev/zero is a character device, not a regular file"));
+	berth_error_free(&err);
+	berth_registry_auth_release(&auth);
+}
+
 /* Decode base64url (with padding) for the test. */
 static char *
 unb64url(const char *s)
@@ -428,6 +458,13 @@ test_header(void **state)
 	auth.identitytoken = strdup("idt");
 	check_header(&auth, "{\"identitytoken\":\"idt\",\"serveraddress\":\"https://index.docker.io/v1/\"}");
 	berth_registry_auth_release(&auth);
+	/* control characters and UTF-8 in a password: escaped, or kept as they are */
+	auth.key = strdup("r.example:5000");
+	auth.username = strdup("");
+	auth.password = strdup("a\tb\001c\177\303\251/");
+	check_header(&auth, "{\"username\":\"\",\"password\":\"a\\tb\\u0001c\\u007f\xc3\xa9/"
+			    "\",\"serveraddress\":\"r.example:5000\"}");
+	berth_registry_auth_release(&auth);
 }
 
 int
@@ -440,6 +477,7 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_errors_hold_no_secret, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_helper_bounded_by_deadline, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_which_file, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_authfile_not_a_file, setup, teardown),
 		cmocka_unit_test(test_header),
 	};
 

@@ -14,9 +14,11 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "runopts-int.h"
+#include "words.h"
 
 /* ---- helpers ---- */
 
@@ -51,6 +53,21 @@ assert_parse_error(const char *opts, const char *what)
 	assert_int_equal(json_object_object_length(spec->config), 0);
 	assert_int_equal(json_object_object_length(spec->host_config), 0);
 	assert_int_equal(json_object_object_length(spec->networking), 0);
+	berth_error_free(&err);
+	berth_spec_free(spec);
+}
+
+/* The parse fails, and its message does not quote secret (a value that must not be shown). */
+static void
+assert_parse_error_lacks(const char *opts, const char *secret)
+{
+	struct berth_spec *spec = berth_spec_new();
+	berth_error_t err = NULL;
+
+	assert_true(berth_runopts_parse(opts, spec, &err) < 0);
+	assert_non_null(err);
+	if (strstr(err->msg, secret) != NULL)
+		fail_msg("parse of [%s]: message '%s' shows '%s'", opts, err->msg, secret);
 	berth_error_free(&err);
 	berth_spec_free(spec);
 }
@@ -460,7 +477,13 @@ test_env(void **state)
 	berth_spec_free(spec);
 	/* the CLI keeps -e values in a map: one per name, the last wins */
 	check("-e A=1 -e B=2 -e A=3 -e B", 'C', "Env", "[\"A=3\",\"B\"]");
-	assert_parse_error("-e =x", "invalid value '=x' for '-e': no variable name");
+	/* an error quotes the name of a variable, never its value (it goes to the log and the CIB) */
+	assert_parse_error("-e =x-canary", "invalid value '=<hidden>' for '-e': no variable name");
+	assert_parse_error_lacks("-e =x-canary", "x-canary");
+	assert_parse_error_lacks("-l 'a b=label-canary'", "label-canary");
+	assert_parse_error("-e A= rest-canary", "unexpected argument after an -e or -l value");
+	assert_parse_error_lacks("-e A= rest-canary", "rest-canary");
+	assert_parse_error("--init stray", "unexpected argument 'stray'");
 	assert_parse_error("-e ''", "invalid value '' for '-e'");
 	unsetenv("BERTH_TEST_SET");
 	unsetenv("BERTH_TEST_EMPTY");
@@ -497,13 +520,36 @@ test_env_file(void **state)
 	remove_temp(path);
 
 	assert_parse_error("--env-file /nonexistent/berth.env",
-			   "run_opts: cannot open '/nonexistent/berth.env' for '--env-file'");
+			   "run_opts: cannot read the file for '--env-file': /nonexistent/berth.env: no such file");
 	assert_parse_error("--env-file relative.env", "'--env-file' needs an absolute path, not 'relative.env'");
-	assert_parse_error("--env-file /tmp", "is not a regular file");
+	assert_parse_error("--env-file /tmp", "/tmp is a directory, not a regular file");
+	assert_parse_error("--label-file /dev/null", "/dev/null is a character device, not a regular file");
+	/* a FIFO fails at once, with no writer to wait for */
+	{
+		char fifo[] = "/tmp/berth-test-fifo-XXXXXX";
+		int fd = mkstemp(fifo);
+
+		assert_true(fd >= 0);
+		close(fd);
+		unlink(fifo);
+		assert_int_equal(mkfifo(fifo, 0600), 0);
+		assert_true(asprintf(&bad, "--env-file=%s", fifo) > 0);
+		assert_parse_error(bad, "is a FIFO (named pipe), not a regular file");
+		free(bad);
+		unlink(fifo);
+	}
 
 	path = temp_file("A B=1\n", 6);
 	assert_true(asprintf(&bad, "--env-file=%s", path) > 0);
-	assert_parse_error(bad, "variable name 'A B' on line 1 contains whitespace");
+	assert_parse_error(bad, "the variable name on line 1 contains whitespace");
+	free(bad);
+	remove_temp(path);
+
+	/* a line without '=' may be a value: no part of it is quoted */
+	path = temp_file("DB_PASSWORD s3cret-canary\n", 26);
+	assert_true(asprintf(&bad, "--env-file=%s", path) > 0);
+	assert_parse_error(bad, "the variable name on line 1 contains whitespace");
+	assert_parse_error_lacks(bad, "s3cret-canary");
 	free(bad);
 	remove_temp(path);
 
@@ -518,6 +564,44 @@ test_env_file(void **state)
 	assert_parse_error(bad, "invalid UTF-8 on line 1");
 	free(bad);
 	remove_temp(path);
+}
+
+/* berth explain shows run_opts with the values of -e and -l hidden, found as the parse finds
+ * them: in every spelling of the flags, and past a flag the parse would refuse. */
+static void
+test_redact(void **state)
+{
+	static const char *const want[] = { "--init",       "-e",
+					    "A=<hidden>",   "--env=B=<hidden>",
+					    "-eC=<hidden>", "-l",
+					    "x=<hidden>",   "--label=z=<hidden>",
+					    "-de",          "D=<hidden>",
+					    "--env",        "FROM_ENV",
+					    "-v",           "/a:/b",
+					    "--env-file",   "/etc/x.env",
+					    "--bogus",      "-e=G=<hidden>",
+					    "stray",        "--label",
+					    "q=<hidden>",   NULL };
+	char **words = NULL;
+	berth_error_t err = NULL;
+	int i;
+
+	(void)state;
+	assert_int_equal(berth_runopts_redact("--init -e A=1 --env=B=2 -eC=3 -l x=y --label=z=w -de D=4 --env FROM_ENV "
+					      "-v /a:/b --env-file /etc/x.env --bogus -e=G=7 stray --label 'q=a b'",
+					      &words, &err),
+			 0);
+	for (i = 0; want[i] && words[i]; i++)
+		assert_string_equal(words[i], want[i]);
+	assert_null(want[i]);
+	assert_null(words[i]);
+	berth_words_free(words);
+	/* words that cannot be split: nothing to show */
+	assert_true(berth_runopts_redact("-e 'A=unterminated", &words, &err) < 0);
+	assert_null(words);
+	assert_non_null(strstr(err->msg, "unterminated single quote"));
+	assert_null(strstr(err->msg, "A=unterminated"));
+	berth_error_free(&err);
 }
 
 static void
@@ -981,7 +1065,8 @@ test_security_opt(void **state)
 	assert_parse_error(opts, "is not valid JSON");
 	free(opts);
 	remove_temp(path);
-	assert_parse_error("--security-opt seccomp=/nonexistent.json", "cannot open '/nonexistent.json'");
+	assert_parse_error("--security-opt seccomp=/nonexistent.json",
+			   "cannot read the file for '--security-opt': /nonexistent.json: no such file");
 	assert_parse_error("--security-opt seccomp=profile.json", "needs an absolute path");
 	assert_parse_error("--security-opt foo", "invalid value 'foo' for '--security-opt'");
 }
@@ -1332,6 +1417,7 @@ main(void)
 		cmocka_unit_test(test_booleans),
 		cmocka_unit_test(test_env),
 		cmocka_unit_test(test_env_file),
+		cmocka_unit_test(test_redact),
 		cmocka_unit_test(test_file_size_cap),
 		cmocka_unit_test(test_labels),
 		cmocka_unit_test(test_volumes),

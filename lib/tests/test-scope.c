@@ -135,7 +135,7 @@ test_podman_scopes(void **state)
 	assert_int_equal(berth_scope_order(root, ID, &err), 2);
 	{
 		char rel[256];
-		snprintf(rel, sizeof(rel), "/run/systemd/transient/libpod-" ID ".scope.d/.dep.conf.berth-%ld",
+		snprintf(rel, sizeof(rel), "/run/systemd/transient/libpod-" ID ".scope.d/.dep.conf.%ld.tmp",
 			 (long)getpid());
 		assert_false(exists(rel));
 	}
@@ -180,6 +180,32 @@ test_bad_id_and_unwritable(void **state)
 	unlink(p);
 }
 
+/* The drop-in directory is a link (to a directory systemd does not read, or anywhere else): berth
+ * writes nothing through it, and says why. */
+static void
+test_dropin_directory_link_not_followed(void **state)
+{
+	berth_error_t err = NULL;
+	char link[1024], target[1024];
+
+	(void)state;
+	make("/run", true);
+	make("/run/systemd", true);
+	make("/run/systemd/transient", true);
+	make("/run/systemd/transient/docker-" ID ".scope", false);
+	make("/run/elsewhere", true);
+	snprintf(target, sizeof(target), "%s/run/elsewhere", root);
+	snprintf(link, sizeof(link), "%s/run/systemd/transient/docker-" ID ".scope.d", root);
+	assert_int_equal(symlink(target, link), 0);
+	assert_true(berth_scope_order(root, ID, &err) < 0);
+	assert_non_null(strstr(err->msg, "docker-" ID ".scope"));
+	assert_non_null(strstr(err->msg, "is a symbolic link, not a directory"));
+	berth_error_free(&err);
+	assert_false(exists("/run/elsewhere/dep.conf"));
+	unlink(link);
+	rmdir(target);
+}
+
 static void
 test_reload(void **state)
 {
@@ -209,6 +235,7 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_podman_scopes, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_docker_scope, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_bad_id_and_unwritable, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_dropin_directory_link_not_followed, setup, teardown),
 		cmocka_unit_test(test_reload),
 	};
 

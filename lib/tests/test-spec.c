@@ -93,6 +93,19 @@ test_differences_refuse(void **state)
 	       inspect_of("\"Cmd\":null", "\"NetworkMode\":\"host\",\"Binds\":[\"/a:/b\"]"));
 	expect(false, "Env", body_for("--net=host -e A=1", NULL),
 	       inspect_of("\"Env\":[\"A=2\"]", "\"NetworkMode\":\"host\""));
+	/* the reason goes to the log: the names of the variables, none of the values */
+	{
+		json_object *body = body_for("--net=host -e DB_PASSWORD=want-canary -e SAME=1 -e NEW=new-canary", NULL);
+		json_object *in = inspect_of("\"Env\":[\"DB_PASSWORD=have-canary\",\"SAME=1\",\"OTHER=other-canary\"]",
+					     "\"NetworkMode\":\"host\"");
+		char *why = NULL;
+
+		assert_false(berth_spec_matches(body, in, &why));
+		assert_string_equal(why, "Env: DB_PASSWORD differs, NEW missing; no value is shown");
+		free(why);
+		json_object_put(body);
+		json_object_put(in);
+	}
 	expect(false, "RestartPolicy", body_for("--net=host", NULL),
 	       inspect_of("\"Cmd\":null", "\"NetworkMode\":\"host\",\"RestartPolicy\":{\"Name\":\"always\"}"));
 	expect(false, "no Config", body_for("", NULL), json_tokener_parse("{\"Id\":\"x\"}"));

@@ -1,15 +1,17 @@
 /* libFuzzer target: the run_opts word splitter and docker-run flag parser, and the create request
  * built from what they parsed (berth_words_split, berth_runopts_parse, berth_spec_create_body).
  *
- * run_opts may name files (--env-file, --label-file, --security-opt seccomp=): the parser opens
- * them read-only, and only by absolute path. So that fuzzing never reads the machine's files, the
- * build wraps open() (-Wl,--wrap=open, see Makefile.am): paths under /fuzz/ are served from
- * a private directory holding a few small files made here, every other path does not exist. */
+ * run_opts may name files (--env-file, --label-file, --security-opt seccomp=): the parser reads
+ * them with file.h's reader (fstatat, then openat read-only), and only by absolute path. So that
+ * fuzzing never reads the machine's files, the build wraps both (-Wl,--wrap=..., see
+ * Makefile.am): paths under /fuzz/ are served from a private directory holding a few small files
+ * made here, every other path does not exist. */
 #include "config.h"
 
 #include <errno.h>
 #include <fcntl.h>
 #include <stdarg.h>
+#include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -20,15 +22,25 @@
 #include "runopts.h"
 #include "spec.h"
 
-int __real_open(const char *path, int flags, ...);
-int __wrap_open(const char *path, int flags, ...);
+int __real_openat(int dirfd, const char *path, int flags, ...);
+int __wrap_openat(int dirfd, const char *path, int flags, ...);
+int __real_fstatat(int dirfd, const char *path, struct stat *st, int flags);
+int __wrap_fstatat(int dirfd, const char *path, struct stat *st, int flags);
 int LLVMFuzzerInitialize(int *argc, char ***argv);
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 static char files_dir[96];
 
+/* The file under files_dir that an absolute /fuzz/ path names, in real; false for any other path. */
+static bool
+served(const char *path, char *real, size_t len)
+{
+	return strncmp(path, "/fuzz/", 6) == 0 && strstr(path, "..") == NULL &&
+	       snprintf(real, len, "%s/%s", files_dir, path + 6) < (int)len;
+}
+
 int
-__wrap_open(const char *path, int flags, ...)
+__wrap_openat(int dirfd, const char *path, int flags, ...)
 {
 	char real[4200];
 	mode_t mode = 0;
@@ -39,12 +51,25 @@ __wrap_open(const char *path, int flags, ...)
 		mode = (mode_t)va_arg(ap, int);
 		va_end(ap);
 	}
-	if (strncmp(path, "/fuzz/", 6) != 0 || strstr(path, "..") != NULL || (flags & O_ACCMODE) != O_RDONLY ||
-	    snprintf(real, sizeof(real), "%s/%s", files_dir, path + 6) >= (int)sizeof(real)) {
+	if (!served(path, real, sizeof(real)) || (flags & O_ACCMODE) != O_RDONLY) {
 		errno = ENOENT;
 		return -1;
 	}
-	return __real_open(real, flags, mode);
+	(void)dirfd;
+	return __real_openat(AT_FDCWD, real, flags, mode);
+}
+
+int
+__wrap_fstatat(int dirfd, const char *path, struct stat *st, int flags)
+{
+	char real[4200];
+
+	if (!served(path, real, sizeof(real))) {
+		errno = ENOENT;
+		return -1;
+	}
+	(void)dirfd;
+	return __real_fstatat(AT_FDCWD, real, st, flags);
 }
 
 static void
@@ -96,6 +121,19 @@ LLVMFuzzerInitialize(int *argc, char ***argv)
 	return 0;
 }
 
+/* The number of words s splits into, -1 when it does not split. */
+static int
+argv_count(const char *s)
+{
+	char **argv = NULL;
+	int argc = -1;
+
+	if (berth_words_split(s, &argv, &argc, NULL) < 0)
+		argc = -1;
+	berth_words_free(argv);
+	return argc;
+}
+
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
@@ -128,6 +166,23 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	}
 	berth_words_free(argv);
 	berth_error_free(&err);
+
+	/* berth explain's view of it: the same words, some values hidden */
+	{
+		char **shown = NULL;
+		int split_ok = argv_count(s), n = 0;
+
+		if (berth_runopts_redact(s, &shown, &err) == 0) {
+			while (shown[n] != NULL)
+				n++;
+			if (split_ok < 0 || n != split_ok)
+				abort();
+		} else if (split_ok >= 0 || err == NULL) {
+			abort();
+		}
+		berth_words_free(shown);
+		berth_error_free(&err);
+	}
 
 	spec = berth_spec_new();
 	if (spec == NULL) {
