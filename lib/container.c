@@ -8,7 +8,9 @@
 #include "alloc.h"
 #include "cleanup.h"
 #include "container.h"
+#include "jsonc.h"
 #include "log.h"
+#include "ocf.h"
 #include "progress.h"
 #include "spec.h"
 
@@ -130,12 +132,21 @@ parse_json(const char *body, size_t len)
 	tok = json_tokener_new_ex(JSON_MAX_DEPTH);
 	if (tok == NULL)
 		return NULL;
-	/* dockerd only sends UTF-8: anything else is a corrupt answer, not a label to compare. */
+		/* dockerd only sends UTF-8: anything else is a corrupt answer, not a label to compare. json-c
+		 * checks it from 0.14 (lib/jsonc.h); before, berth does, a little more strictly (it also
+		 * refuses overlong forms, encoded surrogates and code points past U+10FFFF). */
+#if BERTH_JSONC_HAS_PARSE_END
 	json_tokener_set_flags(tok, JSON_TOKENER_VALIDATE_UTF8);
+#else
+	if (!berth_utf8_valid_n(body, len)) {
+		json_tokener_free(tok);
+		return NULL;
+	}
+#endif
 	obj = json_tokener_parse_ex(tok, body, (int)len);
 	if (json_tokener_get_error(tok) == json_tokener_success) {
 		/* One JSON value and nothing after it but white space. */
-		size_t end = json_tokener_get_parse_end(tok);
+		size_t end = berth_jsonc_parse_end(tok);
 		while (end < len && (body[end] == ' ' || body[end] == '\n' || body[end] == '\r' || body[end] == '\t'))
 			end++;
 		if (end != len) {
