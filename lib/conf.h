@@ -124,6 +124,13 @@ const char *berth_conf_attribute_value(const struct berth_conf *c);
  * BERTH_CONF_PUBLISH_MS, and is left for a later action when the deadline is nearer than twice
  * that; never fails: a failure is logged (outside a cluster, or with attrd not answering).
  * A node that has no configuration and never published one publishes nothing.
+ *
+ * Why transient (-l reboot, the same as -t status: the CIB's status section, through attrd)
+ * rather than permanent (-l forever, the nodes section of the configuration): the value says
+ * what this node's files are now, and the agent says it again by itself; a permanent attribute
+ * would outlive a reboot that brought other files, make every change a new configuration epoch
+ * replicated to every node, and stay behind when berth is removed. crm_mon -A shows transient
+ * attributes, promotion scores among them (promotion.h uses the same lifetime).
  */
 void berth_conf_publish(const struct berth_conf *c, const struct berth_deadline *d);
 
