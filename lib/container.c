@@ -556,20 +556,31 @@ berth_container_exec_create(struct berth_client *c, const char *id, char *const 
 
 int
 berth_container_exec_run(struct berth_client *c, const char *exec_id, const char *what, long cap_ms, int *exit_code,
-			 char **output, berth_error_t *err)
+			 char **output, bool *started, berth_error_t *err)
 {
 	berth_cleanup(response) struct berth_response resp = { 0 };
 	cleanup_json json_object *answer = NULL;
 	cleanup_free char *path = NULL;
+	bool ignored;
 	json_object *v;
+	int ret;
 
 	*exit_code = -1;
 	if (output)
 		*output = NULL;
+	if (started == NULL)
+		started = &ignored;
+	*started = false;
+	if (object_path("exec", exec_id, "/start", &path, err) < 0)
+		return -1;
 	/* Not detached: the daemon streams the output and closes when the command ends. */
-	if (object_path("exec", exec_id, "/start", &path, err) < 0 ||
-	    call(c, "POST", path, "{\"Detach\":false,\"Tty\":false}", cap_ms > 0 ? cap_ms : CAP_EXEC_MS,
-		 BERTH_ENGINE_KEEP_TAIL, &resp, err) < 0)
+	ret = call(c, "POST", path, "{\"Detach\":false,\"Tty\":false}", cap_ms > 0 ? cap_ms : CAP_EXEC_MS,
+		   BERTH_ENGINE_KEEP_TAIL, &resp, err);
+	/* A daemon that could not be reached got no request; one that answers with an error status
+	 * did not start the command. Anything else (no answer in time, a broken stream) may have run
+	 * it. */
+	*started = ret < 0 ? berth_error_cause(*err) != BERTH_E_UNREACHABLE : resp.status == 200;
+	if (ret < 0)
 		return berth_error_wrap(err, "running '%s' in the container: ", what);
 	if (resp.status != 200)
 		return http_error(&resp, BERTH_E_REFUSED, err, "starting exec");
@@ -603,7 +614,7 @@ berth_container_exec(struct berth_client *c, const char *id, char *const *argv, 
 		*output = NULL;
 	if (berth_container_exec_create(c, id, argv, envp, &exec_id, err) < 0)
 		return -1;
-	return berth_container_exec_run(c, exec_id, argv[0], cap_ms, exit_code, output, err);
+	return berth_container_exec_run(c, exec_id, argv[0], cap_ms, exit_code, output, NULL, err);
 }
 
 int

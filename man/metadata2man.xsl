@@ -82,6 +82,56 @@ action	timeout	interval	role
 9 promoted but failed.
 .PP
 A "reloadable" parameter can change without restarting the container (reload\-agent).
+.SH NODE\-LOCAL SETTINGS
+Besides the CIB, berth reads
+.I /etc/berth/berth.conf
+and then
+.IR /etc/berth/conf.d/ *.conf
+in name order, at every action. They give a resource, on one node, what its CIB does not: above
+all the replicas of a Pacemaker bundle, whose parameters Pacemaker writes itself (monitor_cmd is
+/bin/true, no credentials, no health check).
+.PP
+.nf
+# a comment: a line whose first non\-blank character is #
+[defaults]
+postmortem_lines = 500
+[resource haproxy\-bundle\-docker\-*]
+monitor_cmd = /usr/local/bin/haproxy\-check
+query_docker_health = true
+authfile = /etc/berth/registry\-auth.json
+.fi
+.PP
+Keys are the parameters above. A
+.B [defaults]
+setting fills a parameter the CIB leaves unset, for every berth resource of the node. A
+.B [resource \fIGLOB\fB]
+setting applies to the resources whose OCF_RESOURCE_INSTANCE (a clone's ":N" removed) matches the
+shell pattern GLOB, and wins over the CIB. A value is the rest of the line after "=", blanks
+trimmed, taken literally (no quotes, no comment after it); a later line, and a later file, wins.
+image, name, run_opts, run_cmd, mount_points and docker_socket say what the container is, which
+must be the same on every node: they stay in the CIB, and setting one here is an error.
+.PP
+A line berth cannot read, an unknown or forbidden key, a value of the wrong type, a file or
+directory that is not root's or that others may write, and a symbolic link (its target's
+directory would decide what berth runs as root) are errors: none of the files is applied, and
+validate\-all and start fail with 6, the reason naming file and line. Every other action (monitor,
+stop, reload, promote, demote, notify) runs on the CIB's values alone and logs why: a typo must
+never fail a running resource, nor a stop fence a node.
+.PP
+.B berth explain
+shows where each value comes from (the CIB, the default, or file:line and section),
+.B berth status
+this node's checksum of the files: the first 16 hex digits of the SHA\-256 of their bytes one
+after the other, in the order read (what
+.B sha256sum
+says of their
+.BR cat ). The agent publishes it as the transient node attribute
+.B berth\-conf
+(crm_attribute \-l reboot; "invalid" for files with an error, deleted when there are none), so
+that
+.B crm_mon \-A
+shows when nodes differ. That is best effort: it is set when it changes (and again every
+10 minutes), within 1.5 s, and an action never fails or waits longer for it.
 .SH EXAMPLE
 .nf
 pcs resource create web ocf:berth:docker image=nginx:1.25 \e
@@ -89,7 +139,7 @@ pcs resource create web ocf:berth:docker image=nginx:1.25 \e
     op monitor interval=10s
 .fi
 .SH SEE ALSO
-\fBocf_heartbeat_docker\fR(7), \fBpcs\fR(8), \fBcrm_resource\fR(8)
+\fBberth\fR(8), \fBocf_heartbeat_docker\fR(7), \fBpcs\fR(8), \fBcrm_resource\fR(8)
 </xsl:text>
 </xsl:template>
 </xsl:stylesheet>

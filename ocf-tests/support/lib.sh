@@ -39,6 +39,10 @@ if [ -z "${HA_RSCTMP:-}" ]; then
 	BERTH_OWN_RSCTMP=1  # run_tests removes it
 fi
 export HA_RSCTMP
+# The node-local configuration (README, "Node-local settings"): none, unless a test writes one.
+# This machine's /etc/berth must not change what a suite's agent does.
+: "${BERTH_CONF_DIR:=$HA_RSCTMP/no-etc-berth}"
+export BERTH_CONF_DIR
 export OCF_ROOT="${OCF_ROOT:-/usr/lib/ocf}"
 export HA_LOGFACILITY=none
 PREFIX="berthtest$$"
