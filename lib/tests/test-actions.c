@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Unit tests: OCF semantics of the actions, against a fake container module.
  *
  * This file defines every function of container.h, so the linker never pulls the real
@@ -1229,6 +1230,8 @@ test_cause_table(void **state)
 	/* and the exit codes they become */
 	assert_int_equal(berth_result_to_ocf(BERTH_RESULT_FAILED_PROMOTED), 9);
 	assert_int_equal(berth_result_to_ocf(BERTH_RESULT_NOT_CONFIGURED), 6);
+}
+
 /* A monitor_cmd that could not even be started (the daemon did not answer the exec's creation, or
  * refused to start it) is tried once more within the budget; one that ran, or may have run, never
  * is: its answer stands, and a second run could act twice. */
