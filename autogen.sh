@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
 # Generate configure and Makefile.in from a fresh checkout.
 set -e
 cd "$(dirname "$0")"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* berth explain: a configuration as berth reads it, the container it would make, and with --diff
  * the container on this node (berth(8)). */
 #include "config.h"

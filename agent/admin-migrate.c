@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* berth migrate: a CIB's ocf:heartbeat:docker primitives turned into ocf:berth:docker ones
  * (berth(8); README, "Switching from ocf:heartbeat:docker"). */
 #include "config.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* berth status: berth's containers on this node, and whether each drifted from its resource
  * (berth(8)). */
 #include "config.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* berth: the admin's command, berth(8): explain a resource's configuration as berth reads it,
  * compare it with the container running on this node, list berth's containers, and migrate a
  * CIB's ocf:heartbeat:docker primitives. It reads the CIB through Pacemaker's tools (lib/cib.c)

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* berth: the admin's command, berth(8) -- what its commands share (agent/admin*.c). */
 #ifndef BERTH_ADMIN_H
 #define BERTH_ADMIN_H

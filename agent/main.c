@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* berth: ocf:berth:docker -- read the OCF environment, dispatch the action, map the result to an
  * exit code. Only this file turns results into exit codes. */
 #include "config.h"

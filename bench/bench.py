@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-2.0-or-later
 """The benchmark driver behind bench/run (run that, not this: it builds the helpers, makes sure
 of the image and cleans up on exit).
 

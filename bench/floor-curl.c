@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* floor-curl: the least a libcurl program can do for a monitor -- one
  * GET /v1.41/containers/NAME/json over the daemon's unix socket, nothing parsed.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* floor-ops: the Engine API calls berth makes for start, stop and monitor_cmd, made by a
  * minimal libcurl program (one handle, keep-alive, no JSON library, no logging, no checks).
  * The bench compares berth's actions with these to see what berth adds on top of the daemon.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* floor-raw: the same GET as floor-curl over a plain socket -- connect, write, read to EOF --
  * linked against libc only. This is what the round trip itself costs; the gap to floor-curl is
  * loading and initialising libcurl and its dependencies.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* measure: run a command and report what it cost, counting every process it started.
  *
  *   measure [-c N] [-q] [-g MS] -- COMMAND [ARG...]

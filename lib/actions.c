@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* berth: the OCF actions, as decisions over the container operations. */
 #include "config.h"
 

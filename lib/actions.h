@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* berth: the OCF actions, as decisions over the container operations.
  *
  * Each action returns the OCF result it concluded, with *err carrying the admin-facing reason for

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* berth: memory allocation that cannot fail (see alloc.h for why). */
 #include "config.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* berth: memory allocation that cannot fail.
  *
  * Why the agent ends on an allocation failure instead of unwinding: an agent that cannot get a

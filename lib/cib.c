@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* berth: the cluster's configuration through Pacemaker's tools (spawned, no shell). */
 #include "config.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* berth: the cluster's configuration, read and written through Pacemaker's own tools
  * (crm_resource, cibadmin), spawned without a shell. berth parses no CIB XML here: Pacemaker
  * evaluates rules, id-refs and the parameters of implicit resources (a bundle's replicas), and

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* berth: scope-bound cleanup, the one set of helpers every module uses.
  *
  * `cleanup_free char *s = NULL;` frees s when it goes out of scope (crun's cleanup_free, systemd's

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* berth: node-local settings (/etc/berth/berth.conf, /etc/berth/conf.d/NAME.conf). */
 #include "config.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* berth: node-local settings, read from /etc/berth/berth.conf and then /etc/berth/conf.d/NAME.conf
  * in name order (README, "Node-local settings"; ocf_berth_docker(7)).
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* berth: the Engine API as domain operations on containers and images. */
 #include "config.h"
 

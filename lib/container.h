@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* berth: the Engine API as domain operations on containers and images.
  *
  * Each call takes its time limit from the operation's deadline and returns 0, or the negative

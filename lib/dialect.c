@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* berth: podman's dialect of the Docker Engine API (see dialect.h for the list). */
 #include "config.h"
 

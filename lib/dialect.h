@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* berth: where podman's Docker-compatible API says things differently from dockerd, in one place.
  *
  * Every difference berth knows of is a function here (or a row of the README's podman table

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* berth: SHA-256 (FIPS 180-4), the checksum of the node-local configuration (conf.h).
  *
  * Not for secrets and not a defence against anyone: it tells whether two nodes read the same

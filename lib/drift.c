@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* berth: a running container compared with its resource's create request, field by field. */
 #include "config.h"
 

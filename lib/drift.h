@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* berth: how a running container differs from what its resource asks for now (berth explain
  * --diff), field by field: the configuration hash berth compares at start, the image (tag, and
  * the image the tag named then and names now), command, binds, environment, network, labels, the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* berth: HTTP to the Docker Engine API over its unix socket (libcurl). */
 #include "config.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* berth: HTTP to the Docker Engine API over its unix socket (libcurl).
  *
  * One request function: method, path, body, time limit -> status + body. Every call has a time

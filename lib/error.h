@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* berth: the error convention.
  *
  * A function that can fail returns an int: 0 on success, or the negative cause of the failure

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* berth: the files berth writes as root, and the files it reads from paths it is given.
  *
  * berth runs as root on every node. What it writes (its state records in $HA_RSCTMP, the systemd

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* berth: Go's value parsers, re-created in C (see goparse.h for why).
  *
  * Each function names the Go function it copies; the comments inside say where C and Go differ

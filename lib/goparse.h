@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* berth: Go's value parsers, re-created in C.
  *
  * run_opts must mean here what it means to `docker run`, and the docker CLI reads flag values

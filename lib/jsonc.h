@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* berth: the json-c calls that differ between json-c 0.13 (berth's floor) and newer, chosen at
  * compile time by JSON_C_VERSION_NUM. */
 #ifndef BERTH_JSONC_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* berth: logging through libqb, set up from Pacemaker's HA_* environment. */
 #include "config.h"
 

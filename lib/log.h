@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* berth: logging through libqb, set up from Pacemaker's HA_* environment. */
 #ifndef BERTH_LOG_H
 #define BERTH_LOG_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* berth: the OCF meta-data XML, rendered from the parameter table (params.h) and the action list
  * (actions.h). */
 #ifndef BERTH_METADATA_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* berth: ocf:heartbeat:docker primitives of a CIB turned into ocf:berth:docker ones. */
 #include "config.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* berth: turning a CIB's ocf:heartbeat:docker primitives into ocf:berth:docker ones (berth
  * migrate): where they are, what changes in each, and the checks that tell when the container
  * berth would run is not the one the shell agent ran. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* berth: OCF results, errors, and the OCF environment. */
 #include "config.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* berth: OCF results, the exit reason, and the OCF environment.
  *
  * What an action concludes is a berth_result; how failures travel up to it is in error.h. Only

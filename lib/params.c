@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* berth: the parameter table and the parameters of this invocation. */
 #include "config.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* berth: the parameter table and the parameters of this invocation.
  *
  * The table is the single source for validation, the meta-data XML and (through it) the man

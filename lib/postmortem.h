@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* berth: the post-mortem of a container that ended on its own.
  *
  * Before berth removes a container that crashed, was killed by the OOM killer or exited by itself,

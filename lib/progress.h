@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* berth: the progress of an image pull, read from the daemon's stream as it arrives.
  *
  * POST /images/create answers with one JSON object per line ({"status":"Downloading","id":

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* berth: promotion scores, set on the node through crm_attribute (executed directly, no shell). */
 #ifndef BERTH_PROMOTION_H
 #define BERTH_PROMOTION_H

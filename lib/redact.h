@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* berth: what berth shows of a container's environment and labels: their names, never their
  * values.
  *

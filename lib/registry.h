@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* berth: registry credentials for image pulls, found as the docker CLI finds them.
  *
  * The file: the authfile parameter when set (the same format; podman's auth.json too), else

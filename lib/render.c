@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* berth: a create request rendered back as a docker run command line. */
 #include "config.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* berth: a create request rendered back as the docker run command line that asks for the same
  * container (berth explain). The flags are those berth's run_opts parser reads, so the command
  * line parses back into the same request; what no docker run flag can say is listed instead. */

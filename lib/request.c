@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* berth: the create request from the parameters, with every check on the way. */
 #include "config.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* berth: the create request from the parameters, and every check start and validate-all make on
  * the way (the parameters, run_opts, the words of run_cmd and of each *_cmd). The actions and
  * berth explain (agent/admin.c) build it here, so both see the same problems. */

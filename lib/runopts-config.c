@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* berth: docker-run flag handlers for the rest of the container's configuration: the
  * environment and labels (-e, --env-file, -l, --label-file), resources (--cpus, -m/--memory*,
  * --blkio-weight-device, --device-read/write-bps/iops, --ulimit), security (--security-opt),

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* berth: what the run_opts parser's files share (runopts.c, runopts-storage.c, runopts-network.c,
  * runopts-config.c), and nothing else includes, except white-box tests. */
 #ifndef BERTH_RUNOPTS_INT_H

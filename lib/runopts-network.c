@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* berth: docker-run flag handlers for networking: -p/--publish, --expose, --network/--net,
  * --network-alias/--net-alias, --ip, --ip6, --link-local-ip, --dns, --dns-search, --add-host,
  * --mac-address. (--dns-option, -P/--publish-all only store their value: the generic handlers in

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* berth: docker-run flag handlers for storage: -v/--volume, --mount, --tmpfs, --device,
  * --device-cgroup-rule, --storage-opt. (--volume-driver and --volumes-from only store their
  * value: the generic handlers in runopts.c do that.) The flag table is in runopts.c. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* berth: the docker-run flag parser: the flag table, the parse driver and the cross-flag
  * post-processing.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* berth: the docker-run flag parser. No shell ever sees run_opts: this is the parser. */
 #ifndef BERTH_RUNOPTS_H
 #define BERTH_RUNOPTS_H

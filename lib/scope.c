@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* berth: a container's systemd scopes ordered before Pacemaker (drop_in_dependency).
  *
  * ocf:heartbeat:podman's drop_in_dependency, for both engines: on a systemd node, a container's

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* berth: a container's systemd scopes ordered before Pacemaker (drop_in_dependency). */
 #ifndef BERTH_SCOPE_H
 #define BERTH_SCOPE_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* berth: the one runner of child processes (no shell, own session, bounded). */
 #include "config.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* berth: the one runner of child processes.
  *
  * Every program berth runs on the node -- crm_attribute and systemctl (tool.h), crm_resource and

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* berth: the container spec, what a container should be, and its create request. */
 #ifndef BERTH_SPEC_H
 #define BERTH_SPEC_H

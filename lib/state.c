@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* berth: what berth remembers on the node about a container it runs. */
 #include "config.h"
 

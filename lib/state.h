@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* berth: what berth remembers on the node about a container it runs.
  *
  * One small file per container in $HA_RSCTMP (default /run/resource-agents, a tmpfs, so a reboot

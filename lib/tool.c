@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* berth: cluster tools run directly (spawn.h: no shell), bounded by the deadline. */
 #include "config.h"
 

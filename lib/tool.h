@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* berth: run a cluster tool (crm_attribute, systemctl) directly, no shell, within the deadline. */
 #ifndef BERTH_TOOL_H
 #define BERTH_TOOL_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* berth: shell-like word splitting without a shell.
  *
  * run_opts, run_cmd and every *_cmd parameter reach berth as one string from the CIB; an admin

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* berth: shell-like word splitting without a shell, for run_opts and every *_cmd parameter. */
 #ifndef BERTH_WORDS_H
 #define BERTH_WORDS_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* berth: a small, strict scanner for the XML of a CIB. */
 #include "config.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* berth: a small, strict scanner for the XML Pacemaker writes (a CIB), for berth migrate: which
  * elements there are, where, and their attributes. It changes a CIB by splicing at the offsets
  * it found, so everything else stays byte for byte. No DTD internal subsets, no namespaces

@@ -1,4 +1,5 @@
 <?xml version="1.0"?>
+<!-- SPDX-License-Identifier: GPL-2.0-or-later -->
 <!-- Turns the agent's own meta-data into the roff man page ocf_berth_docker(7), so the manual
      is rebuilt from the code at every build and cannot drift from it. -->
 <xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">

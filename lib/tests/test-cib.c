@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* berth: unit tests for reading the CIB through Pacemaker's tools (cib.c). The tools themselves
  * are played by small programs of the test's own (argv[0] looked up in PATH). */
 #include "config.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Unit tests: the node-local configuration (conf.c), and how params.c combines it with the CIB. */
 #include "config.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Unit tests: the container module's reading of the daemon's answers, against a canned server.
  *
  * A child process listens on a unix socket and answers every request with one fixed response;

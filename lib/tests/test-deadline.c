@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Unit tests: the operation's budget and the watchdog (deadline.h). */
 #include "config.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Unit tests: podman's dialect of the Engine API (lib/dialect.c), one test a difference. */
 #include "config.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Unit tests: SHA-256 (digest.c) against the FIPS 180-4 examples and sha256sum(1). */
 #include "config.h"
 

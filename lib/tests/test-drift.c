@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* berth: unit tests for the field-by-field comparison of a container with its request (drift.c). */
 #include "config.h"
 

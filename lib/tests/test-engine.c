@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Unit tests: Engine API wire details and the readers of its answers. */
 #include "config.h"
 

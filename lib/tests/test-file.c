@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Unit tests: the checked directory, the atomic writer and the bounded reader (file.c). */
 #include "config.h"
 

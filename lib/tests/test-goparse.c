@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* berth: unit tests for the Go-compatible value parsers, one table of rows per parser.
  *
  * The expected values are what Go (strconv, time, net, path, encoding/csv) and go-units give for

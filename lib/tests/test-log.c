@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Unit tests: log targets from Pacemaker's HA_* environment. */
 #include "config.h"
 

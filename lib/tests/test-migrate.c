@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* berth: unit tests for berth migrate's pure parts (migrate.c). */
 #include "config.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Unit tests: OCF results, exit reasons, environment handling, parameters. */
 #include "config.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Unit test: every allocation failure while parsing run_opts and building the create request
  * ends cleanly.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Unit tests: the parameter table and the parameters of one invocation (params.c). */
 #include "config.h"
 

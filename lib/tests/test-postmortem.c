@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Unit tests: the post-mortem record and its file (format, rotation by size and count, the off
  * switch, bounded output), in a temporary directory. */
 #include "config.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Unit tests: the accounting of an image pull's progress stream, on canned streams split every
  * way, and when a progress line is due. */
 #include "config.h"

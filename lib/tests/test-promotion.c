@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Unit tests: promotion scores (promotion.c): parsing them as Pacemaker writes them, and the
  * crm_attribute calls, against stand-ins that record their arguments (test code may use a shell):
  * Pacemaker 2.1's crm_attribute, which has -p, and 2.0's, which has not. */

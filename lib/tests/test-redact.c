@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Unit tests: what berth shows of Env and Labels (redact.c): names, never values. */
 #include "config.h"
 

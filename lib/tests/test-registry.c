@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Unit tests: registry credentials. A table of credential files and images -> what the lookup
  * finds; a fake credential helper (a script this test writes into a temporary directory put first
  * on PATH); the X-Registry-Auth header decoded back; no secret in any error message. */

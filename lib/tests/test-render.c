@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* berth: unit tests for the docker run command line rebuilt from a create request (render.c). */
 #include "config.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* berth: unit tests for the create request and its checks (request.c, params.c's checks). */
 #include "config.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* berth: unit tests for the run_opts docker-run flag parser (the splitter: test-words.c).
  *
  * The expected JSON was checked against the real thing: `docker create` (CLI 20.10) with the same

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Unit tests: drop_in_dependency's systemd drop-ins (scope.c), on a directory standing in for /. */
 #include "config.h"
 

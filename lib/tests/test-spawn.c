@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Unit tests: the one runner of child processes (spawn.h). The children are small shell lines:
  * test code may use a shell, the agent never does. */
 #include "config.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Unit tests: the container spec against existing containers (berth_spec_matches). */
 #include "config.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Unit tests: what berth remembers on the node (state.c): the record of a run and of an exec,
  * what "no record" and "a record berth cannot read" mean, and where the records go: HA_RSCTMP
  * checked, records 0600, nothing written through a link. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Unit tests: the cluster tools runner (tool.c): where a tool is found, what a failure says, and
  * that no wait is unbounded. The tools are played by the shell: test code may use one. */
 #include "config.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Unit test: registry credentials are zeroed before their memory goes back (registry.c).
  *
  * This program defines free() and realloc() itself, so every block the process gives back --

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* berth: unit tests for the shell-like word splitter (run_opts, run_cmd, every *_cmd parameter). */
 #include "config.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* berth: unit tests for the CIB XML scanner (xml.c). */
 #include "config.h"
 

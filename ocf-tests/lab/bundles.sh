@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 # The lab's four bundles, as an OpenStack control plane defines them (sourced; not run).
 # shellcheck shell=bash
 #

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 # The three-node lab's shared code (sourced by up, scenarios, down; not run).
 # shellcheck shell=bash
 #

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 # A real one-node Pacemaker cluster for berth's cluster tests (sourced, not run).
 # shellcheck shell=bash
 #

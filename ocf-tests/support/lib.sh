@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 # Shared helpers for berth's black-box tests (sourced, not run).
 # shellcheck shell=bash
 #

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 # A private dockerd for tests that stop, crash or wedge the daemon (sourced, not run).
 # shellcheck shell=bash
 #

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* slow-exit.so: an LD_PRELOAD shim for berth's tests. It slows down libqb's log shutdown, which
  * the agent runs after its action has its result, by BERTH_TEST_SLOW_EXIT_MS milliseconds: what
  * a journald that is backed up does to a real node. ocf-tests/build/faults builds it (rows with

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* libFuzzer target: the node-local configuration's parser (conf.c), as berth reads a file of
  * /etc/berth.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* libFuzzer target: every reader of the Docker daemon's answers.
  *
  * Pure readers run on the whole input: berth_response_message (the error text of a non-2xx

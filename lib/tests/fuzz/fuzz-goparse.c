@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* libFuzzer target: the Go-compatible value parsers (goparse.h), each fed the same input.
  *
  * Besides crashes, sanitizer reports and leaks, each parser's result must be consistent with

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* libFuzzer target: the reader of container inspect answers (berth_container_parse_inspect).
  *
  * The body is passed as the engine passes it: len bytes, followed by a NUL the parser must not

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* libFuzzer target: the run_opts word splitter and docker-run flag parser, and the create request
  * built from what they parsed (berth_words_split, berth_runopts_parse, berth_spec_create_body).
  *

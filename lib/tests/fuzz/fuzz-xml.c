@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* libFuzzer target: the CIB XML scanner (xml.c) and berth migrate's find and rewrite (migrate.c).
  *
  * Besides crashes, sanitizer reports and leaks: every element lies inside the input, after its

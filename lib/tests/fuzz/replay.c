@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* A plain main for the fuzz targets: replays corpora through LLVMFuzzerTestOneInput, without
  * libFuzzer, so that every `make check` (the normal build and the ASan + UBSan one) runs each
  * target on its whole corpus.
