@@ -1,6 +1,10 @@
 <?xml version="1.0"?>
-<!-- Turns the agent's own meta-data into the roff man page ocf_berth_docker(7), so the manual
-     is rebuilt from the code at every build and cannot drift from it. -->
+<!-- Turns the agent's own meta-data into the skeleton of the roff man page ocf_berth_docker(7),
+     so the manual is rebuilt from the code at every build and cannot drift from it. The
+     skeleton is the page's order: its generated parts (name, description, parameters, the
+     actions' defaults) and a line '.\" include: NAME' for each of the other parts, which
+     man/assemble replaces with man/ocf_berth_docker/NAME.roff (written by hand) or with a
+     table man/exit-codes wrote at build time (exit-codes-causes, exit-codes-faults). -->
 <xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
 <xsl:output method="text" encoding="UTF-8"/>
 <xsl:param name="date" select="''"/>
@@ -36,14 +40,19 @@
 <xsl:text>'\" t
 .TH OCF_BERTH_DOCKER 7 "</xsl:text><xsl:value-of select="$date"/>
 <xsl:text>" "berth </xsl:text><xsl:value-of select="$version"/><xsl:text>" "OCF resource agents"
+.\" Generated: edit man/metadata2man.xsl, man/ocf_berth_docker/*.roff or the code, not this page.
+.\" No hyphenation and ragged right, as resource-agents' pages: option names stay whole.
+.nh
+.ad l
 .SH NAME
-ocf:berth:docker \- </xsl:text><xsl:value-of select="normalize-space(shortdesc)"/><xsl:text>
+ocf_berth_docker, ocf:berth:docker \- </xsl:text><xsl:value-of select="normalize-space(shortdesc)"/><xsl:text>
 .SH SYNOPSIS
-\fBdocker\fR [start | stop | monitor | promote | demote | notify | reload\-agent | validate\-all | meta\-data | usage]
+\fBdocker\fR [start | stop | monitor | promote | demote | notify | reload | reload\-agent | validate\-all | meta\-data | usage]
 .SH DESCRIPTION
 </xsl:text>
 <xsl:call-template name="esc"><xsl:with-param name="s" select="normalize-space(longdesc)"/></xsl:call-template>
 <xsl:text>
+.\" include: description
 .SH PARAMETERS
 </xsl:text>
 <xsl:for-each select="parameters/parameter">
@@ -60,7 +69,10 @@ ocf:berth:docker \- </xsl:text><xsl:value-of select="normalize-space(shortdesc)"
 <xsl:text>
 </xsl:text>
 </xsl:for-each>
-<xsl:text>.SH ACTIONS
+<xsl:text>.PP
+A "reloadable" parameter can change without restarting the container (see RELOAD and
+META\-DATA DIALECT).
+.SH ACTIONS
 Default timeouts and intervals, as advertised to Pacemaker:
 .TS
 l l l l.
@@ -75,21 +87,24 @@ action	timeout	interval	role
 </xsl:text>
 </xsl:for-each>
 <xsl:text>.TE
-.SH EXIT STATUS
-0 success; 1 generic error (reason on stderr after "ocf\-exit\-reason:"); 2 invalid arguments;
-3 unimplemented action; 5 not installed on this node (e.g. image missing and allow_pull off);
-6 not configured (bad parameters, refused run_opts); 7 not running; 8 running and promoted;
-9 promoted but failed.
-.PP
-A "reloadable" parameter can change without restarting the container (reload\-agent).
-.SH EXAMPLE
-.nf
-pcs resource create web ocf:berth:docker image=nginx:1.25 \e
-    run_opts="\-v /srv/www:/usr/share/nginx/html:ro \-\-init" \e
-    op monitor interval=10s
-.fi
-.SH SEE ALSO
-\fBocf_heartbeat_docker\fR(7), \fBpcs\fR(8), \fBcrm_resource\fR(8)
+.\" include: actions
+.\" include: containers
+.\" include: engine
+.\" include: images
+.\" include: promotable
+.\" include: podman
+.\" include: dialect
+.\" include: node-settings
+.\" include: exit-codes
+.\" include: exit-codes-causes
+.\" include: exit-codes-faults-intro
+.\" include: exit-codes-faults
+.\" include: exit-codes-after
+.\" include: files
+.\" include: environment
+.\" include: security
+.\" include: examples
+.\" include: see-also
 </xsl:text>
 </xsl:template>
 </xsl:stylesheet>
