@@ -10,6 +10,7 @@
 
 #include "admin.h"
 #include "alloc.h"
+#include "conf.h"
 #include "container.h"
 #include "drift.h"
 #include "params.h"
@@ -71,8 +72,36 @@ known_param(const char *name)
 	return strcmp(name, "container") == 0;
 }
 
+/* Where a value comes from: the node-local configuration (file, line, section; and the CIB's value
+ * it takes the place of), the CIB (or the command line: given), or the default. */
+static void
+origin_json(json_object *e, const struct berth_params *p, const char *name, const char *given)
+{
+	const struct berth_conf_setting *s = berth_params_conf_origin(p, name);
+	const char *cib = berth_ocf_reskey_env(name);
+
+	if (s == NULL) {
+		berth_json_set(e, "origin", json_object_new_string(cib != NULL ? given : "default"));
+		return;
+	}
+	berth_json_set(e, "origin", json_object_new_string("file"));
+	berth_json_set(e, "file", json_object_new_string(s->file));
+	berth_json_set(e, "line", json_object_new_int(s->line));
+	{
+		cleanup_free char *section = s->glob ? berth_xasprintf("[resource %s]", s->glob) : NULL;
+
+		berth_json_set(e, "section", json_object_new_string(section ? section : "[defaults]"));
+	}
+	/* what the file's [resource] section wins over (run_opts, whose values are hidden, can never
+	 * come from the file) */
+	if (cib != NULL) {
+		berth_json_set(e, "over", json_object_new_string(cib));
+		berth_json_set(e, "over_origin", json_object_new_string(given));
+	}
+}
+
 static json_object *
-parameters_json(const struct berth_params *p)
+parameters_json(const struct berth_params *p, const char *given)
 {
 	json_object *list = berth_nonnull(json_object_new_array());
 	const struct berth_param_def *d;
@@ -118,6 +147,7 @@ parameters_json(const struct berth_params *p)
 		if (json_object_object_add(e, "value", shown ? json_object_new_string(shown) : NULL) < 0)
 			berth_oom();
 		berth_json_set(e, "default", json_object_new_boolean(v == NULL));
+		origin_json(e, p, d->name, given);
 		if (note != NULL)
 			berth_json_set(e, "note", json_object_new_string(note));
 		berth_json_append(list, e);
@@ -128,6 +158,7 @@ parameters_json(const struct berth_params *p)
 		berth_json_set(e, "name", json_object_new_string("container"));
 		berth_json_set(e, "value", json_object_new_string(berth_ocf_reskey("container")));
 		berth_json_set(e, "default", json_object_new_boolean(false));
+		berth_json_set(e, "origin", json_object_new_string(given));
 		berth_json_set(e, "note", json_object_new_string("deprecated: read as name when name is not set"));
 		berth_json_append(list, e);
 	}
@@ -199,8 +230,25 @@ out:
 
 /* One instance explained: parameters, problems, request, docker run, and with --diff the
  * container on this node. */
+/* The node-local configuration as berth read it for an instance (conf.h). */
 static json_object *
-explain_instance(const struct opts *o, const struct kvs *params, const char *instance, int clone)
+conf_json(const struct berth_params *p)
+{
+	json_object *c = berth_nonnull(json_object_new_object());
+	json_object *files = berth_nonnull(json_object_new_array());
+	size_t i;
+
+	berth_json_set(c, "dir", json_object_new_string(p->conf ? p->conf->dir : berth_conf_dir()));
+	for (i = 0; p->conf != NULL && i < p->conf->nfiles; i++)
+		berth_json_append(files, json_object_new_string(p->conf->files[i]));
+	berth_json_set(c, "files", files);
+	berth_json_set(c, "checksum", json_object_new_string(berth_conf_checksum(p->conf)));
+	berth_json_set(c, "applied", json_object_new_boolean(p->conf != NULL && !p->conf->broken));
+	return c;
+}
+
+static json_object *
+explain_instance(const struct opts *o, const struct kvs *params, const char *instance, int clone, const char *given)
 {
 	json_object *inst = berth_nonnull(json_object_new_object());
 	json_object *problems = berth_nonnull(json_object_new_array());
@@ -215,7 +263,8 @@ explain_instance(const struct opts *o, const struct kvs *params, const char *ins
 		berth_error_free(&err);
 	}
 	berth_json_set(inst, "container", json_object_new_string(p.name ? p.name : ""));
-	berth_json_set(inst, "parameters", parameters_json(&p));
+	berth_json_set(inst, "parameters", parameters_json(&p, given));
+	berth_json_set(inst, "conf", conf_json(&p));
 	berth_json_set(inst, "problems", problems);
 	(void)berth_request_build(&p, &req, berth_admin_collect_problem, problems, NULL);
 	if (req.body != NULL) {
@@ -258,6 +307,22 @@ print_explained(json_object *doc, bool diff)
 	size_t i, j;
 
 	printf("%s\n", berth_admin_text(doc, "title"));
+	if (json_object_array_length(insts) > 0) {
+		/* the same for every instance: this node's */
+		json_object *c = berth_admin_get(json_object_array_get_idx(insts, 0), "conf"), *files;
+
+		files = berth_admin_get(c, "files");
+		printf("Node-local configuration of this node (%s): ", berth_admin_text(c, "dir"));
+		if (json_object_array_length(files) == 0 && berth_admin_flag(c, "applied"))
+			printf("none\n");
+		else {
+			for (j = 0; j < json_object_array_length(files); j++)
+				printf("%s%s", j ? ", " : "",
+				       json_object_get_string(json_object_array_get_idx(files, j)));
+			printf("%schecksum %s%s\n", j ? "; " : "", berth_admin_text(c, "checksum"),
+			       berth_admin_flag(c, "applied") ? "" : "; NOT APPLIED (see the problems)");
+		}
+	}
 	for (i = 0; i < json_object_array_length(insts); i++) {
 		json_object *inst = json_object_array_get_idx(insts, i), *v, *d;
 
@@ -269,8 +334,19 @@ print_explained(json_object *doc, bool diff)
 			json_object *e = json_object_array_get_idx(v, j);
 			const char *val = berth_admin_str(e, "value"), *note = berth_admin_str(e, "note");
 
-			printf("  %-20s %s%s%s%s\n", berth_admin_text(e, "name"), val ? "\"" : "(unset)",
-			       val ? val : "", val ? "\"" : "", berth_admin_flag(e, "default") ? "  (default)" : "");
+			const char *origin = berth_admin_text(e, "origin");
+			cleanup_free char *from = NULL;
+
+			/* (default), (CIB), (command line), or (FILE:LINE [section]) */
+			if (strcmp(origin, "file") == 0)
+				from = berth_xasprintf("%s:%d %s", berth_admin_text(e, "file"),
+						       json_object_get_int(berth_admin_get(e, "line")),
+						       berth_admin_text(e, "section"));
+			printf("  %-20s %s%s%s  (%s)\n", berth_admin_text(e, "name"), val ? "\"" : "(unset)",
+			       val ? val : "", val ? "\"" : "", from ? from : origin);
+			if (berth_admin_str(e, "over") != NULL)
+				printf("  %-20s   instead of the %s's \"%s\"\n", "", berth_admin_text(e, "over_origin"),
+				       berth_admin_text(e, "over"));
 			if (note != NULL)
 				printf("  %-20s   %s\n", "", note);
 		}
@@ -466,7 +542,7 @@ berth_admin_explain(const struct opts *o, int argc, char **argv)
 			berth_json_set(doc, "title", json_object_new_string(title));
 		}
 		berth_json_set(doc, "kind", json_object_new_string("parameters"));
-		berth_json_append(insts, explain_instance(o, &params, o->instance, -1));
+		berth_json_append(insts, explain_instance(o, &params, o->instance, -1, "command line"));
 	} else {
 		berth_cleanup(words) char **instances = NULL;
 		cleanup_free int *clones = NULL;
@@ -487,7 +563,7 @@ berth_admin_explain(const struct opts *o, int argc, char **argv)
 					return berth_admin_fail(&err, "cannot read the parameters of %s", instances[k]);
 				use = &own;
 			}
-			berth_json_append(insts, explain_instance(o, use, instances[k], clones[k]));
+			berth_json_append(insts, explain_instance(o, use, instances[k], clones[k], "CIB"));
 		}
 		berth_json_set(doc, "resource", json_object_new_string(argv[0]));
 		berth_json_set(doc, "source", json_object_new_string(o->file ? o->file : "the live CIB"));

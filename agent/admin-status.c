@@ -11,6 +11,7 @@
 
 #include "admin.h"
 #include "alloc.h"
+#include "conf.h"
 #include "container.h"
 #include "params.h"
 #include "request.h"
@@ -142,6 +143,22 @@ berth_admin_status(const struct opts *o, int argc, char **argv)
 			berth_error_free(&err);
 		}
 	}
+	/* this node's configuration (conf.h): the value its agent publishes as node attribute
+	 * berth-conf, so that an admin can tell which node differs */
+	{
+		json_object *conf = berth_nonnull(json_object_new_object());
+		json_object *files = berth_nonnull(json_object_new_array());
+
+		berth_json_set(conf, "dir", json_object_new_string(p.conf->dir));
+		for (i = 0; i < p.conf->nfiles; i++)
+			berth_json_append(files, json_object_new_string(p.conf->files[i]));
+		berth_json_set(conf, "files", files);
+		berth_json_set(conf, "checksum", json_object_new_string(berth_conf_checksum(p.conf)));
+		berth_json_set(conf, "attribute", json_object_new_string(berth_conf_attribute_value(p.conf)));
+		if (p.conf_error != NULL)
+			berth_json_set(conf, "problem", json_object_new_string(p.conf_error->msg));
+		berth_json_set(doc, "conf", conf);
+	}
 	berth_json_set(doc, "cib", json_object_new_string(!have_cib ? "none" : o->file ? o->file : "the live CIB"));
 	if (no_cib != NULL)
 		berth_json_set(doc, "cib_error", json_object_new_string(no_cib));
@@ -232,5 +249,21 @@ berth_admin_status(const struct opts *o, int argc, char **argv)
 	}
 	if (!have_cib)
 		printf("drift unknown: no CIB to compare with (%s); -f FILE reads a CIB file\n", no_cib);
+	{
+		json_object *conf = berth_admin_get(doc, "conf"), *files = berth_admin_get(conf, "files");
+
+		printf("node-local configuration (%s): ", berth_admin_text(conf, "dir"));
+		if (json_object_array_length(files) == 0 && berth_admin_str(conf, "problem") == NULL)
+			printf("none (node attribute %s=none)\n", BERTH_CONF_ATTRIBUTE);
+		else
+			printf("checksum %s, node attribute %s=%s\n", berth_admin_text(conf, "checksum"),
+			       BERTH_CONF_ATTRIBUTE, berth_admin_text(conf, "attribute"));
+		for (i = 0; i < json_object_array_length(files); i++)
+			printf("  %s\n", json_object_get_string(json_object_array_get_idx(files, i)));
+		if (berth_admin_str(conf, "problem") != NULL) {
+			berth_admin_print_para("  ", "    ", berth_admin_text(conf, "problem"));
+			rc = EXIT_ERROR;
+		}
+	}
 	return rc;
 }

@@ -13,6 +13,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <curl/curl.h>
+#include <json-c/json.h>
 #include <qb/qblog.h>
 
 #include "admin.h"
@@ -20,6 +22,15 @@
 #include "params.h"
 
 /* ---- output ---- */
+
+/* The version, and those of the libraries loaded now (not the ones it was built with): what a bug
+ * report needs, and what the fault table's rows that differ by libcurl version go by. */
+static void
+print_version(void)
+{
+	printf("berth %s\nlibcurl %s, json-c %s\n", PACKAGE_VERSION, curl_version_info(CURLVERSION_NOW)->version,
+	       json_c_version());
+}
 
 static void
 usage(FILE *out)
@@ -256,7 +267,7 @@ main(int argc, char **argv)
 	while ((c = getopt_long(argc, argv, "hVf:", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'h': usage(stdout); return EXIT_OK;
-		case 'V': printf("berth %s\n", PACKAGE_VERSION); return EXIT_OK;
+		case 'V': print_version(); return EXIT_OK;
 		case 'o':
 			if (strcmp(optarg, "json") == 0)
 				o.json = true;

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "actions.h"
+#include "conf.h"
 #include "deadline.h"
 #include "engine.h"
 #include "log.h"
@@ -113,6 +114,13 @@ main(int argc, char **argv)
 		berth_params_release(&params);
 		return rc;
 	}
+	/* A node-local configuration with a problem (params.c) fails validate-all and start, which
+	 * report it; every other action runs on the CIB's values alone and says why in the log: a
+	 * typo in /etc/berth must never fail a running resource, or a stop fence the node. */
+	if (params.conf_error != NULL && action->column != BERTH_COL_START && action->column != BERTH_COL_VALIDATE) {
+		berth_log_warn("%s: %s; %s runs on the CIB's parameters alone", name, params.conf_error->msg, name);
+		berth_error_free(&params.conf_error);
+	}
 	client.engine = berth_engine_new(params.docker_socket);
 	client.deadline = &deadline;
 	if (client.engine == NULL) {
@@ -128,6 +136,8 @@ main(int argc, char **argv)
 	berth_log_debug("%s %s on container %s (socket %s, budget %ld ms)", params.instance, name, params.name,
 			params.docker_socket, berth_deadline_left_ms(&deadline));
 	result = action->fn(&ctx, &err);
+	/* best effort, bounded, and only when it changed: never what an action waits for (conf.h) */
+	berth_conf_publish(params.conf, &deadline);
 	rc = finish(name, params.instance, result, &err, berth_deadline_elapsed_ms(&deadline));
 	berth_engine_free(client.engine);
 	berth_params_release(&params);

@@ -20,10 +20,11 @@
 #include "spec.h"
 #include "state.h"
 
-#define POLL_MS       200L  /* between inspections while waiting for a state */
-#define SETTLE_MS     200L  /* a new container must stay up this long to count as started */
-#define LOG_LINES     10    /* container output quoted in a failed start's reason */
-#define POSTMORTEM_MS 2000L /* at most this, and a tenth of what is left, to read a post-mortem's output */
+#define POLL_MS            200L  /* between inspections while waiting for a state */
+#define SETTLE_MS          200L  /* a new container must stay up this long to count as started */
+#define LOG_LINES          10    /* container output quoted in a failed start's reason */
+#define POSTMORTEM_MS      2000L /* at most this, and a tenth of what is left, to read a post-mortem's output */
+#define RETRY_START_MIN_MS 1000L /* a command that could not be started is tried again only with this much left */
 
 BERTH_DEFINE_CLEANUP(spec, struct berth_spec *, berth_spec_free)
 
@@ -286,7 +287,13 @@ adoptable(struct berth_ctx *ctx, const struct berth_container_info *info, char *
 		because = berth_xasprintf("its %s differs", field);
 	}
 	if (because != NULL) {
-		if (!info->labelled)
+		/* The log has room for the whole comparison: every key that differs, no value
+		 * (berth_spec_matches redacts them). */
+		if (!info->labelled && diff != NULL)
+			berth_log_warn("container %s (%.12s) has no berth labels and is not what %s asks for (%s): "
+				       "leaving it alone",
+				       name, info->id ? info->id : "?", ctx->params->instance, diff);
+		else if (!info->labelled)
 			berth_log_warn("container %s (%.12s) has no berth labels and is not adopted: %s", name,
 				       info->id ? info->id : "?", because);
 		if (why != NULL)
@@ -566,7 +573,22 @@ check_previous_exec(struct berth_ctx *ctx, const char *id, const char *pname, be
 			       rec.what, since, ei.pid, rec.exec_id, name, pname);
 }
 
-/* Run a command parameter in the container; 0 if it exited 0. The output is put in *output. */
+/* After a command that could not be started (nothing of it ran): is there time to try once more?
+ * Then wait a moment for the daemon, and say so in the log. */
+static bool
+start_again(struct berth_ctx *ctx, const char *pname, const berth_error_t err)
+{
+	if (berth_deadline_left_ms(ctx->deadline) < RETRY_START_MIN_MS || !berth_deadline_sleep(ctx->deadline, POLL_MS))
+		return false;
+	berth_log_warn("%s could not be started in container %s (%s): trying once more", pname, ctx->params->name,
+		       err->msg);
+	return true;
+}
+
+/* Run a command parameter in the container; 0 if it exited 0. The output is put in *output.
+ * A command that could not even be started (the exec refused, the daemon not answering the
+ * request to make or start it) is tried once more within the budget: nothing of it ran. One that
+ * ran is never run again: its exit status is the answer, and a second run could act twice. */
 static int
 run_in_container(struct berth_ctx *ctx, const char *id, const char *pname, const char *value, char *const *extra_args,
 		 char *const *envp, char **output, berth_error_t *err)
@@ -574,11 +596,10 @@ run_in_container(struct berth_ctx *ctx, const char *id, const char *pname, const
 	berth_cleanup(words) char **argv = NULL;
 	cleanup_free char *out = NULL;
 	cleanup_free char **full = NULL;
-	cleanup_free char *exec_id = NULL;
 	struct berth_exec_record rec;
 	berth_error_t save_err = NULL;
-	bool recorded;
-	int code = -1, n = 0, m = 0, i;
+	bool recorded = false, started = false;
+	int code = -1, n = 0, m = 0, i, attempt;
 
 	if (output)
 		*output = NULL;
@@ -586,8 +607,6 @@ run_in_container(struct berth_ctx *ctx, const char *id, const char *pname, const
 		return -1;
 	if (argv == NULL)
 		return 0;
-	if (check_previous_exec(ctx, id, pname, err) < 0)
-		return -1;
 	while (argv[n])
 		n++;
 	while (extra_args && extra_args[m])
@@ -597,22 +616,50 @@ run_in_container(struct berth_ctx *ctx, const char *id, const char *pname, const
 		full[i] = argv[i];
 	for (i = 0; i < m; i++)
 		full[n + i] = extra_args[i];
-	if (berth_container_exec_create(ctx->client, id, full, envp, &exec_id, err) < 0)
+	for (attempt = 0;; attempt++) {
+		cleanup_free char *exec_id = NULL;
+
+		/* the exec rule; "still running" is its answer, not a daemon that failed to say */
+		if (check_previous_exec(ctx, id, pname, err) < 0) {
+			if (attempt == 0 && berth_error_cause(*err) != BERTH_E_FAILED &&
+			    start_again(ctx, pname, *err)) {
+				berth_error_free(err);
+				continue;
+			}
+			return -1;
+		}
+		if (berth_container_exec_create(ctx->client, id, full, envp, &exec_id, err) < 0) {
+			if (attempt == 0 && start_again(ctx, pname, *err)) {
+				berth_error_free(err);
+				continue;
+			}
+			return berth_error_wrap(err, "%s on container %s: ", pname, ctx->params->name);
+		}
+		/* Recorded before it starts: should the watchdog end berth during the exec, the record
+		 * is there for the next action. */
+		memset(&rec, 0, sizeof(rec));
+		snprintf(rec.exec_id, sizeof(rec.exec_id), "%s", exec_id);
+		snprintf(rec.container_id, sizeof(rec.container_id), "%s", id);
+		snprintf(rec.what, sizeof(rec.what), "%s", pname);
+		rec.since = (long long)time(NULL);
+		recorded = berth_state_exec_save(ctx->params->name, &rec, &save_err) == 0;
+		if (!recorded) {
+			berth_log_warn("%s", save_err->msg);
+			berth_error_free(&save_err);
+		}
+		if (berth_container_exec_run(ctx->client, exec_id, argv[0], 0, &code, &out, &started, err) == 0)
+			break;
+		if (started)
+			return berth_error_wrap(err, "%s on container %s: ", pname, ctx->params->name);
+		/* never started: nothing of it runs in the container */
+		if (recorded)
+			berth_state_exec_clear(ctx->params->name);
+		if (attempt == 0 && start_again(ctx, pname, *err)) {
+			berth_error_free(err);
+			continue;
+		}
 		return berth_error_wrap(err, "%s on container %s: ", pname, ctx->params->name);
-	/* Recorded before it starts: should the watchdog end berth during the exec, the record is
-	 * there for the next action. */
-	memset(&rec, 0, sizeof(rec));
-	snprintf(rec.exec_id, sizeof(rec.exec_id), "%s", exec_id);
-	snprintf(rec.container_id, sizeof(rec.container_id), "%s", id);
-	snprintf(rec.what, sizeof(rec.what), "%s", pname);
-	rec.since = (long long)time(NULL);
-	recorded = berth_state_exec_save(ctx->params->name, &rec, &save_err) == 0;
-	if (!recorded) {
-		berth_log_warn("%s", save_err->msg);
-		berth_error_free(&save_err);
 	}
-	if (berth_container_exec_run(ctx->client, exec_id, argv[0], 0, &code, &out, err) < 0)
-		return berth_error_wrap(err, "%s on container %s: ", pname, ctx->params->name);
 	/* It has ended: nothing of it is left in the container. */
 	if (recorded)
 		berth_state_exec_clear(ctx->params->name);

@@ -8,7 +8,9 @@
 #include "alloc.h"
 #include "cleanup.h"
 #include "container.h"
+#include "jsonc.h"
 #include "log.h"
+#include "ocf.h"
 #include "progress.h"
 #include "spec.h"
 
@@ -130,12 +132,21 @@ parse_json(const char *body, size_t len)
 	tok = json_tokener_new_ex(JSON_MAX_DEPTH);
 	if (tok == NULL)
 		return NULL;
-	/* dockerd only sends UTF-8: anything else is a corrupt answer, not a label to compare. */
+		/* dockerd only sends UTF-8: anything else is a corrupt answer, not a label to compare. json-c
+		 * checks it from 0.14 (lib/jsonc.h); before, berth does, a little more strictly (it also
+		 * refuses overlong forms, encoded surrogates and code points past U+10FFFF). */
+#if BERTH_JSONC_HAS_PARSE_END
 	json_tokener_set_flags(tok, JSON_TOKENER_VALIDATE_UTF8);
+#else
+	if (!berth_utf8_valid_n(body, len)) {
+		json_tokener_free(tok);
+		return NULL;
+	}
+#endif
 	obj = json_tokener_parse_ex(tok, body, (int)len);
 	if (json_tokener_get_error(tok) == json_tokener_success) {
 		/* One JSON value and nothing after it but white space. */
-		size_t end = json_tokener_get_parse_end(tok);
+		size_t end = berth_jsonc_parse_end(tok);
 		while (end < len && (body[end] == ' ' || body[end] == '\n' || body[end] == '\r' || body[end] == '\t'))
 			end++;
 		if (end != len) {
@@ -545,20 +556,31 @@ berth_container_exec_create(struct berth_client *c, const char *id, char *const 
 
 int
 berth_container_exec_run(struct berth_client *c, const char *exec_id, const char *what, long cap_ms, int *exit_code,
-			 char **output, berth_error_t *err)
+			 char **output, bool *started, berth_error_t *err)
 {
 	berth_cleanup(response) struct berth_response resp = { 0 };
 	cleanup_json json_object *answer = NULL;
 	cleanup_free char *path = NULL;
+	bool ignored;
 	json_object *v;
+	int ret;
 
 	*exit_code = -1;
 	if (output)
 		*output = NULL;
+	if (started == NULL)
+		started = &ignored;
+	*started = false;
+	if (object_path("exec", exec_id, "/start", &path, err) < 0)
+		return -1;
 	/* Not detached: the daemon streams the output and closes when the command ends. */
-	if (object_path("exec", exec_id, "/start", &path, err) < 0 ||
-	    call(c, "POST", path, "{\"Detach\":false,\"Tty\":false}", cap_ms > 0 ? cap_ms : CAP_EXEC_MS,
-		 BERTH_ENGINE_KEEP_TAIL, &resp, err) < 0)
+	ret = call(c, "POST", path, "{\"Detach\":false,\"Tty\":false}", cap_ms > 0 ? cap_ms : CAP_EXEC_MS,
+		   BERTH_ENGINE_KEEP_TAIL, &resp, err);
+	/* A daemon that could not be reached got no request; one that answers with an error status
+	 * did not start the command. Anything else (no answer in time, a broken stream) may have run
+	 * it. */
+	*started = ret < 0 ? berth_error_cause(*err) != BERTH_E_UNREACHABLE : resp.status == 200;
+	if (ret < 0)
 		return berth_error_wrap(err, "running '%s' in the container: ", what);
 	if (resp.status != 200)
 		return http_error(&resp, BERTH_E_REFUSED, err, "starting exec");
@@ -592,7 +614,7 @@ berth_container_exec(struct berth_client *c, const char *id, char *const *argv, 
 		*output = NULL;
 	if (berth_container_exec_create(c, id, argv, envp, &exec_id, err) < 0)
 		return -1;
-	return berth_container_exec_run(c, exec_id, argv[0], cap_ms, exit_code, output, err);
+	return berth_container_exec_run(c, exec_id, argv[0], cap_ms, exit_code, output, NULL, err);
 }
 
 int

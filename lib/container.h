@@ -160,9 +160,12 @@ int berth_container_exec_create(struct berth_client *c, const char *id, char *co
  * \param what      the command, for messages
  * \param exit_code out: the command's exit status
  * \param output    out: malloc'd combined stdout/stderr (bounded), may be NULL
+ * \param started   out, unless NULL: false when it failed before the command could run (the
+ *                  daemon could not be reached, or refused to start the exec), so that trying
+ *                  again cannot run it twice; true once the start request may have run it
  */
 int berth_container_exec_run(struct berth_client *c, const char *exec_id, const char *what, long cap_ms, int *exit_code,
-			     char **output, berth_error_t *err);
+			     char **output, bool *started, berth_error_t *err);
 
 /** What the daemon says about one exec (GET /exec/<id>/json). */
 struct berth_exec_info {

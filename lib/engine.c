@@ -279,6 +279,20 @@ curl_failure(struct berth_engine *e, CURLcode rc, const struct sink *sink, const
 	}
 }
 
+/* Only plain HTTP, on every libcurl berth builds with. CURLOPT_PROTOCOLS_STR came in 7.85, which
+ * deprecated the bitmask CURLOPT_PROTOCOLS (7.87 warns about it): the bitmask only before 7.85, or
+ * in the compatibility build (configure --enable-compat-fallbacks), which runs this branch on a
+ * newer libcurl with its deprecation warnings off. */
+static CURLcode
+restrict_to_http(CURL *c)
+{
+#if LIBCURL_VERSION_NUM >= 0x075500 && !defined(BERTH_FORCE_OLD_CURL)
+	return curl_easy_setopt(c, CURLOPT_PROTOCOLS_STR, "http");
+#else
+	return curl_easy_setopt(c, CURLOPT_PROTOCOLS, (long)CURLPROTO_HTTP);
+#endif
+}
+
 static int
 request_once(struct berth_engine *e, const char *method, const char *path, const char *body, long timeout_ms, int flags,
 	     const struct berth_engine_opts *opts, struct berth_response *resp, berth_error_t *err)
@@ -293,7 +307,14 @@ request_once(struct berth_engine *e, const char *method, const char *path, const
 
 	url = berth_xasprintf("http://docker/v%s%s", e->api_version, path);
 	curl_easy_reset(c);
-	curl_easy_setopt(c, CURLOPT_UNIX_SOCKET_PATH, e->socket_path);
+	/* Without these two, the request would go over TCP to a host named "docker", or follow
+	 * another scheme: refuse to send it at all. */
+	if ((rc = curl_easy_setopt(c, CURLOPT_UNIX_SOCKET_PATH, e->socket_path)) != CURLE_OK ||
+	    (rc = restrict_to_http(c)) != CURLE_OK)
+		return berth_error_set(err, BERTH_E_FAILED,
+				       "libcurl %s cannot confine the request to HTTP on %s (%s): nothing was sent",
+				       curl_version_info(CURLVERSION_NOW)->version, e->socket_path,
+				       curl_easy_strerror(rc));
 	curl_easy_setopt(c, CURLOPT_URL, url);
 	curl_easy_setopt(c, CURLOPT_NOSIGNAL, 1L);
 	curl_easy_setopt(c, CURLOPT_TIMEOUT_MS, timeout_ms);
@@ -302,7 +323,6 @@ request_once(struct berth_engine *e, const char *method, const char *path, const
 	curl_easy_setopt(c, CURLOPT_WRITEDATA, &sink);
 	curl_easy_setopt(c, CURLOPT_HEADERFUNCTION, header_line);
 	curl_easy_setopt(c, CURLOPT_HEADERDATA, e);
-	curl_easy_setopt(c, CURLOPT_PROTOCOLS_STR, "http");
 	curl_easy_setopt(c, CURLOPT_HTTP_VERSION, (long)CURL_HTTP_VERSION_1_1);
 	curl_easy_setopt(c, CURLOPT_CUSTOMREQUEST, method);
 	headers = berth_nonnull(curl_slist_append(headers, "Expect:"));

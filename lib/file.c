@@ -33,8 +33,25 @@ berth_file_kind(mode_t mode)
 	return "not a regular file";
 }
 
-int
-berth_file_dir_open(const char *path, mode_t create_mode, berth_error_t *err)
+/* Is st, of path, berth's own: owned by the user berth runs as (root), writable by nobody else?
+ * refusal ends the message ("berth writes nothing there"). */
+static int
+check_owned(const char *path, const struct stat *st, const char *refusal, berth_error_t *err)
+{
+	if (st->st_uid != geteuid())
+		return berth_error_set(err, EPERM,
+				       "%s is owned by uid %lu, not by uid %lu (the user berth runs as): %s", path,
+				       (unsigned long)st->st_uid, (unsigned long)geteuid(), refusal);
+	if (st->st_mode & (S_IWGRP | S_IWOTH))
+		return berth_error_set(err, EPERM, "%s is writable by %s (mode %04o): %s", path,
+				       (st->st_mode & S_IWOTH) ? "every user" : "its group",
+				       (unsigned int)(st->st_mode & 07777), refusal);
+	return 0;
+}
+
+/* berth_file_dir_open and berth_file_dir_open_config: refusal ends the messages. */
+static int
+dir_open(const char *path, mode_t create_mode, const char *refusal, berth_error_t *err)
 {
 	struct stat st;
 	int fd;
@@ -48,8 +65,8 @@ berth_file_dir_open(const char *path, mode_t create_mode, berth_error_t *err)
 		int e = errno;
 
 		if ((e == ELOOP || e == ENOTDIR) && lstat(path, &st) == 0)
-			return berth_error_set(err, e, "%s is %s, not a directory: berth writes nothing there%s", path,
-					       berth_file_kind(st.st_mode),
+			return berth_error_set(err, e, "%s is %s, not a directory: %s%s", path,
+					       berth_file_kind(st.st_mode), refusal,
 					       S_ISLNK(st.st_mode) ? " (it follows no link)" : "");
 		return berth_error_set(err, e, "cannot open the directory %s: %s", path, strerror(e));
 	}
@@ -59,20 +76,23 @@ berth_file_dir_open(const char *path, mode_t create_mode, berth_error_t *err)
 		close(fd);
 		return berth_error_set(err, e, "cannot check the directory %s: %s", path, strerror(e));
 	}
-	if (st.st_uid != geteuid()) {
+	if (check_owned(path, &st, refusal, err) < 0) {
 		close(fd);
-		return berth_error_set(err, EPERM,
-				       "%s is owned by uid %lu, not by uid %lu (the user berth runs as): berth writes "
-				       "nothing there",
-				       path, (unsigned long)st.st_uid, (unsigned long)geteuid());
-	}
-	if (st.st_mode & (S_IWGRP | S_IWOTH)) {
-		close(fd);
-		return berth_error_set(err, EPERM, "%s is writable by %s (mode %04o): berth writes nothing there", path,
-				       (st.st_mode & S_IWOTH) ? "every user" : "its group",
-				       (unsigned int)(st.st_mode & 07777));
+		return -EPERM;
 	}
 	return fd;
+}
+
+int
+berth_file_dir_open(const char *path, mode_t create_mode, berth_error_t *err)
+{
+	return dir_open(path, create_mode, "berth writes nothing there", err);
+}
+
+int
+berth_file_dir_open_config(const char *path, berth_error_t *err)
+{
+	return dir_open(path, 0, "berth reads no configuration from it", err);
 }
 
 static bool
@@ -173,6 +193,9 @@ berth_file_read(int dirfd, const char *path, unsigned flags, size_t max, char **
 		return berth_error_set(err, errno, "%s: %s", path, strerror(errno));
 	if (!S_ISREG(st.st_mode))
 		return berth_error_set(err, EINVAL, "%s is %s, not a regular file", path, berth_file_kind(st.st_mode));
+	/* checked on what was opened: a file swapped in after the first look is judged itself */
+	if ((flags & BERTH_FILE_OWNED) && check_owned(path, &st, "berth reads no configuration from it", err) < 0)
+		return -EPERM;
 	/* st_size is a hint (files in /proc say 0, a file may grow): read until the end, or past max */
 	cap = (size_t)st.st_size < max ? (size_t)st.st_size + 1 : max + 1;
 	if (cap < 256)

@@ -28,6 +28,10 @@
 /** berth_file_read: refuse a symbolic link as the last component of the path. */
 #define BERTH_FILE_NOFOLLOW 0x1u
 
+/** berth_file_read: refuse a file that is not owned by the user berth runs as (root), or that its
+ *  group or every user may write (berth's own configuration, conf.h). */
+#define BERTH_FILE_OWNED 0x2u
+
 /**
  * Open a directory berth writes in, after checking it: not a symbolic link, a directory, owned by
  * the user berth runs as (root), neither group- nor world-writable. Nothing below it is followed
@@ -40,6 +44,15 @@
  *         writable by its group (mode 0775)")
  */
 int berth_file_dir_open(const char *path, mode_t create_mode, berth_error_t *err);
+
+/**
+ * Open a directory berth reads its own configuration from (conf.h): the checks of
+ * berth_file_dir_open (not a symbolic link, a directory, root's, writable by nobody else), never
+ * created; the messages end "berth reads no configuration from it".
+ * \return an O_DIRECTORY descriptor (the caller closes it), or a negative cause with err (-ENOENT
+ *         when it does not exist)
+ */
+int berth_file_dir_open_config(const char *path, berth_error_t *err);
 
 /**
  * Replace dirfd/name with len bytes of data. A temporary file ".<name>.<pid>.tmp" is created in
@@ -62,7 +75,7 @@ int berth_file_write_atomic(int dirfd, const char *dirpath, const char *name, co
  * it over): anything but a regular file is refused with a message that says what it is.
  * \param dirfd a directory descriptor for a relative path, or AT_FDCWD
  * \param path  the file
- * \param flags BERTH_FILE_NOFOLLOW or 0
+ * \param flags BERTH_FILE_NOFOLLOW, BERTH_FILE_OWNED (checked on the opened file), or 0
  * \param max   the largest size accepted
  * \param data  out: malloc'd content with a NUL after it (the file may hold NULs itself); the
  *              caller frees it (zeroing it first when it holds secrets)

@@ -52,12 +52,14 @@ berth_metadata_write(FILE *out, enum berth_metadata_dialect dialect)
 	const struct berth_action *a;
 	bool v11 = dialect == BERTH_METADATA_OCF_1_1;
 
+	/* The agent's own version as an attribute is OCF 1.1's: resource-agents' metadata.rng takes
+	 * it from 4.10 on, and older ones (4.7 in Debian 11 and Ubuntu 22.04) refuse the document. */
 	fprintf(out,
 		"<?xml version=\"1.0\"?>\n"
 		"<!DOCTYPE resource-agent SYSTEM \"ra-api-1.dtd\">\n"
-		"<resource-agent name=\"docker\" version=\"" PACKAGE_VERSION "\">\n"
+		"<resource-agent name=\"docker\"%s>\n"
 		"<version>%s</version>\n",
-		v11 ? "1.1" : "1.0");
+		v11 ? " version=\"" PACKAGE_VERSION "\"" : "", v11 ? "1.1" : "1.0");
 	fputs("<longdesc lang=\"en\">\n"
 	      "berth runs one container per resource instance through the Docker Engine API, speaking "
 	      "HTTP to the daemon's unix socket directly (no docker CLI, no shell). It is a drop-in "

@@ -132,14 +132,37 @@ berth_ocf_getenv(const char *name)
 	return (v != NULL && *v != '\0') ? v : NULL;
 }
 
+/* berth_ocf_reskey_override's lists */
+static const char *const *override_names, *const *override_values;
+static size_t overrides;
+
+void
+berth_ocf_reskey_override(const char *const *names, const char *const *values, size_t n)
+{
+	override_names = n > 0 ? names : NULL;
+	override_values = n > 0 ? values : NULL;
+	overrides = n;
+}
+
 const char *
-berth_ocf_reskey(const char *name)
+berth_ocf_reskey_env(const char *name)
 {
 	char key[256];
 
 	if (snprintf(key, sizeof(key), "OCF_RESKEY_%s", name) >= (int)sizeof(key))
 		return NULL;
 	return berth_ocf_getenv(key);
+}
+
+const char *
+berth_ocf_reskey(const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < overrides; i++)
+		if (strcmp(override_names[i], name) == 0)
+			return override_values[i];
+	return berth_ocf_reskey_env(name);
 }
 
 int

@@ -7,6 +7,7 @@
 
 #include <stdbool.h>
 #include <stdarg.h>
+#include <stddef.h>
 
 #include "error.h"
 
@@ -48,8 +49,22 @@ bool berth_utf8_valid_n(const char *s, size_t n);
 /** getenv() that treats an empty value as absent. */
 const char *berth_ocf_getenv(const char *name);
 
-/** OCF_RESKEY_<name>, or NULL when unset or empty. */
+/**
+ * OCF_RESKEY_<name>, or NULL when unset or empty; a value set with berth_ocf_reskey_override
+ * takes its place.
+ */
 const char *berth_ocf_reskey(const char *name);
+
+/** OCF_RESKEY_<name> as the environment has it (the CIB's value), whatever takes its place. */
+const char *berth_ocf_reskey_env(const char *name);
+
+/**
+ * Values that take the place of OCF_RESKEY_<name> in berth_ocf_reskey: the node-local settings
+ * that apply to this resource (conf.h; params.c combines them with the CIB's). Parallel lists of
+ * n names and values, borrowed until the next call; n 0 clears them. The process's environment
+ * is left as Pacemaker gave it.
+ */
+void berth_ocf_reskey_override(const char *const *names, const char *const *values, size_t n);
 
 /**
  * Parse an OCF boolean (yes/true/on/1 and no/false/off/0, any case).

@@ -13,6 +13,7 @@
 #include "log.h"
 #include "alloc.h"
 #include "cleanup.h"
+#include "conf.h"
 #include "params.h"
 #include "postmortem.h"
 #include "promotion.h"
@@ -348,6 +349,52 @@ derive_socket(struct berth_params *p, berth_error_t *err)
 	return 0;
 }
 
+/* The one place where the CIB's values and the node-local configuration's (conf.h) are combined:
+ * a [resource GLOB] setting wins over the CIB, a [defaults] one fills what the CIB leaves unset,
+ * and berth_ocf_reskey answers with the result. A configuration with a problem is applied not at
+ * all: p->conf_error keeps it, for validate-all and start to report (berth_params_check) and the
+ * other actions to log (agent/main.c): a typo must never fail a running resource. */
+static void
+apply_conf(struct berth_params *p)
+{
+	const struct berth_param_def *d;
+	size_t rows = 0, n = 0, i;
+
+	berth_ocf_reskey_override(NULL, NULL, 0);
+	if (berth_conf_load(berth_conf_dir(), &p->conf, &p->conf_error) < 0) {
+		berth_error_wrap(&p->conf_error, "node-local configuration (%s) not applied: ", p->conf->dir);
+		return;
+	}
+	for (d = berth_param_table; d->name; d++)
+		rows++;
+	p->conf_used = berth_xcalloc(rows + 1, sizeof(*p->conf_used));
+	p->conf_names = berth_xcalloc(rows + 1, sizeof(*p->conf_names));
+	p->conf_values = berth_xcalloc(rows + 1, sizeof(*p->conf_values));
+	for (i = 0; i < rows; i++) {
+		const char *name = berth_param_table[i].name;
+		bool wins = false;
+		const struct berth_conf_setting *s = berth_conf_lookup(p->conf, p->instance, name, &wins);
+
+		if (s == NULL || (!wins && berth_ocf_reskey_env(name) != NULL))
+			continue;
+		p->conf_used[i] = s;
+		p->conf_names[n] = name;
+		p->conf_values[n++] = s->value;
+	}
+	berth_ocf_reskey_override(p->conf_names, p->conf_values, n);
+}
+
+const struct berth_conf_setting *
+berth_params_conf_origin(const struct berth_params *p, const char *name)
+{
+	size_t i;
+
+	for (i = 0; p->conf_used != NULL && berth_param_table[i].name; i++)
+		if (strcmp(berth_param_table[i].name, name) == 0)
+			return p->conf_used[i];
+	return NULL;
+}
+
 int
 berth_params_load(struct berth_params *p, berth_error_t *err)
 {
@@ -355,6 +402,7 @@ berth_params_load(struct berth_params *p, berth_error_t *err)
 	p->instance = berth_ocf_getenv("OCF_RESOURCE_INSTANCE");
 	if (p->instance == NULL)
 		p->instance = "berth";
+	apply_conf(p);
 	p->image = berth_ocf_reskey("image");
 	p->authfile = berth_ocf_reskey("authfile");
 	p->run_opts = berth_ocf_reskey("run_opts");
@@ -451,6 +499,8 @@ berth_params_check(const struct berth_params *p, berth_problem_fn each, void *ar
 	long long score;
 	int i, lines;
 
+	if (p->conf_error != NULL)
+		PROBLEM(&r, "%s", p->conf_error->msg);
 	if (p->image == NULL)
 		PROBLEM(&r, "the required parameter 'image' is not set");
 	else if (!image_ok(p->image))
@@ -521,4 +571,13 @@ berth_params_release(struct berth_params *p)
 	free(p->socket_buf);
 	p->name_buf = p->socket_buf = NULL;
 	p->name = p->docker_socket = NULL;
+	berth_ocf_reskey_override(NULL, NULL, 0);
+	free(p->conf_used);
+	free(p->conf_names);
+	free(p->conf_values);
+	p->conf_used = NULL;
+	p->conf_names = p->conf_values = NULL;
+	berth_conf_free(p->conf);
+	p->conf = NULL;
+	berth_error_free(&p->conf_error);
 }

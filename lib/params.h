@@ -8,6 +8,9 @@
 #include <stdbool.h>
 #include "ocf.h"
 
+struct berth_conf;
+struct berth_conf_setting;
+
 enum berth_param_type { BERTH_PARAM_STRING, BERTH_PARAM_BOOLEAN, BERTH_PARAM_INTEGER };
 
 /** One row of the parameter table. */
@@ -51,11 +54,20 @@ struct berth_params {
 	const char *instance;      /**< OCF_RESOURCE_INSTANCE (or "berth" when unset) */
 	char *name_buf;
 	char *socket_buf;
+	struct berth_conf *conf;  /**< the node-local configuration read (conf.h); never NULL once loaded */
+	berth_error_t conf_error; /**< its problem, when it has one: then none of it applies */
+	const struct berth_conf_setting **conf_used; /**< per parameter of the table: the setting
+							  that gave its value, or NULL */
+	const char **conf_names, **conf_values;      /**< the values it gives (berth_ocf_reskey_override) */
 };
 
 /**
- * Read OCF_RESKEY_* into p. Only checks what every action needs (the container name and the
- * socket); berth_params_validate checks the rest.
+ * Read OCF_RESKEY_* into p, combined with the node-local configuration (conf.h): a setting of a
+ * [resource GLOB] section that matches p->instance wins over the CIB, one of [defaults] fills what
+ * the CIB leaves unset; berth_ocf_reskey then answers with the combined values until
+ * berth_params_release. A configuration with a problem is not applied: p->conf_error keeps the
+ * problem, which berth_params_check reports first. Only checks what every action needs (the
+ * container name and the socket); berth_params_validate checks the rest.
  * \return 0, or -1 with err (cause BERTH_E_CONFIG)
  */
 int berth_params_load(struct berth_params *p, berth_error_t *err);
@@ -100,7 +112,13 @@ bool berth_params_podman_agent(void);
  */
 char *berth_params_default_socket(bool podman_first, const char *root);
 
-/** Free what berth_params_load allocated. */
+/**
+ * Where a parameter's value comes from, when it is the node-local configuration: the setting
+ * (file, line, section); NULL when it is the CIB's or the default.
+ */
+const struct berth_conf_setting *berth_params_conf_origin(const struct berth_params *p, const char *name);
+
+/** Free what berth_params_load allocated, and end its overrides of berth_ocf_reskey. */
 void berth_params_release(struct berth_params *p);
 
 /**

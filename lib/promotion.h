@@ -8,7 +8,10 @@
 
 /**
  * Set this resource's promotion score on the local node: `crm_attribute -p <instance> -l reboot
- * -v <score>`. The program is found at $BERTH_CRM_ATTRIBUTE, /usr/sbin/crm_attribute or on PATH.
+ * -v <score>` with Pacemaker 2.1 and later, `crm_attribute -n master-<instance> -l reboot -v
+ * <score>` with 2.0, whose crm_attribute has no -p (asked of the tool once per process, unless
+ * OCF_RESKEY_crm_feature_set already says the cluster is older than 2.1). The program is found at
+ * $BERTH_CRM_ATTRIBUTE, /usr/sbin/crm_attribute or on PATH.
  * \param instance OCF_RESOURCE_INSTANCE
  * \return 0, or -1 with err (including crm_attribute's output) on failure or timeout
  */

@@ -19,6 +19,7 @@
 
 #include "file.h"
 #include "goparse.h"
+#include "jsonc.h"
 #include "runopts-int.h"
 
 /** Largest file run_opts may make us read (--env-file, --label-file, seccomp profiles). */
@@ -548,11 +549,7 @@ berth_runopts_set_security_opt(struct runopts_ctx *ctx, const struct flag_use *u
 		json_tokener_set_flags(tok, JSON_TOKENER_STRICT);
 		parsed = json_tokener_parse_ex(tok, buf, (int)len);
 		jerr = json_tokener_get_error(tok);
-#if JSON_C_VERSION_NUM >= ((0 << 16) | (15 << 8))
-		end = json_tokener_get_parse_end(tok);
-#else
-		end = (size_t)tok->char_offset;
-#endif
+		end = berth_jsonc_parse_end(tok);
 		json_tokener_free(tok);
 		json_object_put(parsed);
 		if (jerr != json_tokener_success || buf[end + strspn(buf + end, " \t\r\n")] != '\0')

@@ -168,6 +168,36 @@ berth_state_exec_clear(const char *name)
 		(void)unlink(path);
 }
 
+int
+berth_state_note_load(const char *name, char *buf, size_t len)
+{
+	char path[4096];
+	FILE *f;
+	bool got;
+
+	buf[0] = '\0';
+	if (file_path(name, "", path, sizeof(path)) < 0)
+		return -1;
+	f = fopen(path, "re");
+	if (f == NULL)
+		return 0;
+	got = fgets(buf, (int)len, f) != NULL;
+	fclose(f);
+	if (!got)
+		buf[0] = '\0';
+	return got ? 1 : 0;
+}
+
+int
+berth_state_note_save(const char *name, const char *line, berth_error_t *err)
+{
+	char file[4096];
+
+	if (file_name(name, "", file, sizeof(file)) < 0)
+		return berth_error_set(err, ENAMETOOLONG, "note path too long for %s", name);
+	return write_line(file, line, strlen(line), false, err);
+}
+
 unsigned long long
 berth_state_proc_start(long pid)
 {

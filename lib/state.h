@@ -21,6 +21,7 @@
 #define BERTH_STATE_H
 
 #include <stdbool.h>
+#include <stddef.h>
 #include "ocf.h"
 
 struct berth_state {
@@ -68,6 +69,17 @@ int berth_state_exec_save(const char *name, const struct berth_exec_record *rec,
 
 /** Forget the exec record of a container. */
 void berth_state_exec_clear(const char *name);
+
+/**
+ * A note of berth's about the node rather than one container ($HA_RSCTMP/berth-<name>, one line
+ * of text): the configuration's checksum it published (conf.h).
+ * \param buf out: the line (with its newline), "" when there is none
+ * \return 1 when found, 0 when there is none, -1 on a path error
+ */
+int berth_state_note_load(const char *name, char *buf, size_t len);
+
+/** Write a note (one line, through the atomic writer, 0600). \return 0 or -1 with err */
+int berth_state_note_save(const char *name, const char *line, berth_error_t *err);
 
 /** The start time of a host process, or 0 if it does not exist. */
 unsigned long long berth_state_proc_start(long pid);

@@ -1,6 +1,8 @@
 /* berth: cluster tools run directly (spawn.h: no shell), bounded by the deadline. */
 #include "config.h"
 
+#include <errno.h>
+#include <stdio.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -42,4 +44,27 @@ berth_tool_run(char *const argv[], const char *what, const struct berth_deadline
 	if (!r.exited || r.status != 0)
 		return berth_error_set(err, BERTH_E_FAILED, "%s failed (status %d): %.300s", what, r.status, r.out);
 	return 0;
+}
+
+int
+berth_tool_capture(char *const argv[], const char *what, const struct berth_deadline *d, long cap_ms, char *out,
+		   size_t size, berth_error_t *err)
+{
+	berth_cleanup(spawn_result) struct berth_spawn_result r = { 0 };
+	struct berth_spawn s = {
+		.argv = argv,
+		.what = what,
+		.out_max = size > 0 ? size - 1 : 0,
+		.merge = true,
+		.timeout_ms = berth_deadline_call_ms(d, cap_ms),
+	};
+
+	if (size == 0)
+		return berth_error_set(err, EINVAL, "internal error: no room for the output of %s", what);
+	if (s.timeout_ms <= 0)
+		return berth_error_set(err, BERTH_E_TIMEDOUT, "no time left to run %s", what);
+	if (berth_spawn_run(&s, &r, err) < 0)
+		return -1;
+	snprintf(out, size, "%s", r.out);
+	return r.status;
 }

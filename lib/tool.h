@@ -23,4 +23,14 @@ const char *berth_tool_path(const char *env, const char *path);
 int berth_tool_run(char *const argv[], const char *what, const struct berth_deadline *d, long cap_ms,
 		   berth_error_t *err);
 
+/**
+ * Run argv as berth_tool_run() does, and keep what it printed whatever its exit status: for
+ * asking a tool what it supports (its help or version).
+ * \param out   size bytes: the start of stdout and stderr together, NUL-terminated
+ * \return the exit status (128 + N for signal N), or -1 with err when it could not run or did
+ *         not finish in time
+ */
+int berth_tool_capture(char *const argv[], const char *what, const struct berth_deadline *d, long cap_ms, char *out,
+		       size_t size, berth_error_t *err);
+
 #endif

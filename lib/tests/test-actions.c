@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <errno.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "actions.h"
@@ -54,6 +55,8 @@ static struct {
 	int create_fails;     /* the cause a create fails with, 0 for none */
 	int record_at_create; /* berth_state_load's answer when the create request came: 1 = a record */
 	char record_id_at_create[80];
+	int exec_create_fails; /* exec creates that fail (the daemon hiccups) before one works */
+	int exec_start_fails;  /* exec starts the daemon refuses (nothing runs) before one works */
 } fake;
 
 static void
@@ -218,6 +221,11 @@ berth_container_exec_create(struct berth_client *c, const char *id, char *const 
 			    char **exec_id, berth_error_t *err)
 {
 	fake.exec_creates++;
+	if (fake.exec_create_fails > 0) {
+		fake.exec_create_fails--;
+		return berth_error_set(err, BERTH_E_TIMEDOUT,
+				       "the Docker daemon did not answer POST /containers/%s/exec", id);
+	}
 	snprintf(fake.last_exec, sizeof(fake.last_exec), "%s", argv[0]);
 	*exec_id = malloc(32);
 	snprintf(*exec_id, 32, "exec%d", fake.exec_creates);
@@ -226,12 +234,21 @@ berth_container_exec_create(struct berth_client *c, const char *id, char *const 
 
 int
 berth_container_exec_run(struct berth_client *c, const char *exec_id, const char *what, long cap_ms, int *exit_code,
-			 char **output, berth_error_t *err)
+			 char **output, bool *started, berth_error_t *err)
 {
-	fake.execs++;
 	*exit_code = -1;
 	if (output)
 		*output = NULL;
+	if (started)
+		*started = false;
+	if (fake.exec_start_fails > 0) {
+		fake.exec_start_fails--;
+		return berth_error_set(err, BERTH_E_REFUSED,
+				       "starting exec: OCI runtime exec failed: cgroup is being removed (HTTP 500)");
+	}
+	fake.execs++;
+	if (started)
+		*started = true;
 	if (fake.exec_hangs) {
 		fake.running_execs++;
 		return berth_error_set(err, BERTH_E_TIMEDOUT, "the Docker daemon did not answer POST /exec/%s/start",
@@ -251,7 +268,7 @@ berth_container_exec(struct berth_client *c, const char *id, char *const *argv, 
 	int ret = berth_container_exec_create(c, id, argv, envp, &exec_id, err);
 
 	if (ret == 0)
-		ret = berth_container_exec_run(c, exec_id, argv[0], cap_ms, exit_code, output, err);
+		ret = berth_container_exec_run(c, exec_id, argv[0], cap_ms, exit_code, output, NULL, err);
 	free(exec_id);
 	return ret;
 }
@@ -313,6 +330,7 @@ setup(void **state)
 	setenv("OCF_RESOURCE_INSTANCE", "rsc", 1);
 	setenv("OCF_RESKEY_image", "img:1", 1);
 	setenv("BERTH_CRM_ATTRIBUTE", "/bin/true", 1);
+	setenv("BERTH_CONF_DIR", "/nonexistent/berth-conf", 1);
 	berth_deadline_init(&deadline, 20000);
 	memset(&client, 0, sizeof(client));
 	client.deadline = &deadline;
@@ -1211,6 +1229,134 @@ test_cause_table(void **state)
 	/* and the exit codes they become */
 	assert_int_equal(berth_result_to_ocf(BERTH_RESULT_FAILED_PROMOTED), 9);
 	assert_int_equal(berth_result_to_ocf(BERTH_RESULT_NOT_CONFIGURED), 6);
+/* A monitor_cmd that could not even be started (the daemon did not answer the exec's creation, or
+ * refused to start it) is tried once more within the budget; one that ran, or may have run, never
+ * is: its answer stands, and a second run could act twice. */
+static void
+test_command_not_started_is_tried_again_once(void **state)
+{
+	struct berth_exec_record rec;
+	char *why;
+	int creates, execs;
+
+	setenv("OCF_RESKEY_monitor_cmd", "check", 1);
+	reload_params();
+	expect_action(berth_action_start, BERTH_RESULT_OK);
+#define COUNT() (creates = fake.exec_creates, execs = fake.execs)
+#define RAN(c, e)                                                                                                      \
+	do {                                                                                                           \
+		assert_int_equal(fake.exec_creates - creates, (c));                                                    \
+		assert_int_equal(fake.execs - execs, (e));                                                             \
+	} while (0)
+
+	COUNT();
+	fake.exec_create_fails = 1;
+	expect_action(berth_action_monitor, BERTH_RESULT_OK);
+	RAN(2, 1);
+	COUNT();
+	fake.exec_start_fails = 1;
+	expect_action(berth_action_monitor, BERTH_RESULT_OK);
+	RAN(2, 1);
+	assert_int_equal(berth_state_exec_load("rsc", &rec), 0);
+
+	/* once only */
+	COUNT();
+	fake.exec_create_fails = 2;
+	why = run_action(berth_action_monitor, BERTH_RESULT_ERROR);
+	assert_non_null(strstr(why, "monitor_cmd on container rsc: the Docker daemon did not answer"));
+	free(why);
+	RAN(2, 0);
+	COUNT();
+	fake.exec_start_fails = 2;
+	why = run_action(berth_action_monitor, BERTH_RESULT_ERROR);
+	assert_non_null(strstr(why, "cgroup is being removed"));
+	free(why);
+	RAN(2, 0);
+	assert_int_equal(berth_state_exec_load("rsc", &rec), 0); /* nothing of it runs */
+
+	/* it ran and failed: that is the answer */
+	COUNT();
+	fake.exec_exit = 2;
+	why = run_action(berth_action_monitor, BERTH_RESULT_ERROR);
+	assert_non_null(strstr(why, "failed in container rsc (exit 2)"));
+	free(why);
+	RAN(1, 1);
+	fake.exec_exit = 0;
+	/* it may have run (no answer in time): never started again */
+	COUNT();
+	fake.exec_hangs = true;
+	expect_action(berth_action_monitor, BERTH_RESULT_ERROR);
+	RAN(1, 1);
+	fake.exec_hangs = false;
+	fake.running_execs = 0;
+
+	/* no time left for another try */
+	COUNT();
+	fake.exec_create_fails = 1;
+	deadline.end_ms = berth_now_ms() + 500;
+	expect_action(berth_action_monitor, BERTH_RESULT_ERROR);
+	RAN(1, 0);
+	berth_deadline_init(&deadline, 20000);
+	deadline.end_ms = berth_now_ms() + 20000;
+#undef COUNT
+#undef RAN
+}
+
+/* query_docker_health and monitor_cmd for a resource whose CIB Pacemaker writes (a bundle's
+ * replica): from a [resource] section of the node-local configuration, over the CIB's
+ * monitor_cmd=/bin/true. An unhealthy container fails the monitor; "starting" is waited for
+ * within the budget, then fails it. Without the file the same container counts as running. */
+static void
+test_health_from_node_configuration(void **state)
+{
+	char etc[128], conf[160], *why;
+	long long t0;
+	FILE *f;
+
+	snprintf(etc, sizeof(etc), "%s/etc", tmpdir);
+	snprintf(conf, sizeof(conf), "%s/berth.conf", etc);
+	assert_int_equal(mkdir(etc, 0755), 0);
+	f = fopen(conf, "w");
+	assert_non_null(f);
+	fputs("[resource rsc]\nquery_docker_health = true\nmonitor_cmd = check --deep\n", f);
+	fclose(f);
+	assert_int_equal(chmod(conf, 0644), 0);
+	setenv("BERTH_CONF_DIR", etc, 1);
+	setenv("OCF_RESKEY_monitor_cmd", "/bin/true", 1);
+	setenv("OCF_RESOURCE_INSTANCE", "rsc:0", 1); /* a clone's number is not part of the name */
+	reload_params();
+	assert_true(params.query_docker_health);
+	assert_string_equal(params.monitor_cmd, "check --deep");
+
+	strcpy(fake.health, "healthy");
+	expect_action(berth_action_start, BERTH_RESULT_OK);
+	expect_action(berth_action_monitor, BERTH_RESULT_OK);
+	assert_string_equal(fake.last_exec, "check");
+	strcpy(fake.health, "unhealthy");
+	why = run_action(berth_action_monitor, BERTH_RESULT_ERROR);
+	assert_non_null(strstr(why, "container rsc-0 is unhealthy according to its Docker health check"));
+	free(why);
+	strcpy(fake.health, "starting");
+	deadline.end_ms = berth_now_ms() + 1500;
+	t0 = berth_now_ms();
+	why = run_action(berth_action_monitor, BERTH_RESULT_ERROR);
+	assert_non_null(strstr(why, "is still starting according to its Docker health check"));
+	free(why);
+	assert_true(berth_now_ms() - t0 < 1500 + 500);
+	berth_deadline_init(&deadline, 20000);
+	deadline.end_ms = berth_now_ms() + 20000;
+
+	/* the same without the file: Docker's health is not asked */
+	assert_int_equal(unlink(conf), 0);
+	assert_int_equal(rmdir(etc), 0);
+	strcpy(fake.health, "unhealthy");
+	reload_params();
+	assert_false(params.query_docker_health);
+	expect_action(berth_action_monitor, BERTH_RESULT_OK);
+	assert_string_equal(fake.last_exec, "/bin/true");
+	expect_action(berth_action_stop, BERTH_RESULT_OK);
+	unsetenv("BERTH_CONF_DIR");
+	setenv("OCF_RESOURCE_INSTANCE", "rsc", 1);
 }
 
 int
@@ -1241,6 +1387,8 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_podman_stuck_stopping, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_podman_health_check_run, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_stop_refused_removes_by_force, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_command_not_started_is_tried_again_once, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_health_from_node_configuration, setup, teardown),
 	};
 
 	return cmocka_run_group_tests_name("actions", tests, NULL, NULL);

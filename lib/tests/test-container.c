@@ -21,6 +21,8 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <curl/curl.h>
+
 #include "container.h"
 
 static char dir[64], sock[96];
@@ -482,6 +484,112 @@ test_pull_credential_reasons(void **state)
 	berth_error_free(&err);
 }
 
+/* curl_easy_setopt as libberth calls it (linked with -Wl,--wrap=curl_easy_setopt, Makefile.am):
+ * passed on to libcurl, except that it can refuse the options that keep a request on the socket
+ * and on HTTP, as a libcurl without them would, and it records the protocol restriction asked for. */
+CURLcode __real_curl_easy_setopt(CURL *c, CURLoption option, ...);
+CURLcode __wrap_curl_easy_setopt(CURL *c, CURLoption option, ...);
+
+static bool refuse_protocols, refuse_socket;
+static char protocols_set[32]; /* the last restriction: "str:http" or "mask:N" */
+
+/* CURLOPT_PROTOCOLS is deprecated where CURLOPT_PROTOCOLS_STR exists; the old-curl branch of the
+ * engine (and the compatibility build) still sets it, so the wrapper must know it by name. */
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wdeprecated-declarations"
+static bool
+is_protocols(CURLoption option)
+{
+#if LIBCURL_VERSION_NUM >= 0x075500
+	if (option == CURLOPT_PROTOCOLS_STR)
+		return true;
+#endif
+	return option == CURLOPT_PROTOCOLS;
+}
+#pragma GCC diagnostic pop
+
+CURLcode
+__wrap_curl_easy_setopt(CURL *c, CURLoption option, ...)
+{
+	va_list ap;
+	CURLcode rc;
+
+	if ((refuse_protocols && is_protocols(option)) || (refuse_socket && option == CURLOPT_UNIX_SOCKET_PATH))
+		return CURLE_UNKNOWN_OPTION;
+	va_start(ap, option);
+	/* The option's number says the type of its argument (curl.h, CURLOPTTYPE_*). */
+	if (option < CURLOPTTYPE_OBJECTPOINT) {
+		long v = va_arg(ap, long);
+
+		if (is_protocols(option))
+			snprintf(protocols_set, sizeof(protocols_set), "mask:%ld", v);
+		rc = __real_curl_easy_setopt(c, option, v);
+	} else if (option < CURLOPTTYPE_FUNCTIONPOINT) {
+		void *v = va_arg(ap, void *);
+
+		if (is_protocols(option))
+			snprintf(protocols_set, sizeof(protocols_set), "str:%s", (const char *)v);
+		rc = __real_curl_easy_setopt(c, option, v);
+	} else if (option < CURLOPTTYPE_OFF_T) {
+		rc = __real_curl_easy_setopt(c, option, va_arg(ap, void (*)(void)));
+	} else if (option < CURLOPTTYPE_OFF_T + 10000) {
+		rc = __real_curl_easy_setopt(c, option, va_arg(ap, curl_off_t));
+	} else {
+		rc = __real_curl_easy_setopt(c, option, va_arg(ap, void *));
+	}
+	va_end(ap);
+	return rc;
+}
+
+/* Every request is confined to HTTP: with CURLOPT_PROTOCOLS_STR where libcurl has it (7.85),
+ * else with the bitmask, and that is the branch --enable-compat-fallbacks builds. */
+static void
+test_requests_are_confined_to_http(void **state)
+{
+	struct berth_container_info info;
+	berth_error_t err = NULL;
+
+	protocols_set[0] = '\0';
+	start_server("404 Not Found", "{\"message\":\"No such container: c1\"}");
+	assert_int_equal(berth_container_inspect(&client, "c1", &info, &err), 0);
+#if LIBCURL_VERSION_NUM >= 0x075500 && !defined(BERTH_FORCE_OLD_CURL)
+	assert_string_equal(protocols_set, "str:http");
+#else
+	{
+		char want[32];
+
+		snprintf(want, sizeof(want), "mask:%ld", (long)CURLPROTO_HTTP);
+		assert_string_equal(protocols_set, want);
+	}
+#endif
+	assert_non_null(strstr(requests(), "GET /v1.41/containers/c1/json HTTP/1.1"));
+}
+
+/* A libcurl that refuses the protocol restriction or the socket path (too old, or built without
+ * them): the request is not sent at all, and the reason says why. */
+static void
+test_unconfined_request_is_not_sent(void **state)
+{
+	struct berth_container_info info;
+	berth_error_t err = NULL;
+
+	start_server("404 Not Found", "{\"message\":\"No such container: c1\"}");
+	refuse_protocols = true;
+	assert_true(berth_container_inspect(&client, "c1", &info, &err) < 0);
+	refuse_protocols = false;
+	assert_false(info.exists);
+	assert_int_equal(berth_error_cause(err), BERTH_E_FAILED);
+	assert_non_null(strstr(err->msg, "cannot confine the request to HTTP on "));
+	assert_non_null(strstr(err->msg, "nothing was sent"));
+	berth_error_free(&err);
+	refuse_socket = true;
+	assert_true(berth_container_inspect(&client, "c1", &info, &err) < 0);
+	refuse_socket = false;
+	assert_int_equal(berth_error_cause(err), BERTH_E_FAILED);
+	berth_error_free(&err);
+	assert_string_equal(requests(), "");
+}
+
 /* Nobody listening: the one cause monitor and stop treat apart. */
 static void
 test_unreachable(void **state)
@@ -505,6 +613,8 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_long_name_is_not_truncated, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_create_statuses, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_unreachable, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_requests_are_confined_to_http, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_unconfined_request_is_not_sent, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_reads_retried_writes_not, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_wait_for_a_restarting_daemon, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_health_check_is_sent_once, setup, teardown),

@@ -6,11 +6,13 @@
 #include <stdint.h>
 #include <setjmp.h>
 #include <cmocka.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "container.h"
 #include "engine.h"
+#include "jsonc.h"
 #include "spec.h"
 
 static void
@@ -131,6 +133,53 @@ test_parse_inspect_wrong_shapes(void **state)
 	expect_bad_shape("{\"Id\":\"x\",\"State\":{\"Running\":true}} trailing");
 }
 
+/* The answer must be UTF-8; json-c checks it from 0.14, berth before (lib/jsonc.h). Both refuse
+ * what is not UTF-8 at all; berth's own check also refuses the forms json-c lets through. */
+static void
+test_parse_inspect_utf8(void **state)
+{
+	static const char *const broken[] = {
+		"\xff",         /* never in UTF-8 */
+		"\x80",         /* a continuation byte without a lead */
+		"\xc3\x28",     /* a lead byte without its continuation */
+		"\xe2\x82",     /* cut short before the closing quote */
+		"\xf8\x88\x80", /* a five-byte form */
+	};
+	static const char *const lax[] = {
+		"\xc0\xaf",         /* "/" in an overlong form */
+		"\xed\xa0\x80",     /* an encoded surrogate, U+D800 */
+		"\xf4\x90\x80\x80", /* past U+10FFFF */
+	};
+	struct berth_container_info info;
+	berth_error_t err = NULL;
+	char json[256];
+	size_t i;
+
+	for (i = 0; i < sizeof(broken) / sizeof(broken[0]); i++) {
+		snprintf(json, sizeof(json), "{\"Id\":\"x\",\"State\":{\"Running\":true,\"Status\":\"run%sning\"}}",
+			 broken[i]);
+		expect_bad_shape(json);
+	}
+	for (i = 0; i < sizeof(lax) / sizeof(lax[0]); i++) {
+		snprintf(json, sizeof(json), "{\"Id\":\"x\",\"State\":{\"Running\":true,\"Status\":\"run%sning\"}}",
+			 lax[i]);
+#if BERTH_JSONC_HAS_PARSE_END
+		assert_int_equal(berth_container_parse_inspect(json, strlen(json), &info, &err), 0);
+		berth_container_info_release(&info);
+#else
+		expect_bad_shape(json);
+#endif
+	}
+	/* UTF-8 of two, three and four bytes, and white space after the value, are fine. */
+	snprintf(json, sizeof(json),
+		 "{\"Id\":\"x\",\"State\":{\"Running\":true,\"Status\":\"caf\xc3\xa9 \xe2\x82\xac \xf0\x9f\x98\x80\"}} "
+		 "\r\n\t");
+	assert_int_equal(berth_container_parse_inspect(json, strlen(json), &info, &err), 0);
+	assert_string_equal(info.status, "caf\xc3\xa9 \xe2\x82\xac \xf0\x9f\x98\x80");
+	berth_container_info_release(&info);
+	assert_null(err);
+}
+
 static void
 test_parse_inspect_deep_nesting(void **state)
 {
@@ -218,6 +267,7 @@ main(void)
 		cmocka_unit_test(test_response_message),
 		cmocka_unit_test(test_parse_inspect_running),
 		cmocka_unit_test(test_parse_inspect_wrong_shapes),
+		cmocka_unit_test(test_parse_inspect_utf8),
 		cmocka_unit_test(test_parse_inspect_deep_nesting),
 		cmocka_unit_test(test_parse_inspect_unowned),
 		cmocka_unit_test(test_create_body),

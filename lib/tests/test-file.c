@@ -305,6 +305,75 @@ test_read_refuses_what_is_not_a_file(void **state)
 	berth_error_free(&err);
 }
 
+/* BERTH_FILE_OWNED: berth's own configuration is root's and writable by root alone; a file others
+ * may change is refused, judged on what was opened. */
+static void
+test_read_owned(void **state)
+{
+	berth_error_t err = NULL;
+	char *data = NULL;
+	size_t len;
+
+	(void)state;
+	put("c", "k = v\n");
+	assert_int_equal(chmod(at("c"), 0644), 0);
+	assert_int_equal(berth_file_read(AT_FDCWD, at("c"), BERTH_FILE_OWNED, 100, &data, &len, &err), 0);
+	assert_string_equal(data, "k = v\n");
+	free(data);
+	data = NULL;
+	assert_int_equal(chmod(at("c"), 0664), 0);
+	assert_true(berth_file_read(AT_FDCWD, at("c"), BERTH_FILE_OWNED, 100, &data, &len, &err) == -EPERM);
+	assert_null(data);
+	assert_non_null(strstr(err->msg, "is writable by its group (mode 0664): berth reads no configuration from it"));
+	berth_error_free(&err);
+	assert_int_equal(chmod(at("c"), 0646), 0);
+	assert_true(berth_file_read(AT_FDCWD, at("c"), BERTH_FILE_OWNED, 100, &data, &len, &err) == -EPERM);
+	assert_non_null(strstr(err->msg, "writable by every user (mode 0646)"));
+	berth_error_free(&err);
+	/* without the flag, the reader does not care */
+	assert_int_equal(berth_file_read(AT_FDCWD, at("c"), 0, 100, &data, &len, &err), 0);
+	free(data);
+	data = NULL;
+	if (geteuid() == 0) {
+		assert_int_equal(chmod(at("c"), 0644), 0);
+		assert_int_equal(chown(at("c"), 65534, 65534), 0);
+		assert_true(berth_file_read(AT_FDCWD, at("c"), BERTH_FILE_OWNED, 100, &data, &len, &err) == -EPERM);
+		assert_non_null(strstr(err->msg, "is owned by uid 65534, not by uid 0"));
+		berth_error_free(&err);
+	} else {
+		assert_true(berth_file_read(AT_FDCWD, "/etc/hostname", BERTH_FILE_OWNED, 4096, &data, &len, &err) ==
+			    -EPERM);
+		berth_error_free(&err);
+	}
+}
+
+/* A directory berth reads its configuration from: checked as the ones it writes in, never made,
+ * and the message says what berth does not do there. */
+static void
+test_dir_open_config(void **state)
+{
+	berth_error_t err = NULL;
+	struct stat st;
+	int fd;
+
+	(void)state;
+	assert_true(berth_file_dir_open_config(at("etc"), &err) == -ENOENT);
+	berth_error_free(&err);
+	assert_int_equal(lstat(at("etc"), &st), -1); /* not made */
+	assert_int_equal(mkdir(at("etc"), 0755), 0);
+	fd = berth_file_dir_open_config(at("etc"), &err);
+	assert_true(fd >= 0);
+	close(fd);
+	assert_int_equal(chmod(at("etc"), 0775), 0);
+	assert_true(berth_file_dir_open_config(at("etc"), &err) == -EPERM);
+	assert_non_null(strstr(err->msg, "is writable by its group (mode 0775): berth reads no configuration from it"));
+	berth_error_free(&err);
+	assert_int_equal(symlink(at("etc"), at("etc-link")), 0);
+	assert_true(berth_file_dir_open_config(at("etc-link"), &err) < 0);
+	assert_non_null(strstr(err->msg, "is a symbolic link, not a directory: berth reads no configuration from it"));
+	berth_error_free(&err);
+}
+
 int
 main(void)
 {
@@ -316,6 +385,8 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_write_atomic_follows_no_link, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_read, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_read_refuses_what_is_not_a_file, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_read_owned, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_dir_open_config, setup, teardown),
 	};
 
 	return cmocka_run_group_tests_name("file", tests, NULL, NULL);

@@ -24,11 +24,17 @@
 #   cl_xpath EXPR       evaluate an XPath expression against a fresh crm_mon status
 #   cl_wait SECS DESC CMD...   run CMD until it succeeds, at most SECS seconds (no fixed sleeps)
 #
+# The agents the cluster runs read their node-local configuration (README, "Node-local
+# settings") from $CL_CONF_DIR, a directory of the test's own (BERTH_CONF_DIR, the test hook, in
+# the daemons' environment, which Pacemaker passes on to the agents it runs): the machine's
+# /etc/berth is neither read nor written. Empty until a test writes a file there.
+#
 # BERTH_CLUSTER_AGENT=PATH puts a copy of that berth binary at $CL_OCF/resource.d/berth/docker
 # in the namespace's overlay: the cluster (and cl_run) then use a build without installing it,
 # and without disturbing an installed berth.
 
 CL_DIR=""
+CL_CONF_DIR=""
 CL_COROSYNC_PID=""
 CL_PACEMAKERD_PID=""
 CL_NODE=$(uname -n)
@@ -122,7 +128,10 @@ cl_write_config() {
 		CIB_file=$cib crm_attribute --type crm_config -n stonith-enabled -v false || return 1
 	chown -R hacluster:haclient "$CL_DIR/var-lib-pacemaker" &&
 		chmod 750 "$CL_DIR/var-lib-pacemaker"/* && chmod 600 "$cib" || return 1
-	touch "$CL_DIR/log/pacemaker.log" && chown hacluster:haclient "$CL_DIR/log/pacemaker.log"
+	touch "$CL_DIR/log/pacemaker.log" && chown hacluster:haclient "$CL_DIR/log/pacemaker.log" || return 1
+	# root's and writable by root alone, as berth wants its configuration directory
+	CL_CONF_DIR=$CL_DIR/etc-berth
+	mkdir -p "$CL_CONF_DIR" && chmod 0755 "$CL_CONF_DIR"
 }
 
 cl_node_online_dc() {
@@ -170,7 +179,7 @@ cl_start() {
 		return 1
 	}
 	nsenter -t "$CL_COROSYNC_PID" -m -- env -i PATH="$CL_PATH" PCMK_logfile="$CL_DIR/log/pacemaker.log" \
-		setsid pacemakerd </dev/null >"$CL_DIR/log/pacemakerd.out" 2>&1 &
+		BERTH_CONF_DIR="$CL_CONF_DIR" setsid pacemakerd </dev/null >"$CL_DIR/log/pacemakerd.out" 2>&1 &
 	CL_PACEMAKERD_PID=$!
 	cl_wait 60 "node $CL_NODE online and a DC elected" cl_node_online_dc || {
 		cl_log "pacemaker did not come up:"
@@ -226,6 +235,7 @@ cl_stop_corosync() {
 			rm -rf "$CL_DIR"
 		fi
 		CL_DIR=""
+		CL_CONF_DIR=""
 	fi
 	return $rc
 }
