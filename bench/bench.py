@@ -8,8 +8,9 @@ on the same container configuration, interleaved in random order, and writes a J
 With podman's API service at hand (bench/run passes --podman-sock), it also measures berth over
 podman's API, run as ocf:heartbeat:podman is, against ocf:heartbeat:podman itself.
 Every sample goes through the `measure` helper (bench/measure.c), which reports wall time,
-user+sys CPU of the whole process tree and the largest process's peak RSS. Standard library
-only.
+user+sys CPU of the whole process tree and the largest process's peak RSS. The tables are text;
+the comparison is also drawn as an SVG beside the JSON (results.svg), with matplotlib (Debian:
+python3-matplotlib) when it is installed. Otherwise the standard library only.
 """
 
 import argparse
@@ -453,7 +454,10 @@ class Bench:
         with open(self.args.out, "w") as f:
             f.write(text + "\n")
         print(render(res))
-        self.log(f"done in {res['elapsed_s']} s; results in {self.args.out}")
+        svg = self.args.svg or svg_path(self.args.out)
+        why = plot(res, svg)
+        self.log(f"done in {res['elapsed_s']} s; results in {self.args.out}"
+                 + (f", the picture in {svg}" if why is None else f"; no picture: {why}"))
         return 1 if self.failures else 0
 
 
@@ -642,6 +646,125 @@ def render(res):
     return "\n".join(lines)
 
 
+# ---- the picture (also drawn by --plot from a saved file) ----
+
+def svg_path(json_path):
+    """The SVG beside a JSON file: results.json -> results.svg."""
+    base = json_path[:-5] if json_path.endswith(".json") else json_path
+    return base + ".svg"
+
+
+def samples_ms(sec, section, action, runner, column):
+    """One column of a runner's samples in ms (0 wall, 1 CPU), or [] when there are none."""
+    try:
+        return [x[column] / 1000 for x in sec[section][action][runner]["samples"]]
+    except (KeyError, TypeError):
+        return []
+
+
+def plot(res, path):
+    """Draws the comparison as an SVG at `path`: what each action costs (wall and CPU time, the
+    median and the 95th percentile), berth against the shell agent and the floor, and the
+    latency of N monitors started at once, as the share of monitors done by each moment; with
+    podman, the same for podman. Returns None, or why there is no picture."""
+    try:
+        import matplotlib
+        matplotlib.use("Agg")
+        import matplotlib.pyplot as plt
+    except ImportError:
+        return "matplotlib is not installed (Debian: python3-matplotlib; ocf-tests/setup --all installs it)"
+    # Text stays text (a small file that greps), and the same run gives the same bytes.
+    plt.rcParams.update({"svg.fonttype": "none", "svg.hashsalt": "berth-bench", "font.size": 9})
+    sec = res["sections"]
+    colours = {"berth": "#1b6ca8", "heartbeat": "#c0392b", "floor-curl": "#7f8c8d",
+               "floor-ops": "#7f8c8d", "floor-raw": "#bdc3c7"}
+    names = {"berth": "berth", "heartbeat": "shell agent", "floor-curl": "floor (libcurl)",
+             "floor-ops": "floor (libcurl)", "floor-raw": "floor (raw socket)"}
+    docker_actions = [(s, a) for s, a in (("steady", "monitor"), ("steady", "monitor_cmd"), ("steady", "probe"),
+                                          ("lifecycle", "start"), ("lifecycle", "stop")) if a in sec.get(s, {})]
+    podman_actions = [(s, a) for s, a in (("podman", "monitor"), ("podman", "monitor_cmd"),
+                                          ("podman-lifecycle", "start"), ("podman-lifecycle", "stop"))
+                      if a in sec.get(s, {})]
+    rows = [r for r in (("docker", docker_actions, "concurrent"), ("podman", podman_actions, "podman-concurrent"))
+            if r[1] or r[2] in sec]
+    if not rows:
+        return "the run measured nothing to draw"
+    fig, axes = plt.subplots(len(rows), 3, figsize=(13, 3.9 * len(rows)), squeeze=False)
+    n = res["config"].get("concurrency", 50)
+
+    def bars(ax, actions, column, title):
+        runners = ["berth", "heartbeat"] + (["floor"] if any(
+            r.startswith("floor") for s, a in actions for r in sec[s][a]) else [])
+        width = 0.8 / len(runners)
+        for i, r in enumerate(runners):
+            p50, p95, label = [], [], None
+            for s, a in actions:
+                rr = r
+                if r == "floor":  # the floor that does what this action does
+                    rr = next((f for f in ("floor-curl", "floor-ops") if f in sec[s][a]), None)
+                xs = samples_ms(sec, s, a, rr, column) if rr else []
+                p50.append(percentile(xs, 0.5) or 0)
+                p95.append(percentile(xs, 0.95) or 0)
+                label = names.get(rr, r) if rr else label
+            x = [j + (i - (len(runners) - 1) / 2) * width for j in range(len(actions))]
+            ax.bar(x, p50, width, color=colours.get("floor-curl" if r == "floor" else r),
+                   label=label or r, yerr=[[0] * len(p50), [max(b - a, 0) for a, b in zip(p50, p95)]],
+                   capsize=2, error_kw={"elinewidth": 0.8})
+        ax.set_xticks(range(len(actions)))
+        ax.set_xticklabels([a for s, a in actions])
+        ax.set_yscale("log")
+        ax.set_ylabel("ms per action (log scale)")
+        ax.set_title(title)
+        ax.grid(axis="y", which="major", alpha=0.3)
+        ax.legend(fontsize=8)
+
+    def latency(ax, section, title):
+        for r in ("berth", "heartbeat", "floor-curl"):
+            xs = sorted(samples_ms(sec, section, "monitor", r, 0))
+            if xs:
+                ax.step(xs, [(i + 1) / len(xs) for i in range(len(xs))], where="post",
+                        color=colours[r], label=f"{names[r]}: p50 {fmt_ms(percentile(xs, 0.5))}, "
+                        f"max {fmt_ms(xs[-1])}")
+        ax.set_xscale("log")
+        ax.set_xlabel("ms from the release of the monitors (log scale)")
+        ax.set_ylabel("share of the monitors done")
+        ax.set_title(title)
+        ax.grid(which="major", alpha=0.3)
+        ax.legend(fontsize=8, loc="lower right")
+
+    for k, (engine, actions, conc) in enumerate(rows):
+        against = "ocf:heartbeat:docker" if engine == "docker" else "ocf:heartbeat:podman"
+        if actions:
+            bars(axes[k][0], actions, 0, f"{engine}: wall time per action (bar p50, line p95)")
+            bars(axes[k][1], actions, 1, f"{engine}: CPU per action, the whole process tree")
+        else:
+            axes[k][0].axis("off")
+            axes[k][1].axis("off")
+        if conc in sec:
+            latency(axes[k][2], conc, f"{engine}: {n} monitors started at once")
+        else:
+            axes[k][2].axis("off")
+        axes[k][0].annotate(f"berth vs {against}", (0, 1.13), xycoords="axes fraction", fontsize=10,
+                            fontweight="bold")
+    m = res["machine"]
+    fig.suptitle(f"berth benchmark, {m['date']}" + (" (--quick)" if res.get("quick") else "")
+                 + f": {m['nproc']} CPUs, dockerd {m['docker']}"
+                 + (f", podman {m['podman']}" if m.get("podman") else ""), fontsize=10)
+    fig.tight_layout()
+    fig.savefig(path, format="svg", metadata={"Date": None})
+    plt.close(fig)
+    # A tenth of a point is finer than any screen shows; matplotlib's comments name its objects.
+    # Without both the picture is half again as large, too large to keep in git beside the docs.
+    with open(path) as f:
+        text = f.read()
+    text = re.sub(r"(\d\.\d)\d\d+", r"\1", text)  # 3 decimals or more: coordinates, not text
+    text = re.sub(r"<!--.*?-->\n?", "", text, flags=re.S)
+    text = re.sub(r"\n\s+", "\n", text)
+    with open(path, "w") as f:
+        f.write(text)
+    return None
+
+
 def compare(old_path, new_path):
     old, new = (json.load(open(p)) for p in (old_path, new_path))
     print(f"{'section/action/runner':<40} {'wall p50':>20} {'cpu p50':>20} {'peak RSS':>20}")
@@ -669,6 +792,8 @@ def main():
                     help="which parts to run (default: all; concurrent and scaling use steady's containers; "
                          "podman only with --podman-sock)")
     ap.add_argument("--show", metavar="JSON", help="print the tables of a saved run and exit")
+    ap.add_argument("--plot", metavar="JSON", help="draw the picture of a saved run (to --svg) and exit")
+    ap.add_argument("--svg", help="where to draw the picture (default: the JSON's name with .svg)")
     ap.add_argument("--compare", nargs=2, metavar=("OLD", "NEW"), help="compare two saved runs and exit")
     # Set by bench/run:
     ap.add_argument("--agent")
@@ -685,6 +810,11 @@ def main():
     if args.show:
         print(render(json.load(open(args.show))))
         return 0
+    if args.plot:
+        svg = args.svg or svg_path(args.plot)
+        why = plot(json.load(open(args.plot)), svg)
+        print(f"bench/run: {why}" if why else f"bench/run: drew {svg}", file=sys.stderr)
+        return 1 if why else 0
     if args.compare:
         compare(*args.compare)
         return 0

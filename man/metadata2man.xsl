@@ -1,7 +1,11 @@
 <?xml version="1.0"?>
 <!-- SPDX-License-Identifier: GPL-2.0-or-later -->
-<!-- Turns the agent's own meta-data into the roff man page ocf_berth_docker(7), so the manual
-     is rebuilt from the code at every build and cannot drift from it. -->
+<!-- Turns the agent's own meta-data into the skeleton of the roff man page ocf_berth_docker(7),
+     so the manual is rebuilt from the code at every build and cannot drift from it. The
+     skeleton is the page's order: its generated parts (name, description, parameters, the
+     actions' defaults) and a line '.\" include: NAME' for each of the other parts, which
+     man/assemble replaces with man/ocf_berth_docker/NAME.roff (written by hand) or with a
+     table man/exit-codes wrote at build time (exit-codes-causes, exit-codes-faults). -->
 <xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
 <xsl:output method="text" encoding="UTF-8"/>
 <xsl:param name="date" select="''"/>
@@ -37,14 +41,19 @@
 <xsl:text>'\" t
 .TH OCF_BERTH_DOCKER 7 "</xsl:text><xsl:value-of select="$date"/>
 <xsl:text>" "berth </xsl:text><xsl:value-of select="$version"/><xsl:text>" "OCF resource agents"
+.\" Generated: edit man/metadata2man.xsl, man/ocf_berth_docker/*.roff or the code, not this page.
+.\" No hyphenation and ragged right, as resource-agents' pages: option names stay whole.
+.nh
+.ad l
 .SH NAME
-ocf:berth:docker \- </xsl:text><xsl:value-of select="normalize-space(shortdesc)"/><xsl:text>
+ocf_berth_docker, ocf:berth:docker \- </xsl:text><xsl:value-of select="normalize-space(shortdesc)"/><xsl:text>
 .SH SYNOPSIS
-\fBdocker\fR [start | stop | monitor | promote | demote | notify | reload\-agent | validate\-all | meta\-data | usage]
+\fBdocker\fR [start | stop | monitor | promote | demote | notify | reload | reload\-agent | validate\-all | meta\-data | usage]
 .SH DESCRIPTION
 </xsl:text>
 <xsl:call-template name="esc"><xsl:with-param name="s" select="normalize-space(longdesc)"/></xsl:call-template>
 <xsl:text>
+.\" include: description
 .SH PARAMETERS
 </xsl:text>
 <xsl:for-each select="parameters/parameter">
@@ -61,7 +70,10 @@ ocf:berth:docker \- </xsl:text><xsl:value-of select="normalize-space(shortdesc)"
 <xsl:text>
 </xsl:text>
 </xsl:for-each>
-<xsl:text>.SH ACTIONS
+<xsl:text>.PP
+A "reloadable" parameter can change without restarting the container (see RELOAD and
+META\-DATA DIALECT).
+.SH ACTIONS
 Default timeouts and intervals, as advertised to Pacemaker:
 .TS
 l l l l.
@@ -76,71 +88,24 @@ action	timeout	interval	role
 </xsl:text>
 </xsl:for-each>
 <xsl:text>.TE
-.SH EXIT STATUS
-0 success; 1 generic error (reason on stderr after "ocf\-exit\-reason:"); 2 invalid arguments;
-3 unimplemented action; 5 not installed on this node (e.g. image missing and allow_pull off);
-6 not configured (bad parameters, refused run_opts); 7 not running; 8 running and promoted;
-9 promoted but failed.
-.PP
-A "reloadable" parameter can change without restarting the container (reload\-agent).
-.SH NODE\-LOCAL SETTINGS
-Besides the CIB, berth reads
-.I /etc/berth/berth.conf
-and then
-.IR /etc/berth/conf.d/ *.conf
-in name order, at every action. They give a resource, on one node, what its CIB does not: above
-all the replicas of a Pacemaker bundle, whose parameters Pacemaker writes itself (monitor_cmd is
-/bin/true, no credentials, no health check).
-.PP
-.nf
-# a comment: a line whose first non\-blank character is #
-[defaults]
-postmortem_lines = 500
-[resource haproxy\-bundle\-docker\-*]
-monitor_cmd = /usr/local/bin/haproxy\-check
-query_docker_health = true
-authfile = /etc/berth/registry\-auth.json
-.fi
-.PP
-Keys are the parameters above. A
-.B [defaults]
-setting fills a parameter the CIB leaves unset, for every berth resource of the node. A
-.B [resource \fIGLOB\fB]
-setting applies to the resources whose OCF_RESOURCE_INSTANCE (a clone's ":N" removed) matches the
-shell pattern GLOB, and wins over the CIB. A value is the rest of the line after "=", blanks
-trimmed, taken literally (no quotes, no comment after it); a later line, and a later file, wins.
-image, name, run_opts, run_cmd, mount_points and docker_socket say what the container is, which
-must be the same on every node: they stay in the CIB, and setting one here is an error.
-.PP
-A line berth cannot read, an unknown or forbidden key, a value of the wrong type, a file or
-directory that is not root's or that others may write, and a symbolic link (its target's
-directory would decide what berth runs as root) are errors: none of the files is applied, and
-validate\-all and start fail with 6, the reason naming file and line. Every other action (monitor,
-stop, reload, promote, demote, notify) runs on the CIB's values alone and logs why: a typo must
-never fail a running resource, nor a stop fence a node.
-.PP
-.B berth explain
-shows where each value comes from (the CIB, the default, or file:line and section),
-.B berth status
-this node's checksum of the files: the first 16 hex digits of the SHA\-256 of their bytes one
-after the other, in the order read (what
-.B sha256sum
-says of their
-.BR cat ). The agent publishes it as the transient node attribute
-.B berth\-conf
-(crm_attribute \-l reboot; "invalid" for files with an error, deleted when there are none), so
-that
-.B crm_mon \-A
-shows when nodes differ. That is best effort: it is set when it changes (and again every
-10 minutes), within 1.5 s, and an action never fails or waits longer for it.
-.SH EXAMPLE
-.nf
-pcs resource create web ocf:berth:docker image=nginx:1.25 \e
-    run_opts="\-v /srv/www:/usr/share/nginx/html:ro \-\-init" \e
-    op monitor interval=10s
-.fi
-.SH SEE ALSO
-\fBberth\fR(8), \fBocf_heartbeat_docker\fR(7), \fBpcs\fR(8), \fBcrm_resource\fR(8)
+.\" include: actions
+.\" include: containers
+.\" include: engine
+.\" include: images
+.\" include: promotable
+.\" include: podman
+.\" include: dialect
+.\" include: node-settings
+.\" include: exit-codes
+.\" include: exit-codes-causes
+.\" include: exit-codes-faults-intro
+.\" include: exit-codes-faults
+.\" include: exit-codes-after
+.\" include: files
+.\" include: environment
+.\" include: security
+.\" include: examples
+.\" include: see-also
 </xsl:text>
 </xsl:template>
 </xsl:stylesheet>

@@ -25,8 +25,8 @@
 #   cl_xpath EXPR       evaluate an XPath expression against a fresh crm_mon status
 #   cl_wait SECS DESC CMD...   run CMD until it succeeds, at most SECS seconds (no fixed sleeps)
 #
-# The agents the cluster runs read their node-local configuration (README, "Node-local
-# settings") from $CL_CONF_DIR, a directory of the test's own (BERTH_CONF_DIR, the test hook, in
+# The agents the cluster runs read their node-local configuration (ocf_berth_docker(7), NODE-LOCAL
+# SETTINGS) from $CL_CONF_DIR, a directory of the test's own (BERTH_CONF_DIR, the test hook, in
 # the daemons' environment, which Pacemaker passes on to the agents it runs): the machine's
 # /etc/berth is neither read nor written. Empty until a test writes a file there.
 #

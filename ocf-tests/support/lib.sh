@@ -40,7 +40,7 @@ if [ -z "${HA_RSCTMP:-}" ]; then
 	BERTH_OWN_RSCTMP=1  # run_tests removes it
 fi
 export HA_RSCTMP
-# The node-local configuration (README, "Node-local settings"): none, unless a test writes one.
+# The node-local configuration (ocf_berth_docker(7), NODE-LOCAL SETTINGS): none, unless a test writes one.
 # This machine's /etc/berth must not change what a suite's agent does.
 : "${BERTH_CONF_DIR:=$HA_RSCTMP/no-etc-berth}"
 export BERTH_CONF_DIR
@@ -249,7 +249,7 @@ run_tests() {
 	WORK=$(mktemp -d /tmp/berth-test.XXXXXX)
 	export WORK
 	# Post-mortems of the suites' containers go with the run, not to /var/log/berth (the
-	# variable is for tests only: README, "Post-mortem").
+	# variable is for tests only: ocf_berth_docker(7), CONTAINERS).
 	: "${BERTH_POSTMORTEM_DIR:=$WORK/postmortem}"
 	export BERTH_POSTMORTEM_DIR
 	# Each test's output, shown after its result line.
