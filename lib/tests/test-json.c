@@ -56,6 +56,13 @@ test_get(void **state)
 		json_object_get_string(berth_json_get(berth_json_get(berth_json_get(d, "o"), "inner"), "s")), "deep");
 	assert_null(berth_json_get(berth_json_get(berth_json_get(d, "nope"), "inner"), "s"));
 	assert_null(berth_json_get(berth_json_get(d, "o"), "n"));
+	/* render.c's and admin.c's copies asked json-c without checking obj's type first: json-c's
+	 * lookup finds nothing in a value that is not an object either, so they meant the same */
+	assert_false(json_object_object_get_ex(a, "0", NULL));
+	assert_false(json_object_object_get_ex(berth_json_get(d, "s"), "s", NULL));
+	assert_false(json_object_object_get_ex(NULL, "s", NULL));
+	/* ... and a JSON null member is there for json-c (value NULL), absent for every copy */
+	assert_true(json_object_object_get_ex(d, "n", NULL));
 	/* borrowed: the same object as the document holds */
 	assert_ptr_equal(berth_json_get(d, "o"), json_object_object_get(d, "o"));
 }
