@@ -9,8 +9,8 @@
 
 #include "alloc.h"
 #include "cleanup.h"
-#include "json.h"
 #include "dialect.h"
+#include "json.h"
 
 enum berth_engine_kind
 berth_dialect_detect(json_object *version, char **desc)

@@ -8,9 +8,9 @@
 
 #include "alloc.h"
 #include "cleanup.h"
-#include "json.h"
 #include "dialect.h"
 #include "drift.h"
+#include "json.h"
 #include "redact.h"
 #include "spec.h"
 
