@@ -14,6 +14,7 @@
 #include "conf.h"
 #include "container.h"
 #include "drift.h"
+#include "json.h"
 #include "params.h"
 #include "redact.h"
 #include "render.h"
@@ -206,7 +207,7 @@ daemon_checks(const struct berth_params *p, const struct berth_request *req, jso
 		}
 	}
 	if (image != NULL)
-		image_id = berth_admin_str(image, "Id");
+		image_id = berth_json_as_str(image, "Id", NULL);
 	if (!info.exists) {
 		berth_json_set(diff, "container", json_object_new_string(p->name));
 		berth_json_set(diff, "exists", json_object_new_boolean(false));
@@ -304,116 +305,117 @@ explain_instance(const struct opts *o, const struct kvs *params, const char *ins
 static void
 print_explained(json_object *doc, bool diff)
 {
-	json_object *insts = berth_admin_get(doc, "instances");
+	json_object *insts = berth_json_get(doc, "instances");
 	size_t i, j;
 
-	printf("%s\n", berth_admin_text(doc, "title"));
+	printf("%s\n", berth_json_as_str(doc, "title", ""));
 	if (json_object_array_length(insts) > 0) {
 		/* the same for every instance: this node's */
-		json_object *c = berth_admin_get(json_object_array_get_idx(insts, 0), "conf"), *files;
+		json_object *c = berth_json_get(json_object_array_get_idx(insts, 0), "conf"), *files;
 
-		files = berth_admin_get(c, "files");
-		printf("Node-local configuration of this node (%s): ", berth_admin_text(c, "dir"));
-		if (json_object_array_length(files) == 0 && berth_admin_flag(c, "applied"))
+		files = berth_json_get(c, "files");
+		printf("Node-local configuration of this node (%s): ", berth_json_as_str(c, "dir", ""));
+		if (json_object_array_length(files) == 0 && berth_json_as_bool(c, "applied"))
 			printf("none\n");
 		else {
 			for (j = 0; j < json_object_array_length(files); j++)
 				printf("%s%s", j ? ", " : "",
 				       json_object_get_string(json_object_array_get_idx(files, j)));
-			printf("%schecksum %s%s\n", j ? "; " : "", berth_admin_text(c, "checksum"),
-			       berth_admin_flag(c, "applied") ? "" : "; NOT APPLIED (see the problems)");
+			printf("%schecksum %s%s\n", j ? "; " : "", berth_json_as_str(c, "checksum", ""),
+			       berth_json_as_bool(c, "applied") ? "" : "; NOT APPLIED (see the problems)");
 		}
 	}
 	for (i = 0; i < json_object_array_length(insts); i++) {
 		json_object *inst = json_object_array_get_idx(insts, i), *v, *d;
 
-		printf("\n== instance %s: container %s\n", berth_admin_text(inst, "instance"),
-		       berth_admin_text(inst, "container"));
+		printf("\n== instance %s: container %s\n", berth_json_as_str(inst, "instance", ""),
+		       berth_json_as_str(inst, "container", ""));
 		printf("\nParameters (as berth reads them):\n");
-		v = berth_admin_get(inst, "parameters");
+		v = berth_json_get(inst, "parameters");
 		for (j = 0; j < json_object_array_length(v); j++) {
 			json_object *e = json_object_array_get_idx(v, j);
-			const char *val = berth_admin_str(e, "value"), *note = berth_admin_str(e, "note");
+			const char *val = berth_json_as_str(e, "value", NULL),
+				   *note = berth_json_as_str(e, "note", NULL);
 
-			const char *origin = berth_admin_text(e, "origin");
+			const char *origin = berth_json_as_str(e, "origin", "");
 			cleanup_free char *from = NULL;
 
 			/* (default), (CIB), (command line), or (FILE:LINE [section]) */
 			if (strcmp(origin, "file") == 0)
-				from = berth_xasprintf("%s:%d %s", berth_admin_text(e, "file"),
-						       json_object_get_int(berth_admin_get(e, "line")),
-						       berth_admin_text(e, "section"));
-			printf("  %-20s %s%s%s  (%s)\n", berth_admin_text(e, "name"), val ? "\"" : "(unset)",
+				from = berth_xasprintf("%s:%d %s", berth_json_as_str(e, "file", ""),
+						       json_object_get_int(berth_json_get(e, "line")),
+						       berth_json_as_str(e, "section", ""));
+			printf("  %-20s %s%s%s  (%s)\n", berth_json_as_str(e, "name", ""), val ? "\"" : "(unset)",
 			       val ? val : "", val ? "\"" : "", from ? from : origin);
-			if (berth_admin_str(e, "over") != NULL)
-				printf("  %-20s   instead of the %s's \"%s\"\n", "", berth_admin_text(e, "over_origin"),
-				       berth_admin_text(e, "over"));
+			if (berth_json_as_str(e, "over", NULL) != NULL)
+				printf("  %-20s   instead of the %s's \"%s\"\n", "",
+				       berth_json_as_str(e, "over_origin", ""), berth_json_as_str(e, "over", ""));
 			if (note != NULL)
 				printf("  %-20s   %s\n", "", note);
 		}
-		v = berth_admin_get(inst, "problems");
+		v = berth_json_get(inst, "problems");
 		printf("\nProblems validate-all would report:%s\n", json_object_array_length(v) ? "" : " none");
 		for (j = 0; j < json_object_array_length(v); j++)
 			berth_admin_print_para("  - ", "    ", json_object_get_string(json_object_array_get_idx(v, j)));
 		printf("  (all of them, but run_opts shows its first problem only: its parser stops there)\n");
 		if (!diff)
 			printf("  (not checked without --diff: whether the image is on this node, the daemon's API)\n");
-		if (berth_admin_get(inst, "request") == NULL) {
+		if (berth_json_get(inst, "request") == NULL) {
 			printf("\nNo container can be made from this configuration.\n");
 			continue;
 		}
 		printf("\nThe container berth would create (config hash %s; the values of Env and Labels are not "
 		       "shown):\n",
-		       berth_admin_text(inst, "config_hash"));
-		indented("  ", json_object_to_json_string_ext(berth_admin_get(inst, "request"),
+		       berth_json_as_str(inst, "config_hash", ""));
+		indented("  ", json_object_to_json_string_ext(berth_json_get(inst, "request"),
 							      JSON_C_TO_STRING_PRETTY | JSON_C_TO_STRING_SPACED |
 								      JSON_C_TO_STRING_NOSLASHESCAPE));
 		printf("\nThe same with docker run:\n");
-		print_wrapped(berth_admin_get(inst, "docker_run_argv"));
-		v = berth_admin_get(inst, "docker_run_omits");
+		print_wrapped(berth_json_get(inst, "docker_run_argv"));
+		v = berth_json_get(inst, "docker_run_omits");
 		if (json_object_array_length(v) > 0)
 			printf("  What no docker run flag can say:\n");
 		for (j = 0; j < json_object_array_length(v); j++)
 			printf("    - %s\n", json_object_get_string(json_object_array_get_idx(v, j)));
 		if (!diff)
 			continue;
-		d = berth_admin_get(inst, "diff");
+		d = berth_json_get(inst, "diff");
 		printf("\nThe container on this node:\n");
-		if (berth_admin_str(d, "error") != NULL) {
-			printf("  cannot tell: %s\n", berth_admin_text(d, "error"));
+		if (berth_json_as_str(d, "error", NULL) != NULL) {
+			printf("  cannot tell: %s\n", berth_json_as_str(d, "error", ""));
 			continue;
 		}
-		if (!berth_admin_flag(d, "exists")) {
-			printf("  there is no container %s on this node\n", berth_admin_text(d, "container"));
+		if (!berth_json_as_bool(d, "exists")) {
+			printf("  there is no container %s on this node\n", berth_json_as_str(d, "container", ""));
 			continue;
 		}
-		printf("  %s (%.12s), %s\n", berth_admin_text(d, "container"), berth_admin_text(d, "id"),
-		       berth_admin_text(d, "status"));
-		v = berth_admin_get(d, "fields");
+		printf("  %s (%.12s), %s\n", berth_json_as_str(d, "container", ""), berth_json_as_str(d, "id", ""),
+		       berth_json_as_str(d, "status", ""));
+		v = berth_json_get(d, "fields");
 		for (j = 0; j < json_object_array_length(v); j++) {
 			json_object *f = json_object_array_get_idx(v, j);
-			const char *note = berth_admin_str(f, "note");
-			bool same = berth_admin_flag(f, "same");
+			const char *note = berth_json_as_str(f, "note", NULL);
+			bool same = berth_json_as_bool(f, "same");
 
-			printf("  %-15s %s\n", berth_admin_text(f, "field"), same ? "same" : "DIFFERS");
-			if (!same || strcmp(berth_admin_str(f, "field"), "config hash") == 0 ||
-			    strncmp(berth_admin_str(f, "field"), "image", 5) == 0) {
-				if (berth_admin_get(f, "want") != NULL || berth_admin_get(f, "have") != NULL) {
+			printf("  %-15s %s\n", berth_json_as_str(f, "field", ""), same ? "same" : "DIFFERS");
+			if (!same || strcmp(berth_json_as_str(f, "field", NULL), "config hash") == 0 ||
+			    strncmp(berth_json_as_str(f, "field", NULL), "image", 5) == 0) {
+				if (berth_json_get(f, "want") != NULL || berth_json_get(f, "have") != NULL) {
 					printf("  %-15s   resource:  %s\n", "",
-					       json_object_to_json_string_ext(berth_admin_get(f, "want"),
+					       json_object_to_json_string_ext(berth_json_get(f, "want"),
 									      JSON_C_TO_STRING_PLAIN |
 										      JSON_C_TO_STRING_NOSLASHESCAPE));
 					printf("  %-15s   container: %s\n", "",
-					       json_object_to_json_string_ext(berth_admin_get(f, "have"),
+					       json_object_to_json_string_ext(berth_json_get(f, "have"),
 									      JSON_C_TO_STRING_PLAIN |
 										      JSON_C_TO_STRING_NOSLASHESCAPE));
 				}
 			}
-			if (note != NULL && (!same || strcmp(berth_admin_str(f, "field"), "config hash") != 0))
+			if (note != NULL && (!same || strcmp(berth_json_as_str(f, "field", NULL), "config hash") != 0))
 				printf("  %-15s   (%s)\n", "", note);
 		}
-		printf("  => %s\n", !berth_admin_flag(d, "drifted") ? "the container is what the resource asks for"
-				    : berth_admin_flag(d, "recreate")
+		printf("  => %s\n", !berth_json_as_bool(d, "drifted") ? "the container is what the resource asks for"
+				    : berth_json_as_bool(d, "recreate")
 					    ? "drifted: berth's next start of it recreates the container"
 					    : "drifted: the container differs from what the resource asks "
 					      "for, though its config hash is the same (changed by hand?)");
@@ -559,7 +561,7 @@ berth_admin_explain(const struct opts *o, int argc, char **argv)
 			berth_cleanup(admin_kvs) struct kvs own = { 0 };
 			const struct kvs *use = &params;
 
-			if (strcmp(berth_admin_str(doc, "kind"), "bundle") == 0) {
+			if (strcmp(berth_json_as_str(doc, "kind", NULL), "bundle") == 0) {
 				if (berth_admin_cib_params(&cib, instances[k], &own, &err) < 0)
 					return berth_admin_fail(&err, "cannot read the parameters of %s", instances[k]);
 				use = &own;
@@ -570,23 +572,24 @@ berth_admin_explain(const struct opts *o, int argc, char **argv)
 		berth_json_set(doc, "source", json_object_new_string(o->file ? o->file : "the live CIB"));
 		{
 			cleanup_free char *title = berth_xasprintf(
-				"Resource %s (%s%s%s), from %s%s%s", argv[0], berth_admin_text(doc, "kind"),
-				berth_admin_str(doc, "agent") ? " " : "",
-				berth_admin_str(doc, "agent") ? berth_admin_text(doc, "agent") : "",
-				o->file ? o->file : "the live CIB", berth_admin_str(doc, "note") ? "\nNote: " : "",
-				berth_admin_str(doc, "note") ? berth_admin_text(doc, "note") : "");
+				"Resource %s (%s%s%s), from %s%s%s", argv[0], berth_json_as_str(doc, "kind", ""),
+				berth_json_as_str(doc, "agent", NULL) ? " " : "",
+				berth_json_as_str(doc, "agent", NULL) ? berth_json_as_str(doc, "agent", "") : "",
+				o->file ? o->file : "the live CIB",
+				berth_json_as_str(doc, "note", NULL) ? "\nNote: " : "",
+				berth_json_as_str(doc, "note", NULL) ? berth_json_as_str(doc, "note", "") : "");
 
 			berth_json_set(doc, "title", json_object_new_string(title));
 		}
 	}
 	/* the exit code: a problem, or with --diff drift or no container here */
 	for (size_t k = 0; k < json_object_array_length(insts); k++) {
-		json_object *inst = json_object_array_get_idx(insts, k), *d = berth_admin_get(inst, "diff");
+		json_object *inst = json_object_array_get_idx(insts, k), *d = berth_json_get(inst, "diff");
 
-		if (json_object_array_length(berth_admin_get(inst, "problems")) > 0)
+		if (json_object_array_length(berth_json_get(inst, "problems")) > 0)
 			rc = EXIT_ERROR;
-		if (o->diff && (d == NULL || berth_admin_str(d, "error") != NULL || !berth_admin_flag(d, "exists") ||
-				berth_admin_flag(d, "drifted")))
+		if (o->diff && (d == NULL || berth_json_as_str(d, "error", NULL) != NULL ||
+				!berth_json_as_bool(d, "exists") || berth_json_as_bool(d, "drifted")))
 			rc = EXIT_ERROR;
 	}
 	if (o->json)

@@ -13,6 +13,7 @@
 #include "admin.h"
 #include "alloc.h"
 #include "file.h"
+#include "json.h"
 #include "migrate.h"
 #include "params.h"
 #include "request.h"
@@ -268,7 +269,7 @@ berth_admin_migrate(const struct opts *o, int argc, char **argv)
 			berth_migrate_targets_free(t, n);
 			return berth_admin_fail(&err, "cannot read the parameters of %s", t[i].id);
 		}
-		selected[i] = berth_admin_flag(r, "migratable");
+		selected[i] = berth_json_as_bool(r, "migratable");
 		if (selected[i])
 			migratable++;
 		else
@@ -319,15 +320,15 @@ berth_admin_migrate(const struct opts *o, int argc, char **argv)
 	if (json_object_array_length(rsc) == 0)
 		printf("No ocf:heartbeat:docker primitive to migrate.\n");
 	for (i = 0; i < json_object_array_length(rsc); i++) {
-		json_object *r = json_object_array_get_idx(rsc, i), *c = berth_admin_get(r, "changes"),
-			    *b = berth_admin_get(r, "blockers");
+		json_object *r = json_object_array_get_idx(rsc, i), *c = berth_json_get(r, "changes"),
+			    *b = berth_json_get(r, "blockers");
 		size_t j;
 
-		printf("\n%s%s%s%s: ocf:heartbeat:docker -> ocf:berth:docker: %s\n", berth_admin_text(r, "id"),
-		       berth_admin_str(r, "clone") ? " (in clone " : "",
-		       berth_admin_str(r, "clone") ? berth_admin_text(r, "clone") : "",
-		       berth_admin_str(r, "clone") ? ")" : "",
-		       berth_admin_flag(r, "migratable") ? "can be migrated" : "NOT migrated");
+		printf("\n%s%s%s%s: ocf:heartbeat:docker -> ocf:berth:docker: %s\n", berth_json_as_str(r, "id", ""),
+		       berth_json_as_str(r, "clone", NULL) ? " (in clone " : "",
+		       berth_json_as_str(r, "clone", NULL) ? berth_json_as_str(r, "clone", "") : "",
+		       berth_json_as_str(r, "clone", NULL) ? ")" : "",
+		       berth_json_as_bool(r, "migratable") ? "can be migrated" : "NOT migrated");
 		for (j = 0; j < json_object_array_length(c); j++) {
 			const char *change = json_object_get_string(json_object_array_get_idx(c, j));
 
@@ -342,9 +343,9 @@ berth_admin_migrate(const struct opts *o, int argc, char **argv)
 	}
 	if (json_object_array_length(rsc) > 0) {
 		printf("\n%zu can be migrated, %zu cannot%s.\n", migratable, blocked,
-		       berth_admin_flag(doc, "applied") ? "; the CIB is changed"
-		       : o->apply                       ? "; nothing was changed"
-							: "; nothing was changed (--apply changes the CIB)");
+		       berth_json_as_bool(doc, "applied") ? "; the CIB is changed"
+		       : o->apply                         ? "; nothing was changed"
+							  : "; nothing was changed (--apply changes the CIB)");
 		printf("\nThe safe switch-over (README, \"Switching from ocf:heartbeat:docker\"):\n");
 		for (i = 0; procedure[i]; i++)
 			printf("  %zu. %s\n", i + 1, procedure[i]);

@@ -14,6 +14,7 @@
 #include "alloc.h"
 #include "conf.h"
 #include "container.h"
+#include "json.h"
 #include "params.h"
 #include "request.h"
 #include "spec.h"
@@ -164,7 +165,7 @@ berth_admin_status(const struct opts *o, int argc, char **argv)
 	if (no_cib != NULL)
 		berth_json_set(doc, "cib_error", json_object_new_string(no_cib));
 	for (i = 0; i < json_object_array_length(list); i++) {
-		json_object *c = json_object_array_get_idx(list, i), *names = berth_admin_get(c, "Names");
+		json_object *c = json_object_array_get_idx(list, i), *names = berth_json_get(c, "Names");
 		json_object *row = berth_nonnull(json_object_new_object());
 		berth_cleanup(info) struct berth_container_info info = { 0 };
 		const char *name = json_object_get_string(json_object_array_get_idx(names, 0));
@@ -212,7 +213,7 @@ berth_admin_status(const struct opts *o, int argc, char **argv)
 		berth_json_set(row, "uptime", json_object_new_string(age));
 		berth_json_set(row, "started_at", json_object_new_string(info.started_at ? info.started_at : ""));
 		berth_json_set(row, "restarts",
-			       json_object_new_int64(json_object_get_int64(berth_admin_get(info.raw, "RestartCount"))));
+			       json_object_new_int64(json_object_get_int64(berth_json_get(info.raw, "RestartCount"))));
 		berth_json_set(row, "drift", json_object_new_string(drift));
 		if (why != NULL)
 			berth_json_set(row, "drift_reason", json_object_new_string(why));
@@ -230,39 +231,41 @@ berth_admin_status(const struct opts *o, int argc, char **argv)
 	for (i = 0; i < json_object_array_length(rows); i++) {
 		json_object *r = json_object_array_get_idx(rows, i);
 
-		if (berth_admin_str(r, "error") != NULL) {
-			printf("%-24s %s\n", berth_admin_text(r, "container"), berth_admin_text(r, "error"));
+		if (berth_json_as_str(r, "error", NULL) != NULL) {
+			printf("%-24s %s\n", berth_json_as_str(r, "container", ""), berth_json_as_str(r, "error", ""));
 			continue;
 		}
-		printf("%-24s %-24s %-9s %-8s %-10s %-8s %-8s %s\n", berth_admin_text(r, "container"),
-		       berth_admin_text(r, "resource"), berth_admin_text(r, "role"), berth_admin_text(r, "state"),
-		       berth_admin_text(r, "health"), berth_admin_text(r, "uptime"), berth_admin_text(r, "restarts"),
-		       berth_admin_text(r, "drift"));
+		printf("%-24s %-24s %-9s %-8s %-10s %-8s %-8s %s\n", berth_json_as_str(r, "container", ""),
+		       berth_json_as_str(r, "resource", ""), berth_json_as_str(r, "role", ""),
+		       berth_json_as_str(r, "state", ""), berth_json_as_str(r, "health", ""),
+		       berth_json_as_str(r, "uptime", ""), berth_json_as_str(r, "restarts", ""),
+		       berth_json_as_str(r, "drift", ""));
 	}
 	if (json_object_array_length(rows) == 0)
 		printf("(no container of berth's on this node)\n");
 	for (i = 0; i < json_object_array_length(rows); i++) {
 		json_object *r = json_object_array_get_idx(rows, i);
 
-		if (berth_admin_str(r, "drift_reason") != NULL && strcmp(berth_admin_str(r, "drift"), "yes") == 0)
-			printf("drift of %s: %s\n", berth_admin_text(r, "container"),
-			       berth_admin_text(r, "drift_reason"));
+		if (berth_json_as_str(r, "drift_reason", NULL) != NULL &&
+		    strcmp(berth_json_as_str(r, "drift", NULL), "yes") == 0)
+			printf("drift of %s: %s\n", berth_json_as_str(r, "container", ""),
+			       berth_json_as_str(r, "drift_reason", ""));
 	}
 	if (!have_cib)
 		printf("drift unknown: no CIB to compare with (%s); -f FILE reads a CIB file\n", no_cib);
 	{
-		json_object *conf = berth_admin_get(doc, "conf"), *files = berth_admin_get(conf, "files");
+		json_object *conf = berth_json_get(doc, "conf"), *files = berth_json_get(conf, "files");
 
-		printf("node-local configuration (%s): ", berth_admin_text(conf, "dir"));
-		if (json_object_array_length(files) == 0 && berth_admin_str(conf, "problem") == NULL)
+		printf("node-local configuration (%s): ", berth_json_as_str(conf, "dir", ""));
+		if (json_object_array_length(files) == 0 && berth_json_as_str(conf, "problem", NULL) == NULL)
 			printf("none (node attribute %s=none)\n", BERTH_CONF_ATTRIBUTE);
 		else
-			printf("checksum %s, node attribute %s=%s\n", berth_admin_text(conf, "checksum"),
-			       BERTH_CONF_ATTRIBUTE, berth_admin_text(conf, "attribute"));
+			printf("checksum %s, node attribute %s=%s\n", berth_json_as_str(conf, "checksum", ""),
+			       BERTH_CONF_ATTRIBUTE, berth_json_as_str(conf, "attribute", ""));
 		for (i = 0; i < json_object_array_length(files); i++)
 			printf("  %s\n", json_object_get_string(json_object_array_get_idx(files, i)));
-		if (berth_admin_str(conf, "problem") != NULL) {
-			berth_admin_print_para("  ", "    ", berth_admin_text(conf, "problem"));
+		if (berth_json_as_str(conf, "problem", NULL) != NULL) {
+			berth_admin_print_para("  ", "    ", berth_json_as_str(conf, "problem", ""));
 			rc = EXIT_ERROR;
 		}
 	}

@@ -93,37 +93,6 @@ berth_admin_print_json(json_object *o)
 									     JSON_C_TO_STRING_NOSLASHESCAPE)));
 }
 
-const char *
-berth_admin_str(json_object *obj, const char *key)
-{
-	json_object *v = NULL;
-
-	return json_object_object_get_ex(obj, key, &v) && v != NULL ? json_object_get_string(v) : NULL;
-}
-
-/* str, with "" for a member that is not there */
-const char *
-berth_admin_text(json_object *obj, const char *key)
-{
-	const char *s = berth_admin_str(obj, key);
-
-	return s ? s : "";
-}
-
-json_object *
-berth_admin_get(json_object *obj, const char *key)
-{
-	json_object *v = NULL;
-
-	return json_object_object_get_ex(obj, key, &v) ? v : NULL;
-}
-
-bool
-berth_admin_flag(json_object *obj, const char *key)
-{
-	return json_object_get_boolean(berth_admin_get(obj, key));
-}
-
 /* Text in lines of at most 100 columns: the first after first, the others after rest. */
 void
 berth_admin_print_para(const char *first, const char *rest, const char *text)

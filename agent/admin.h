@@ -47,18 +47,6 @@ int berth_admin_fail(berth_error_t *err, const char *fmt, ...) __attribute__((fo
 /** A JSON document on stdout, pretty-printed. */
 void berth_admin_print_json(json_object *o);
 
-/** Member key of obj as a string, or NULL when there is none. */
-const char *berth_admin_str(json_object *obj, const char *key);
-
-/** berth_admin_str, with "" for NULL. */
-const char *berth_admin_text(json_object *obj, const char *key);
-
-/** Member key of obj, or NULL. */
-json_object *berth_admin_get(json_object *obj, const char *key);
-
-/** Member key of obj as a boolean (false when there is none). */
-bool berth_admin_flag(json_object *obj, const char *key);
-
 /** Text in lines of at most 100 columns: the first line after first, the others after rest. */
 void berth_admin_print_para(const char *first, const char *rest, const char *text);
 

@@ -9,6 +9,7 @@
 #include "alloc.h"
 #include "cleanup.h"
 #include "container.h"
+#include "json.h"
 #include "jsonc.h"
 #include "log.h"
 #include "ocf.h"
@@ -162,25 +163,6 @@ parse_json(const char *body, size_t len)
 	return obj;
 }
 
-static json_object *
-get(json_object *o, const char *key, json_type type)
-{
-	json_object *v;
-
-	if (o == NULL || !json_object_is_type(o, json_type_object) || !json_object_object_get_ex(o, key, &v) ||
-	    !json_object_is_type(v, type))
-		return NULL;
-	return v;
-}
-
-static char *
-dup_string(json_object *o, const char *key)
-{
-	json_object *v = get(o, key, json_type_string);
-
-	return v ? berth_xstrdup(json_object_get_string(v)) : NULL;
-}
-
 int
 berth_container_parse_inspect(const char *body, size_t len, struct berth_container_info *info, berth_error_t *err)
 {
@@ -188,41 +170,41 @@ berth_container_parse_inspect(const char *body, size_t len, struct berth_contain
 	json_object *state, *running, *config, *labels, *v;
 
 	memset(info, 0, sizeof(*info));
-	state = get(root, "State", json_type_object);
-	running = get(state, "Running", json_type_boolean);
-	if (root == NULL || state == NULL || running == NULL || get(root, "Id", json_type_string) == NULL)
+	state = berth_json_obj(root, "State");
+	running = berth_json_typed(state, "Running", json_type_boolean);
+	if (root == NULL || state == NULL || running == NULL || berth_json_str(root, "Id") == NULL)
 		return berth_error_set(err, BERTH_E_PROTOCOL,
 				       "the Docker daemon's inspect answer is not a container description "
 				       "(malformed or unexpected JSON)");
 	info->exists = true;
 	info->running = json_object_get_boolean(running);
-	info->id = dup_string(root, "Id");
-	info->status = dup_string(state, "Status");
-	info->started_at = dup_string(state, "StartedAt");
-	info->finished_at = dup_string(state, "FinishedAt");
-	info->error = dup_string(state, "Error");
+	info->id = berth_xstrdup(berth_json_str(root, "Id"));
+	info->status = berth_xstrdup(berth_json_str(state, "Status"));
+	info->started_at = berth_xstrdup(berth_json_str(state, "StartedAt"));
+	info->finished_at = berth_xstrdup(berth_json_str(state, "FinishedAt"));
+	info->error = berth_xstrdup(berth_json_str(state, "Error"));
 	if (info->error != NULL && info->error[0] == '\0') {
 		free(info->error);
 		info->error = NULL;
 	}
-	if ((v = get(state, "ExitCode", json_type_int)) != NULL)
+	if ((v = berth_json_typed(state, "ExitCode", json_type_int)) != NULL)
 		info->exit_code = json_object_get_int(v);
-	if ((v = get(state, "Pid", json_type_int)) != NULL)
+	if ((v = berth_json_typed(state, "Pid", json_type_int)) != NULL)
 		info->pid = (long)json_object_get_int64(v);
-	if ((v = get(state, "OOMKilled", json_type_boolean)) != NULL)
+	if ((v = berth_json_typed(state, "OOMKilled", json_type_boolean)) != NULL)
 		info->oom_killed = json_object_get_boolean(v);
-	info->health = dup_string(get(state, "Health", json_type_object), "Status");
-	config = get(root, "Config", json_type_object);
-	info->image = dup_string(config, "Image");
-	labels = get(config, "Labels", json_type_object);
-	if ((v = get(labels, BERTH_LABEL_MANAGED, json_type_string)) != NULL)
+	info->health = berth_xstrdup(berth_json_str(berth_json_obj(state, "Health"), "Status"));
+	config = berth_json_obj(root, "Config");
+	info->image = berth_xstrdup(berth_json_str(config, "Image"));
+	labels = berth_json_obj(config, "Labels");
+	if ((v = berth_json_typed(labels, BERTH_LABEL_MANAGED, json_type_string)) != NULL)
 		info->managed = strcmp(json_object_get_string(v), "1") == 0;
-	info->instance = dup_string(labels, BERTH_LABEL_INSTANCE);
-	info->config_hash = dup_string(labels, BERTH_LABEL_HASH);
+	info->instance = berth_xstrdup(berth_json_str(labels, BERTH_LABEL_INSTANCE));
+	info->config_hash = berth_xstrdup(berth_json_str(labels, BERTH_LABEL_HASH));
 	info->labelled = json_object_object_get_ex(labels, BERTH_LABEL_MANAGED, NULL) ||
 			 json_object_object_get_ex(labels, BERTH_LABEL_INSTANCE, NULL) ||
 			 json_object_object_get_ex(labels, BERTH_LABEL_HASH, NULL);
-	info->name = dup_string(root, "Name");
+	info->name = berth_xstrdup(berth_json_str(root, "Name"));
 	if (info->name != NULL && info->name[0] == '/')
 		memmove(info->name, info->name + 1, strlen(info->name));
 	info->raw = json_object_get(root);
@@ -299,7 +281,7 @@ podman_remove(struct berth_client *c, const char *ref, berth_error_t *err)
 		return http_error(&resp, BERTH_E_REFUSED, err, "removing container (podman)");
 	report = parse_json(resp.body, resp.len);
 	for (i = 0; json_object_is_type(report, json_type_array) && i < json_object_array_length(report); i++) {
-		json_object *e = get(json_object_array_get_idx(report, i), "Err", json_type_string);
+		json_object *e = berth_json_typed(json_object_array_get_idx(report, i), "Err", json_type_string);
 
 		if (e != NULL && json_object_get_string(e)[0] != '\0')
 			return berth_error_set(err, BERTH_E_REFUSED, "removing container (podman): %.300s",
@@ -323,7 +305,7 @@ berth_container_healthcheck_run(struct berth_client *c, const char *id, char **s
 	if (resp.status != 200)
 		return http_error(&resp, BERTH_E_REFUSED, err, "running the health check (podman)");
 	answer = parse_json(resp.body, resp.len);
-	*status = dup_string(answer, "Status");
+	*status = berth_xstrdup(berth_json_str(answer, "Status"));
 	if (*status == NULL)
 		return berth_error_set(err, BERTH_E_PROTOCOL, "podman's health check answer of %.12s has no Status",
 				       id);
@@ -370,7 +352,7 @@ create_once(struct berth_client *c, const char *name, json_object *body, char **
 		return http_error(&resp, BERTH_E_REFUSED, err, "creating container");
 	}
 	answer = parse_json(resp.body, resp.len);
-	*id = dup_string(answer, "Id");
+	*id = berth_xstrdup(berth_json_str(answer, "Id"));
 	if (*id == NULL)
 		return berth_error_set(err, BERTH_E_PROTOCOL,
 				       "creating container %s: the daemon's answer has no container id", name);
@@ -546,7 +528,7 @@ berth_container_exec_create(struct berth_client *c, const char *id, char *const 
 	if (resp.status != 201)
 		return http_error(&resp, BERTH_E_REFUSED, err, "creating exec");
 	answer = parse_json(resp.body, resp.len);
-	*exec_id = dup_string(answer, "Id");
+	*exec_id = berth_xstrdup(berth_json_str(answer, "Id"));
 	if (*exec_id == NULL || (*exec_id)[0] == '\0') {
 		free(*exec_id);
 		*exec_id = NULL;
@@ -596,9 +578,9 @@ berth_container_exec_run(struct berth_client *c, const char *exec_id, const char
 	if (resp.status != 200)
 		return http_error(&resp, BERTH_E_REFUSED, err, "inspecting exec");
 	answer = parse_json(resp.body, resp.len);
-	if ((v = get(answer, "Running", json_type_boolean)) != NULL && json_object_get_boolean(v))
+	if ((v = berth_json_typed(answer, "Running", json_type_boolean)) != NULL && json_object_get_boolean(v))
 		return berth_error_set(err, BERTH_E_PROTOCOL, "'%s' is still running in the container", what);
-	if ((v = get(answer, "ExitCode", json_type_int)) == NULL)
+	if ((v = berth_json_typed(answer, "ExitCode", json_type_int)) == NULL)
 		return berth_error_set(err, BERTH_E_PROTOCOL, "the daemon reported no exit status for '%s'", what);
 	*exit_code = json_object_get_int(v);
 	return 0;
@@ -637,15 +619,15 @@ berth_container_exec_inspect(struct berth_client *c, const char *exec_id, struct
 	if (resp.status != 200)
 		return http_error(&resp, BERTH_E_REFUSED, err, "inspecting exec");
 	answer = parse_json(resp.body, resp.len);
-	if ((v = get(answer, "Running", json_type_boolean)) == NULL)
+	if ((v = berth_json_typed(answer, "Running", json_type_boolean)) == NULL)
 		return berth_error_set(err, BERTH_E_PROTOCOL,
 				       "inspecting exec %.12s: the daemon's answer does not say whether it runs",
 				       exec_id);
 	info->exists = true;
 	info->running = json_object_get_boolean(v);
-	if ((v = get(answer, "Pid", json_type_int)) != NULL)
+	if ((v = berth_json_typed(answer, "Pid", json_type_int)) != NULL)
 		info->pid = (long)json_object_get_int64(v);
-	if (!info->running && (v = get(answer, "ExitCode", json_type_int)) != NULL)
+	if (!info->running && (v = berth_json_typed(answer, "ExitCode", json_type_int)) != NULL)
 		info->exit_code = json_object_get_int(v);
 	return 0;
 }

@@ -10,35 +10,14 @@
 #include "alloc.h"
 #include "cleanup.h"
 #include "dialect.h"
-
-static json_object *
-member(json_object *obj, const char *key)
-{
-	json_object *v = NULL;
-
-	return json_object_is_type(obj, json_type_object) && json_object_object_get_ex(obj, key, &v) ? v : NULL;
-}
-
-static const char *
-string_member(json_object *obj, const char *key)
-{
-	json_object *v = member(obj, key);
-
-	return json_object_is_type(v, json_type_string) ? json_object_get_string(v) : NULL;
-}
-
-static size_t
-alen(json_object *v)
-{
-	return json_object_is_type(v, json_type_array) ? json_object_array_length(v) : 0;
-}
+#include "json.h"
 
 enum berth_engine_kind
 berth_dialect_detect(json_object *version, char **desc)
 {
-	json_object *components = member(version, "Components");
-	const char *api = string_member(version, "ApiVersion");
-	const char *ver = string_member(version, "Version");
+	json_object *components = berth_json_get(version, "Components");
+	const char *api = berth_json_str(version, "ApiVersion");
+	const char *ver = berth_json_str(version, "Version");
 	enum berth_engine_kind kind = BERTH_ENGINE_DOCKER;
 	size_t i;
 
@@ -46,14 +25,14 @@ berth_dialect_detect(json_object *version, char **desc)
 		*desc = NULL;
 	if (!json_object_is_type(version, json_type_object))
 		return BERTH_ENGINE_UNKNOWN;
-	for (i = 0; i < alen(components); i++) {
+	for (i = 0; i < berth_json_len(components); i++) {
 		json_object *c = json_object_array_get_idx(components, i);
-		const char *name = string_member(c, "Name");
+		const char *name = berth_json_str(c, "Name");
 
 		if (name != NULL && strcmp(name, "Podman Engine") == 0) {
 			kind = BERTH_ENGINE_PODMAN;
-			if (string_member(c, "Version") != NULL)
-				ver = string_member(c, "Version");
+			if (berth_json_str(c, "Version") != NULL)
+				ver = berth_json_str(c, "Version");
 		}
 	}
 	if (desc != NULL)
@@ -185,10 +164,10 @@ fix_binds(json_object *want_binds, json_object *have_binds)
 {
 	size_t i, j;
 
-	for (i = 0; i < alen(have_binds); i++) {
+	for (i = 0; i < berth_json_len(have_binds); i++) {
 		const char *h = json_object_get_string(json_object_array_get_idx(have_binds, i));
 
-		for (j = 0; h != NULL && j < alen(want_binds); j++) {
+		for (j = 0; h != NULL && j < berth_json_len(want_binds); j++) {
 			const char *w = json_object_get_string(json_object_array_get_idx(want_binds, j));
 
 			if (w != NULL && strcmp(w, h) != 0 && berth_dialect_binds_equal(w, h)) {
@@ -206,15 +185,15 @@ fix_binds(json_object *want_binds, json_object *have_binds)
 static void
 fix_bind_mounts(json_object *want_mounts, json_object *host)
 {
-	json_object *binds = member(host, "Binds");
-	json_object *mounts = member(host, "Mounts");
+	json_object *binds = berth_json_get(host, "Binds");
+	json_object *mounts = berth_json_get(host, "Mounts");
 	size_t i, j;
 
-	for (i = 0; i < alen(want_mounts); i++) {
+	for (i = 0; i < berth_json_len(want_mounts); i++) {
 		json_object *m = json_object_array_get_idx(want_mounts, i);
-		const char *type = string_member(m, "Type");
-		const char *src = string_member(m, "Source"), *dst = string_member(m, "Target");
-		json_object *ro = member(m, "ReadOnly");
+		const char *type = berth_json_str(m, "Type");
+		const char *src = berth_json_str(m, "Source"), *dst = berth_json_str(m, "Target");
+		json_object *ro = berth_json_get(m, "ReadOnly");
 		bool found = false;
 		cleanup_free char *spelled = NULL;
 
@@ -224,12 +203,12 @@ fix_bind_mounts(json_object *want_mounts, json_object *host)
 		 * in a way berth can match, and stay drift. */
 		if (json_object_object_length(m) > 3 + (ro != NULL))
 			continue;
-		for (j = 0; j < alen(mounts) && !found; j++)
+		for (j = 0; j < berth_json_len(mounts) && !found; j++)
 			found = json_object_equal(m, json_object_array_get_idx(mounts, j));
 		if (found)
 			continue;
 		spelled = berth_xasprintf("%s:%s%s", src, dst, ro != NULL && json_object_get_boolean(ro) ? ":ro" : "");
-		for (j = 0; j < alen(binds); j++) {
+		for (j = 0; j < berth_json_len(binds); j++) {
 			const char *h = json_object_get_string(json_object_array_get_idx(binds, j));
 
 			if (h == NULL || !berth_dialect_binds_equal(spelled, h))
@@ -245,7 +224,7 @@ fix_bind_mounts(json_object *want_mounts, json_object *host)
 		}
 	}
 	/* Binds that were all bind mounts: as dockerd reports no Binds */
-	if (binds != NULL && alen(binds) == 0 && member(host, "Binds") != NULL)
+	if (binds != NULL && berth_json_len(binds) == 0 && berth_json_get(host, "Binds") != NULL)
 		json_object_object_add(host, "Binds", NULL);
 }
 
@@ -257,7 +236,7 @@ fix_tmpfs(json_object *want, json_object *have)
 {
 	json_object_object_foreach(want, path, w)
 	{
-		const char *ws = json_object_get_string(w), *hs = string_member(have, path);
+		const char *ws = json_object_get_string(w), *hs = berth_json_str(have, path);
 		cleanup_free char *cw = NULL, *ch = NULL;
 
 		if (ws == NULL || hs == NULL || strcmp(ws, hs) == 0)
@@ -279,8 +258,8 @@ fix_stop_signal(json_object *want_config, json_object *config)
 	} sigs[] = { { "HUP", SIGHUP },   { "INT", SIGINT },    { "QUIT", SIGQUIT }, { "KILL", SIGKILL },
 		     { "USR1", SIGUSR1 }, { "USR2", SIGUSR2 },  { "TERM", SIGTERM }, { "STOP", SIGSTOP },
 		     { "PWR", SIGPWR },   { "WINCH", SIGWINCH } };
-	const char *w = string_member(want_config, "StopSignal");
-	const char *h = string_member(config, "StopSignal");
+	const char *w = berth_json_str(want_config, "StopSignal");
+	const char *h = berth_json_str(config, "StopSignal");
 	char *end = NULL;
 	long num;
 	size_t i;
@@ -295,7 +274,7 @@ fix_stop_signal(json_object *want_config, json_object *config)
 	for (i = 0; i < sizeof(sigs) / sizeof(sigs[0]); i++)
 		if (strcmp(w, sigs[i].name) == 0 && sigs[i].num == num) {
 			berth_json_set(config, "StopSignal",
-				       json_object_new_string(string_member(want_config, "StopSignal")));
+				       json_object_new_string(berth_json_str(want_config, "StopSignal")));
 			return;
 		}
 }
@@ -306,8 +285,8 @@ static void
 fix_image(json_object *want_config, json_object *config)
 {
 	static const char *const prefixes[] = { "localhost/", "docker.io/library/", "docker.io/", NULL };
-	const char *w = string_member(want_config, "Image");
-	const char *h = string_member(config, "Image");
+	const char *w = berth_json_str(want_config, "Image");
+	const char *h = berth_json_str(config, "Image");
 	size_t i;
 
 	if (w == NULL || h == NULL || strcmp(w, h) == 0)
@@ -330,16 +309,16 @@ fix_image(json_object *want_config, json_object *config)
 void
 berth_dialect_inspect_as_docker(json_object *inspect, json_object *body)
 {
-	json_object *config = member(inspect, "Config"), *host = member(inspect, "HostConfig");
-	json_object *want_host = member(body, "HostConfig");
+	json_object *config = berth_json_get(inspect, "Config"), *host = berth_json_get(inspect, "HostConfig");
+	json_object *want_host = berth_json_get(body, "HostConfig");
 
 	if (!json_object_is_type(host, json_type_object) || !json_object_is_type(config, json_type_object))
 		return;
-	fix_bind_mounts(member(want_host, "Mounts"), host);
-	fix_binds(member(want_host, "Binds"), member(host, "Binds"));
-	if (json_object_is_type(member(want_host, "Tmpfs"), json_type_object) &&
-	    json_object_is_type(member(host, "Tmpfs"), json_type_object))
-		fix_tmpfs(member(want_host, "Tmpfs"), member(host, "Tmpfs"));
+	fix_bind_mounts(berth_json_get(want_host, "Mounts"), host);
+	fix_binds(berth_json_get(want_host, "Binds"), berth_json_get(host, "Binds"));
+	if (json_object_is_type(berth_json_get(want_host, "Tmpfs"), json_type_object) &&
+	    json_object_is_type(berth_json_get(host, "Tmpfs"), json_type_object))
+		fix_tmpfs(berth_json_get(want_host, "Tmpfs"), berth_json_get(host, "Tmpfs"));
 	fix_stop_signal(body, config);
 	fix_image(body, config);
 }

@@ -10,16 +10,9 @@
 #include "cleanup.h"
 #include "dialect.h"
 #include "drift.h"
+#include "json.h"
 #include "redact.h"
 #include "spec.h"
-
-static json_object *
-member(json_object *obj, const char *key)
-{
-	json_object *v = NULL;
-
-	return json_object_is_type(obj, json_type_object) && json_object_object_get_ex(obj, key, &v) ? v : NULL;
-}
 
 static json_object *
 copy(json_object *v)
@@ -58,12 +51,6 @@ field(json_object *fields, const char *name, json_object *want, json_object *hav
 }
 
 /* the length of an array, 0 for anything else (null included) */
-static size_t
-alen(json_object *v)
-{
-	return json_object_is_type(v, json_type_array) ? json_object_array_length(v) : 0;
-}
-
 /* Strings of an array want that the array have lacks; a new array or NULL when none. */
 static json_object *
 missing(json_object *want, json_object *have)
@@ -71,11 +58,11 @@ missing(json_object *want, json_object *have)
 	json_object *out = NULL;
 	size_t i, j;
 
-	for (i = 0; i < alen(want); i++) {
+	for (i = 0; i < berth_json_len(want); i++) {
 		json_object *w = json_object_array_get_idx(want, i);
 		bool found = false;
 
-		for (j = 0; j < alen(have) && !found; j++)
+		for (j = 0; j < berth_json_len(have) && !found; j++)
 			found = json_object_equal(w, json_object_array_get_idx(have, j));
 		if (!found) {
 			if (out == NULL)
@@ -92,8 +79,8 @@ same_set(json_object *want, json_object *have)
 {
 	cleanup_json json_object *a = NULL, *b = NULL;
 
-	if (alen(want) == 0 || alen(have) == 0)
-		return alen(want) == 0 && alen(have) == 0;
+	if (berth_json_len(want) == 0 || berth_json_len(have) == 0)
+		return berth_json_len(want) == 0 && berth_json_len(have) == 0;
 	a = missing(want, have);
 	b = missing(have, want);
 	return a == NULL && b == NULL;
@@ -108,9 +95,9 @@ berth_drift_compare(json_object *body, const char *hash, json_object *in, const 
 	static const char *const done_host[] = { "Binds", "Mounts", "NetworkMode", "RestartPolicy", NULL };
 	json_object *result = berth_nonnull(json_object_new_object());
 	json_object *fields = berth_nonnull(json_object_new_array());
-	json_object *config = member(inspect, "Config"), *host = member(inspect, "HostConfig");
-	json_object *want_host = member(body, "HostConfig"), *labels = member(config, "Labels");
-	json_object *have_hash = member(labels, BERTH_LABEL_HASH), *w, *h;
+	json_object *config = berth_json_get(inspect, "Config"), *host = berth_json_get(inspect, "HostConfig");
+	json_object *want_host = berth_json_get(body, "HostConfig"), *labels = berth_json_get(config, "Labels");
+	json_object *have_hash = berth_json_get(labels, BERTH_LABEL_HASH), *w, *h;
 	cleanup_json json_object *want_hash = json_object_new_string(hash);
 	cleanup_json json_object *rest = NULL;
 	bool drifted = false, recreate;
@@ -127,12 +114,12 @@ berth_drift_compare(json_object *body, const char *hash, json_object *in, const 
 					    : NULL);
 
 	/* the image: the tag, and what it named when the container was made and what it names now */
-	w = member(body, "Image");
-	h = member(config, "Image");
+	w = berth_json_get(body, "Image");
+	h = berth_json_get(config, "Image");
 	drifted |= !field(fields, "image", w, h, json_object_equal(w, h), NULL);
 	{
 		cleanup_json json_object *now = image_id_now ? json_object_new_string(image_id_now) : NULL;
-		json_object *made = member(inspect, "Image");
+		json_object *made = berth_json_get(inspect, "Image");
 		bool same = now != NULL && json_object_equal(now, made);
 
 		drifted |= !field(fields, "image id", now, made, same,
@@ -149,9 +136,9 @@ berth_drift_compare(json_object *body, const char *hash, json_object *in, const 
 		const char *parts[] = { "Entrypoint", "Cmd" };
 
 		for (i = 0; i < 2; i++) {
-			if ((w = member(body, parts[i])) == NULL)
+			if ((w = berth_json_get(body, parts[i])) == NULL)
 				continue;
-			h = member(config, parts[i]);
+			h = berth_json_get(config, parts[i]);
 			berth_json_set(want_cmd, parts[i], json_object_get(w));
 			set_or_null(have_cmd, parts[i], json_object_get(h));
 			same = same && json_object_equal(w, h);
@@ -168,11 +155,11 @@ berth_drift_compare(json_object *body, const char *hash, json_object *in, const 
 		const char *parts[] = { "Binds", "Mounts" };
 
 		for (i = 0; i < 2; i++) {
-			w = member(want_host, parts[i]);
-			h = member(host, parts[i]);
+			w = berth_json_get(want_host, parts[i]);
+			h = berth_json_get(host, parts[i]);
 			if (w != NULL)
 				berth_json_set(want_b, parts[i], json_object_get(w));
-			if (alen(h) > 0)
+			if (berth_json_len(h) > 0)
 				berth_json_set(have_b, parts[i], json_object_get(h));
 			/* dockerd adds nothing to these lists, so they must be the same sets */
 			same = same && same_set(w, h);
@@ -186,8 +173,8 @@ berth_drift_compare(json_object *body, const char *hash, json_object *in, const 
 		cleanup_json json_object *lack = NULL, *want_e = NULL, *have_e = NULL;
 		cleanup_free char *names = NULL, *note = NULL;
 
-		w = member(body, "Env");
-		h = member(config, "Env");
+		w = berth_json_get(body, "Env");
+		h = berth_json_get(config, "Env");
 		lack = w != NULL ? missing(w, h) : NULL;
 		names = lack != NULL ? berth_redact_diff("Env", w, h) : NULL;
 		note = lack != NULL ? berth_xasprintf("variables the resource sets are missing or different in the "
@@ -204,8 +191,8 @@ berth_drift_compare(json_object *body, const char *hash, json_object *in, const 
 	{
 		const char *wn, *hn;
 
-		w = member(want_host, "NetworkMode");
-		h = member(host, "NetworkMode");
+		w = berth_json_get(want_host, "NetworkMode");
+		h = berth_json_get(host, "NetworkMode");
 		wn = w ? json_object_get_string(w) : "";
 		hn = h ? json_object_get_string(h) : "";
 		drifted |=
@@ -215,14 +202,14 @@ berth_drift_compare(json_object *body, const char *hash, json_object *in, const 
 
 	/* the labels, but the hash (above) */
 	{
-		cleanup_json json_object *want_l = copy(member(body, "Labels"));
+		cleanup_json json_object *want_l = copy(berth_json_get(body, "Labels"));
 		bool same = true;
 
 		if (want_l != NULL)
 			json_object_object_del(want_l, BERTH_LABEL_HASH);
 		json_object_object_foreach(want_l, k, v)
 		{
-			json_object *hv = member(labels, k);
+			json_object *hv = berth_json_get(labels, k);
 
 			same = same && hv != NULL && json_object_equal(v, hv);
 		}
@@ -241,11 +228,11 @@ berth_drift_compare(json_object *body, const char *hash, json_object *in, const 
 
 	/* the restart policy: Pacemaker, not dockerd, restarts */
 	{
-		json_object *hp = member(member(host, "RestartPolicy"), "Name");
+		json_object *hp = berth_json_get(berth_json_get(host, "RestartPolicy"), "Name");
 		const char *name = hp ? json_object_get_string(hp) : "";
 
-		w = member(want_host, "RestartPolicy");
-		h = member(host, "RestartPolicy");
+		w = berth_json_get(want_host, "RestartPolicy");
+		h = berth_json_get(host, "RestartPolicy");
 		drifted |= !field(fields, "restart policy", w, h, name[0] == '\0' || strcmp(name, "no") == 0, NULL);
 	}
 
@@ -254,7 +241,7 @@ berth_drift_compare(json_object *body, const char *hash, json_object *in, const 
 	for (i = 0; done_top[i]; i++)
 		json_object_object_del(rest, done_top[i]);
 	for (i = 0; done_host[i]; i++)
-		json_object_object_del(member(rest, "HostConfig"), done_host[i]);
+		json_object_object_del(berth_json_get(rest, "HostConfig"), done_host[i]);
 	{
 		bool same = berth_spec_matches(rest, inspect, &why);
 

@@ -17,6 +17,7 @@
 #include "cleanup.h"
 #include "deadline.h"
 #include "engine.h"
+#include "json.h"
 #include "log.h"
 
 #define TAIL_KEEP (64u * 1024)
@@ -416,16 +417,14 @@ berth_engine_server(const struct berth_engine *e)
 char *
 berth_response_message(const struct berth_response *resp)
 {
-	json_object *obj, *msg;
+	json_object *obj;
 	char *out = NULL;
 	size_t i, n;
 
 	if (resp->body == NULL || resp->len == 0)
 		return berth_xstrdup("(empty answer)");
 	obj = json_tokener_parse(resp->body);
-	if (obj != NULL && json_object_is_type(obj, json_type_object) &&
-	    json_object_object_get_ex(obj, "message", &msg) && json_object_is_type(msg, json_type_string))
-		out = berth_xstrdup(json_object_get_string(msg));
+	out = berth_xstrdup(berth_json_str(obj, "message"));
 	json_object_put(obj);
 	if (out != NULL)
 		return out;

@@ -10,6 +10,7 @@
 #include <json-c/json.h>
 
 #include "alloc.h"
+#include "json.h"
 #include "progress.h"
 
 #define JSON_DEPTH 8 /* a progress line nests two levels */
@@ -28,17 +29,6 @@ berth_progress_release(struct berth_progress *p)
 	free(p->layers);
 	free(p->error);
 	memset(p, 0, sizeof(*p));
-}
-
-static json_object *
-member(json_object *o, const char *key, json_type type)
-{
-	json_object *v;
-
-	if (o == NULL || !json_object_is_type(o, json_type_object) || !json_object_object_get_ex(o, key, &v) ||
-	    !json_object_is_type(v, type))
-		return NULL;
-	return v;
 }
 
 static struct berth_progress_layer *
@@ -80,9 +70,10 @@ static void
 read_line(struct berth_progress *p, const char *text, size_t len)
 {
 	json_tokener *tok;
-	json_object *obj, *v, *detail;
+	json_object *obj, *detail;
 	struct berth_progress_layer *l;
-	const char *status, *id;
+	const char *status, *id, *error;
+	int64_t cur, tot;
 
 	if (len == 0)
 		return;
@@ -92,32 +83,27 @@ read_line(struct berth_progress *p, const char *text, size_t len)
 	json_tokener_free(tok);
 	if (obj == NULL)
 		return; /* not JSON: nothing to count */
-	if ((v = member(obj, "error", json_type_string)) != NULL ||
-	    (v = member(member(obj, "errorDetail", json_type_object), "message", json_type_string)) != NULL) {
+	if ((error = berth_json_str(obj, "error")) != NULL ||
+	    (error = berth_json_str(berth_json_obj(obj, "errorDetail"), "message")) != NULL) {
 		if (p->error == NULL)
-			p->error = berth_xstrdup(json_object_get_string(v));
+			p->error = berth_xstrdup(error);
 		json_object_put(obj);
 		return;
 	}
-	v = member(obj, "status", json_type_string);
-	status = v ? json_object_get_string(v) : NULL;
-	v = member(obj, "id", json_type_string);
-	id = v ? json_object_get_string(v) : NULL;
+	status = berth_json_str(obj, "status");
+	id = berth_json_str(obj, "id");
 	if (status == NULL || id == NULL || !layer_status(status) || (l = layer(p, id)) == NULL) {
 		json_object_put(obj);
 		return;
 	}
-	detail = member(obj, "progressDetail", json_type_object);
+	detail = berth_json_obj(obj, "progressDetail");
 	if (strcmp(status, "Downloading") == 0) {
-		json_object *cur = member(detail, "current", json_type_int);
-		json_object *tot = member(detail, "total", json_type_int);
-
-		if (tot != NULL && json_object_get_int64(tot) > 0) {
-			l->total = json_object_get_int64(tot);
+		if (berth_json_int(detail, "total", &tot) && tot > 0) {
+			l->total = tot;
 			l->sized = true;
 		}
-		if (cur != NULL && json_object_get_int64(cur) >= 0)
-			l->current = json_object_get_int64(cur);
+		if (berth_json_int(detail, "current", &cur) && cur >= 0)
+			l->current = cur;
 	} else if (strcmp(status, "Verifying Checksum") == 0 || strcmp(status, "Download complete") == 0 ||
 		   strcmp(status, "Extracting") == 0) {
 		if (l->sized)

@@ -7,6 +7,7 @@
 
 #include "alloc.h"
 #include "cleanup.h"
+#include "json.h"
 #include "redact.h"
 #include "spec.h"
 
@@ -90,25 +91,24 @@ berth_redact_value(const char *key, json_object *v)
 static void
 redact_member(json_object *obj, const char *key)
 {
-	json_object *v = NULL;
+	json_object *v = berth_json_get(obj, key);
 
-	if (json_object_is_type(obj, json_type_object) && json_object_object_get_ex(obj, key, &v) && v != NULL)
+	if (v != NULL)
 		berth_json_set(obj, key, berth_redact_value(key, v));
 }
 
 json_object *
 berth_redact_config(json_object *obj)
 {
-	json_object *out = deep_copy(obj), *config = NULL;
+	json_object *out = deep_copy(obj), *config;
 
 	if (out == NULL)
 		return NULL;
 	redact_member(out, "Env");
 	redact_member(out, "Labels");
-	if (json_object_object_get_ex(out, "Config", &config)) {
-		redact_member(config, "Env");
-		redact_member(config, "Labels");
-	}
+	config = berth_json_get(out, "Config");
+	redact_member(config, "Env");
+	redact_member(config, "Labels");
 	return out;
 }
 

@@ -16,6 +16,7 @@
 
 #include "alloc.h"
 #include "file.h"
+#include "json.h"
 #include "log.h"
 #include "ocf.h"
 #include "registry.h"
@@ -260,16 +261,6 @@ best_entry(json_object *obj, const char *host, const char *repo, json_type type)
 	return best;
 }
 
-static const char *
-string_member(json_object *o, const char *key)
-{
-	json_object *v;
-
-	if (o == NULL || !json_object_object_get_ex(o, key, &v) || !json_object_is_type(v, json_type_string))
-		return NULL;
-	return json_object_get_string(v);
-}
-
 /* ---- the file ---- */
 
 char *
@@ -378,9 +369,9 @@ load_file(const char *path, bool required, json_object **root, berth_error_t *er
 static int
 from_entry(json_object *entry, const char *path, struct berth_registry_auth *auth, berth_error_t *err)
 {
-	const char *token = string_member(entry, "identitytoken");
-	const char *b64 = string_member(entry, "auth");
-	const char *user = string_member(entry, "username"), *pass = string_member(entry, "password");
+	const char *token = berth_json_str(entry, "identitytoken");
+	const char *b64 = berth_json_str(entry, "auth");
+	const char *user = berth_json_str(entry, "username"), *pass = berth_json_str(entry, "password");
 
 	if (token != NULL && token[0] != '\0') {
 		auth->identitytoken = berth_xstrdup(token);
@@ -491,8 +482,8 @@ from_helper(const char *helper, const char *where, const struct berth_deadline *
 	}
 	answer = parse_secret_json(r.out, r.out_len); /* zeroes r.out; r is wiped on release too */
 	berth_spawn_result_release(&r);
-	user = string_member(answer, "Username");
-	secret = string_member(answer, "Secret");
+	user = berth_json_str(answer, "Username");
+	secret = berth_json_str(answer, "Secret");
 	if (secret == NULL || secret[0] == '\0')
 		return berth_error_set(err, BERTH_E_FAILED,
 				       "%s answered for registry %s without a Secret (not shown: it may hold secrets)",
@@ -516,7 +507,7 @@ berth_registry_lookup(const char *image, const char *authfile, const struct bert
 	cleanup_free char *path = berth_registry_config_path(authfile);
 	cleanup_free char *host = NULL, *repo = NULL, *where = NULL;
 	berth_cleanup(secret_json) json_object *root = NULL;
-	json_object *helpers = NULL, *v, *store = NULL;
+	json_object *helpers, *v, *store;
 	int ret;
 
 	memset(auth, 0, sizeof(*auth));
@@ -530,19 +521,16 @@ berth_registry_lookup(const char *image, const char *authfile, const struct bert
 	}
 	auth->searched = berth_xstrdup(path);
 	/* docker's order: the helper named for this registry, the default helper, the file. */
-	json_object_object_get_ex(root, "credHelpers", &helpers);
+	helpers = berth_json_get(root, "credHelpers");
 	if ((v = best_entry(helpers, host, repo, json_type_string)) != NULL) {
 		where = berth_xasprintf("\"credHelpers\" in %s", path);
 		ret = from_helper(json_object_get_string(v), where, d, auth, err);
-	} else if (json_object_object_get_ex(root, "credsStore", &store) &&
-		   json_object_is_type(store, json_type_string) && json_object_get_string_len(store) > 0) {
+	} else if ((store = berth_json_typed(root, "credsStore", json_type_string)) != NULL &&
+		   json_object_get_string_len(store) > 0) {
 		where = berth_xasprintf("\"credsStore\" in %s", path);
 		ret = from_helper(json_object_get_string(store), where, d, auth, err);
 	} else {
-		json_object *auths = NULL;
-
-		json_object_object_get_ex(root, "auths", &auths);
-		v = best_entry(auths, host, repo, json_type_object);
+		v = best_entry(berth_json_get(root, "auths"), host, repo, json_type_object);
 		ret = v ? from_entry(v, path, auth, err) : 0;
 	}
 	if (ret < 0)

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "alloc.h"
+#include "json.h"
 #include "render.h"
 #include "words.h"
 
@@ -59,22 +60,6 @@ static void
 unmapped(struct out *o, const char *section, const char *key, const char *why)
 {
 	strv_take(&o->unmapped, berth_xasprintf("%s%s: %s", section, key, why));
-}
-
-static json_object *
-member(json_object *obj, const char *key)
-{
-	json_object *v = NULL;
-
-	return json_object_object_get_ex(obj, key, &v) ? v : NULL;
-}
-
-static const char *
-string_member(json_object *obj, const char *key)
-{
-	json_object *v = member(obj, key);
-
-	return json_object_is_type(v, json_type_string) ? json_object_get_string(v) : NULL;
 }
 
 /* ---- renderers: false when the value has a shape no flag can say ---- */
@@ -184,14 +169,14 @@ r_keys(struct out *o, const char *name, json_object *v)
 static bool
 r_exposed(struct out *o, const char *name, json_object *v)
 {
-	json_object *bindings = member(member(o->body, "HostConfig"), "PortBindings");
+	json_object *bindings = berth_json_get(berth_json_get(o->body, "HostConfig"), "PortBindings");
 
 	if (!json_object_is_type(v, json_type_object))
 		return false;
 	json_object_object_foreach(v, k, val)
 	{
 		(void)val;
-		if (member(bindings, k) == NULL)
+		if (berth_json_get(bindings, k) == NULL)
 			flag(o, name, k);
 	}
 	return true;
@@ -203,7 +188,7 @@ r_stdin_once(struct out *o, const char *name, json_object *v)
 {
 	(void)name;
 	return json_object_is_type(v, json_type_boolean) && !json_object_get_boolean(v) &&
-	       member(o->body, "OpenStdin") != NULL;
+	       berth_json_get(o->body, "OpenStdin") != NULL;
 }
 
 /* Entrypoint: --entrypoint gives one element, never split */
@@ -240,7 +225,7 @@ r_health(struct out *o, const char *name, json_object *v)
 	} durations[] = { { "Interval", "health-interval" },
 			  { "Timeout", "health-timeout" },
 			  { "StartPeriod", "health-start-period" } };
-	json_object *test = member(v, "Test"), *n;
+	json_object *test = berth_json_get(v, "Test"), *n;
 	const char *t0;
 	size_t i;
 
@@ -271,9 +256,9 @@ r_health(struct out *o, const char *name, json_object *v)
 		flag(o, "health-cmd", json_object_get_string(json_object_array_get_idx(test, 1)));
 	}
 	for (i = 0; i < sizeof(durations) / sizeof(durations[0]); i++)
-		if ((n = member(v, durations[i].key)) != NULL)
+		if ((n = berth_json_get(v, durations[i].key)) != NULL)
 			duration(o, durations[i].flag, json_object_get_int64(n));
-	if ((n = member(v, "Retries")) != NULL)
+	if ((n = berth_json_get(v, "Retries")) != NULL)
 		r_int(o, "health-retries", n);
 	return true;
 }
@@ -317,8 +302,8 @@ r_tmpfs(struct out *o, const char *name, json_object *v)
 static bool
 r_log(struct out *o, const char *name, json_object *v)
 {
-	json_object *config = member(v, "Config");
-	const char *type = string_member(v, "Type");
+	json_object *config = berth_json_get(v, "Config");
+	const char *type = berth_json_str(v, "Type");
 
 	(void)name;
 	if (!json_object_is_type(v, json_type_object) ||
@@ -339,8 +324,8 @@ r_log(struct out *o, const char *name, json_object *v)
 static bool
 r_restart(struct out *o, const char *name, json_object *v)
 {
-	json_object *count = member(v, "MaximumRetryCount");
-	const char *policy = string_member(v, "Name");
+	json_object *count = berth_json_get(v, "MaximumRetryCount");
+	const char *policy = berth_json_str(v, "Name");
 	char buf[64];
 
 	if (policy == NULL)
@@ -399,8 +384,8 @@ static char *
 device(json_object *d)
 {
 	static const char *const keys[] = { "PathOnHost", "PathInContainer", "CgroupPermissions", NULL };
-	const char *h = string_member(d, "PathOnHost"), *c = string_member(d, "PathInContainer"),
-		   *p = string_member(d, "CgroupPermissions");
+	const char *h = berth_json_str(d, "PathOnHost"), *c = berth_json_str(d, "PathInContainer"),
+		   *p = berth_json_str(d, "CgroupPermissions");
 
 	if (h == NULL || c == NULL || p == NULL || !only_members(d, keys))
 		return NULL;
@@ -411,34 +396,35 @@ static char *
 ulimit(json_object *u)
 {
 	static const char *const keys[] = { "Name", "Soft", "Hard", NULL };
-	const char *n = string_member(u, "Name");
+	const char *n = berth_json_str(u, "Name");
 
-	if (n == NULL || member(u, "Soft") == NULL || member(u, "Hard") == NULL || !only_members(u, keys))
+	if (n == NULL || berth_json_get(u, "Soft") == NULL || berth_json_get(u, "Hard") == NULL ||
+	    !only_members(u, keys))
 		return NULL;
-	return berth_xasprintf("%s=%" PRId64 ":%" PRId64, n, json_object_get_int64(member(u, "Soft")),
-			       json_object_get_int64(member(u, "Hard")));
+	return berth_xasprintf("%s=%" PRId64 ":%" PRId64, n, json_object_get_int64(berth_json_get(u, "Soft")),
+			       json_object_get_int64(berth_json_get(u, "Hard")));
 }
 
 static char *
 weight_device(json_object *d)
 {
 	static const char *const keys[] = { "Path", "Weight", NULL };
-	const char *p = string_member(d, "Path");
+	const char *p = berth_json_str(d, "Path");
 
-	if (p == NULL || member(d, "Weight") == NULL || !only_members(d, keys))
+	if (p == NULL || berth_json_get(d, "Weight") == NULL || !only_members(d, keys))
 		return NULL;
-	return berth_xasprintf("%s:%" PRId64, p, json_object_get_int64(member(d, "Weight")));
+	return berth_xasprintf("%s:%" PRId64, p, json_object_get_int64(berth_json_get(d, "Weight")));
 }
 
 static char *
 rate_device(json_object *d)
 {
 	static const char *const keys[] = { "Path", "Rate", NULL };
-	const char *p = string_member(d, "Path");
+	const char *p = berth_json_str(d, "Path");
 
-	if (p == NULL || member(d, "Rate") == NULL || !only_members(d, keys))
+	if (p == NULL || berth_json_get(d, "Rate") == NULL || !only_members(d, keys))
 		return NULL;
-	return berth_xasprintf("%s:%" PRId64, p, json_object_get_int64(member(d, "Rate")));
+	return berth_xasprintf("%s:%" PRId64, p, json_object_get_int64(berth_json_get(d, "Rate")));
 }
 
 static bool
@@ -510,10 +496,10 @@ mount(json_object *m)
 	static const char *const vol_keys[] = { "NoCopy", "Labels", "DriverConfig", NULL };
 	static const char *const driver_keys[] = { "Name", "Options", NULL };
 	static const char *const tmpfs_keys[] = { "SizeBytes", "Mode", NULL };
-	json_object *bind = member(m, "BindOptions"), *vol = member(m, "VolumeOptions"),
-		    *tmpfs = member(m, "TmpfsOptions");
-	json_object *driver = member(vol, "DriverConfig"), *v;
-	const char *type = string_member(m, "Type"), *target = string_member(m, "Target"), *s;
+	json_object *bind = berth_json_get(m, "BindOptions"), *vol = berth_json_get(m, "VolumeOptions"),
+		    *tmpfs = berth_json_get(m, "TmpfsOptions");
+	json_object *driver = berth_json_get(vol, "DriverConfig"), *v;
+	const char *type = berth_json_str(m, "Type"), *target = berth_json_str(m, "Target"), *s;
 	char *line = berth_xstrdup(""), buf[48];
 
 	if (type == NULL || target == NULL || !only_members(m, keys) || (bind && !only_members(bind, bind_keys)) ||
@@ -523,40 +509,40 @@ mount(json_object *m)
 		return NULL;
 	}
 	csv_kv(&line, "type", type);
-	if ((s = string_member(m, "Source")) != NULL)
+	if ((s = berth_json_str(m, "Source")) != NULL)
 		csv_kv(&line, "source", s);
 	csv_kv(&line, "target", target);
-	if ((v = member(m, "ReadOnly")) != NULL && json_object_get_boolean(v))
+	if ((v = berth_json_get(m, "ReadOnly")) != NULL && json_object_get_boolean(v))
 		csv_field(&line, "readonly");
-	if ((s = string_member(m, "Consistency")) != NULL)
+	if ((s = berth_json_str(m, "Consistency")) != NULL)
 		csv_kv(&line, "consistency", s);
-	if ((s = string_member(bind, "Propagation")) != NULL)
+	if ((s = berth_json_str(bind, "Propagation")) != NULL)
 		csv_kv(&line, "bind-propagation", s);
-	if ((v = member(bind, "NonRecursive")) != NULL)
+	if ((v = berth_json_get(bind, "NonRecursive")) != NULL)
 		csv_kv(&line, "bind-nonrecursive", json_object_get_boolean(v) ? "true" : "false");
-	if ((v = member(vol, "NoCopy")) != NULL)
+	if ((v = berth_json_get(vol, "NoCopy")) != NULL)
 		csv_kv(&line, "volume-nocopy", json_object_get_boolean(v) ? "true" : "false");
-	if ((v = member(vol, "Labels")) != NULL) {
+	if ((v = berth_json_get(vol, "Labels")) != NULL) {
 		json_object_object_foreach(v, k, val)
 		{
 			cleanup_free char *kv = berth_xasprintf("%s=%s", k, json_object_get_string(val));
 			csv_kv(&line, "volume-label", kv);
 		}
 	}
-	if ((s = string_member(driver, "Name")) != NULL)
+	if ((s = berth_json_str(driver, "Name")) != NULL)
 		csv_kv(&line, "volume-driver", s);
-	if ((v = member(driver, "Options")) != NULL) {
+	if ((v = berth_json_get(driver, "Options")) != NULL) {
 		json_object_object_foreach(v, k, val)
 		{
 			cleanup_free char *kv = berth_xasprintf("%s=%s", k, json_object_get_string(val));
 			csv_kv(&line, "volume-opt", kv);
 		}
 	}
-	if ((v = member(tmpfs, "SizeBytes")) != NULL) {
+	if ((v = berth_json_get(tmpfs, "SizeBytes")) != NULL) {
 		snprintf(buf, sizeof(buf), "%" PRId64, json_object_get_int64(v));
 		csv_kv(&line, "tmpfs-size", buf);
 	}
-	if ((v = member(tmpfs, "Mode")) != NULL) {
+	if ((v = berth_json_get(tmpfs, "Mode")) != NULL) {
 		snprintf(buf, sizeof(buf), "%" PRIo64, (uint64_t)json_object_get_int64(v));
 		csv_kv(&line, "tmpfs-mode", buf);
 	}
@@ -583,7 +569,7 @@ r_ports(struct out *o, const char *name, json_object *v)
 			return false;
 		for (i = 0; i < json_object_array_length(list); i++) {
 			json_object *b = json_object_array_get_idx(list, i);
-			const char *ip = string_member(b, "HostIp"), *hp = string_member(b, "HostPort");
+			const char *ip = berth_json_str(b, "HostIp"), *hp = berth_json_str(b, "HostPort");
 			cleanup_free char *host = NULL, *w = NULL;
 
 			if (ip == NULL || hp == NULL)
@@ -629,7 +615,7 @@ r_security(struct out *o, const char *name, json_object *v)
 static bool
 r_masked(struct out *o, const char *name, json_object *v)
 {
-	json_object *ro = member(member(o->body, "HostConfig"), "ReadonlyPaths");
+	json_object *ro = berth_json_get(berth_json_get(o->body, "HostConfig"), "ReadonlyPaths");
 
 	if (!json_object_is_type(v, json_type_array) || json_object_array_length(v) != 0 ||
 	    !json_object_is_type(ro, json_type_array) || json_object_array_length(ro) != 0)
@@ -641,7 +627,7 @@ r_masked(struct out *o, const char *name, json_object *v)
 static bool
 r_readonly_paths(struct out *o, const char *name, json_object *v)
 {
-	json_object *masked = member(member(o->body, "HostConfig"), "MaskedPaths");
+	json_object *masked = berth_json_get(berth_json_get(o->body, "HostConfig"), "MaskedPaths");
 
 	(void)name;
 	/* rendered with MaskedPaths */
@@ -659,7 +645,9 @@ r_network(struct out *o, const char *name, json_object *v)
 
 	if (!json_object_is_type(v, json_type_string))
 		return false;
-	opts = member(member(member(member(o->body, "NetworkingConfig"), "EndpointsConfig"), net), "DriverOpts");
+	opts = berth_json_get(
+		berth_json_get(berth_json_get(berth_json_get(o->body, "NetworkingConfig"), "EndpointsConfig"), net),
+		"DriverOpts");
 	if (opts == NULL)
 		return r_string(o, name, v);
 	if (!json_object_is_type(opts, json_type_object))
@@ -682,25 +670,25 @@ r_endpoints(struct out *o, const char *name, json_object *v)
 {
 	static const char *const keys[] = { "Aliases", "DriverOpts", "IPAMConfig", NULL };
 	static const char *const ipam_keys[] = { "IPv4Address", "IPv6Address", "LinkLocalIPs", NULL };
-	json_object *eps = member(v, "EndpointsConfig");
-	const char *net = string_member(member(o->body, "HostConfig"), "NetworkMode");
+	json_object *eps = berth_json_get(v, "EndpointsConfig");
+	const char *net = berth_json_str(berth_json_get(o->body, "HostConfig"), "NetworkMode");
 	json_object *ep, *ipam, *x;
 	const char *s;
 
 	(void)name;
 	if (!json_object_is_type(eps, json_type_object) || json_object_object_length(v) != 1 || net == NULL ||
-	    json_object_object_length(eps) != 1 || (ep = member(eps, net)) == NULL || !only_members(ep, keys))
+	    json_object_object_length(eps) != 1 || (ep = berth_json_get(eps, net)) == NULL || !only_members(ep, keys))
 		return false;
-	ipam = member(ep, "IPAMConfig");
+	ipam = berth_json_get(ep, "IPAMConfig");
 	if (ipam != NULL && !only_members(ipam, ipam_keys))
 		return false;
-	if ((x = member(ep, "Aliases")) != NULL && !r_list(o, "network-alias", x))
+	if ((x = berth_json_get(ep, "Aliases")) != NULL && !r_list(o, "network-alias", x))
 		return false;
-	if ((s = string_member(ipam, "IPv4Address")) != NULL)
+	if ((s = berth_json_str(ipam, "IPv4Address")) != NULL)
 		flag(o, "ip", s);
-	if ((s = string_member(ipam, "IPv6Address")) != NULL)
+	if ((s = berth_json_str(ipam, "IPv6Address")) != NULL)
 		flag(o, "ip6", s);
-	if ((x = member(ipam, "LinkLocalIPs")) != NULL && !r_list(o, "link-local-ip", x))
+	if ((x = berth_json_get(ipam, "LinkLocalIPs")) != NULL && !r_list(o, "link-local-ip", x))
 		return false;
 	return true;
 }
@@ -822,8 +810,8 @@ void
 berth_render_docker_run(json_object *body, const char *name, char ***argv, char ***unmapped_out)
 {
 	struct out o = { { 0 }, { 0 }, body };
-	json_object *host = member(body, "HostConfig"), *cmd = member(body, "Cmd");
-	const char *image = string_member(body, "Image");
+	json_object *host = berth_json_get(body, "HostConfig"), *cmd = berth_json_get(body, "Cmd");
+	const char *image = berth_json_str(body, "Image");
 	size_t i;
 
 	strv_take(&o.argv, berth_xstrdup("docker"));

@@ -13,6 +13,7 @@
 
 #include "alloc.h"
 #include "cleanup.h"
+#include "json.h"
 #include "runopts.h"
 
 #define UNUSED __attribute__((unused))
@@ -110,38 +111,17 @@ append_string(json_object *arr, const char *s)
 	append(arr, berth_nonnull(json_object_new_string(s)));
 }
 
-/* obj[key], created empty (object or array) when absent. */
+/* obj[key], created empty (object or array) when absent; a member of another type is replaced. */
 static inline json_object *
 child(json_object *obj, const char *key, json_type type)
 {
-	json_object *c;
+	json_object *c = berth_json_typed(obj, key, type);
 
-	if (json_object_object_get_ex(obj, key, &c) && json_object_is_type(c, type))
+	if (c != NULL)
 		return c;
 	c = berth_nonnull(type == json_type_array ? json_object_new_array() : json_object_new_object());
 	put(obj, key, c);
 	return c;
-}
-
-/* obj[key] as a string, or NULL */
-static inline const char *
-get_string(json_object *obj, const char *key)
-{
-	json_object *v;
-
-	if (obj == NULL || !json_object_object_get_ex(obj, key, &v) || !json_object_is_type(v, json_type_string))
-		return NULL;
-	return json_object_get_string(v);
-}
-
-static inline size_t
-array_len(json_object *obj, const char *key)
-{
-	json_object *v;
-
-	if (obj == NULL || !json_object_object_get_ex(obj, key, &v) || !json_object_is_type(v, json_type_array))
-		return 0;
-	return json_object_array_length(v);
 }
 
 static inline json_object *

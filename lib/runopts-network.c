@@ -227,7 +227,7 @@ berth_runopts_set_network(struct runopts_ctx *ctx, const struct flag_use *u, ber
 		return berth_error_set(err, BERTH_E_CONFIG,
 				       "run_opts: '%s' given more than once ('%s', then '%s'): a container is "
 				       "created on one network (Docker API 1.41)",
-				       u->name, get_string(prev, "Target"), v);
+				       u->name, berth_json_str(prev, "Target"), v);
 	/* The CLI takes name=...,alias=... when \w+=\w+ occurs anywhere in the value. */
 	for (const char *eq = strchr(v, '='); eq != NULL && !long_syntax; eq = strchr(eq + 1, '='))
 		long_syntax = eq > v && berth_go_is_word_char(eq[-1]) && berth_go_is_word_char(eq[1]);
@@ -275,11 +275,11 @@ berth_runopts_set_network(struct runopts_ctx *ctx, const struct flag_use *u, ber
 				return berth_runopts_bad_value(err, u, "invalid field key '%s'", key);
 			}
 		}
-		if (get_string(net, "Target") == NULL || get_string(net, "Target")[0] == '\0')
+		if (berth_json_str(net, "Target") == NULL || berth_json_str(net, "Target")[0] == '\0')
 			return berth_runopts_bad_value(err, u, "network name/id is not specified");
 	}
 	{
-		const char *t = get_string(net, "Target");
+		const char *t = berth_json_str(net, "Target");
 
 		if (t == NULL || t[strspn(t, " \t\n\r\v\f")] == '\0')
 			return berth_runopts_bad_value(err, u, "no network name");

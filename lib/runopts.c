@@ -401,7 +401,7 @@ finish_health(struct runopts_ctx *ctx, berth_error_t *err)
 
 	json_object_object_get_ex(ctx->scratch, "health", &health);
 	json_object_object_get_ex(ctx->scratch, "no_healthcheck", &nohc);
-	cmd = get_string(health, "cmd");
+	cmd = berth_json_str(health, "cmd");
 	have = cmd != NULL && cmd[0] != '\0';
 	for (int i = 0; i < 4; i++)
 		if (health != NULL && json_object_object_get_ex(health, keys[i], &v) && json_object_get_int64(v) != 0)
@@ -444,8 +444,10 @@ static int
 finish_network(struct runopts_ctx *ctx, berth_error_t *err)
 {
 	json_object *net = NULL, *ep cleanup_json = NULL, *ipam cleanup_json = NULL, *v, *aliases = NULL;
-	const char *name, *ip = get_string(ctx->scratch, "IPv4Address"), *ip6 = get_string(ctx->scratch, "IPv6Address");
-	size_t n_aliases = array_len(ctx->scratch, "Aliases"), n_lla = array_len(ctx->scratch, "LinkLocalIPs");
+	const char *name, *ip = berth_json_str(ctx->scratch, "IPv4Address"),
+			  *ip6 = berth_json_str(ctx->scratch, "IPv6Address");
+	size_t n_aliases = berth_json_len(berth_json_arr(ctx->scratch, "Aliases")),
+	       n_lla = berth_json_len(berth_json_arr(ctx->scratch, "LinkLocalIPs"));
 
 	if (!json_object_object_get_ex(ctx->scratch, "net", &net)) {
 		/* The CLI silently drops these without --network; under berth the container would
@@ -459,24 +461,24 @@ finish_network(struct runopts_ctx *ctx, berth_error_t *err)
 							     : "--link-local-ip");
 		return 0;
 	}
-	name = get_string(net, "Target");
-	if (n_aliases > 0 && array_len(net, "Aliases") > 0)
+	name = berth_json_str(net, "Target");
+	if (n_aliases > 0 && berth_json_len(berth_json_arr(net, "Aliases")) > 0)
 		return berth_error_set(err, BERTH_E_CONFIG,
 				       "run_opts: conflicting options: --network-alias and a per-network alias");
-	if (ip != NULL && get_string(net, "IPv4Address") != NULL)
+	if (ip != NULL && berth_json_str(net, "IPv4Address") != NULL)
 		return berth_error_set(err, BERTH_E_CONFIG,
 				       "run_opts: conflicting options: --ip and a per-network IPv4 address");
-	if (ip6 != NULL && get_string(net, "IPv6Address") != NULL)
+	if (ip6 != NULL && berth_json_str(net, "IPv6Address") != NULL)
 		return berth_error_set(err, BERTH_E_CONFIG,
 				       "run_opts: conflicting options: --ip6 and a per-network IPv6 address");
 	if (n_aliases > 0)
 		json_object_object_get_ex(ctx->scratch, "Aliases", &aliases);
-	else if (array_len(net, "Aliases") > 0)
+	else if (berth_json_len(berth_json_arr(net, "Aliases")) > 0)
 		json_object_object_get_ex(net, "Aliases", &aliases);
 	if (ip == NULL)
-		ip = get_string(net, "IPv4Address");
+		ip = berth_json_str(net, "IPv4Address");
 	if (ip6 == NULL)
-		ip6 = get_string(net, "IPv6Address");
+		ip6 = berth_json_str(net, "IPv6Address");
 	if (aliases != NULL && !network_is_user_defined(name))
 		return berth_error_set(err, BERTH_E_CONFIG,
 				       "run_opts: network-scoped aliases need a user-defined network, not '%s'", name);
@@ -542,7 +544,7 @@ finish_log(struct runopts_ctx *ctx, berth_error_t *err)
 
 	if (!json_object_object_get_ex(ctx->host, "LogConfig", &lc))
 		return 0;
-	type = get_string(lc, "Type");
+	type = berth_json_str(lc, "Type");
 	if (type != NULL && strcmp(type, "none") == 0 && json_object_object_get_ex(lc, "Config", &cfg) &&
 	    json_object_object_length(cfg) > 0)
 		return berth_error_set(err, BERTH_E_CONFIG,
