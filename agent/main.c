@@ -137,8 +137,12 @@ main(int argc, char **argv)
 	berth_log_debug("%s %s on container %s (socket %s, budget %ld ms)", params.instance, name, params.name,
 			params.docker_socket, berth_deadline_left_ms(&deadline));
 	result = action->fn(&ctx, &err);
-	/* best effort, bounded, and only when it changed: never what an action waits for (conf.h) */
-	berth_conf_publish(params.conf, &deadline);
+	/* Best effort, bounded, and only when it changed: never what an action waits for (conf.h).
+	 * Only from monitor and validate-all: a node attribute that changes aborts the transition
+	 * it happens in, and one aborted by a demote lost the restart of a promoted instance whose
+	 * parameters had changed (ocf-tests/build/conf: test_node_attribute). */
+	if (action->column == BERTH_COL_MONITOR || action->column == BERTH_COL_VALIDATE)
+		berth_conf_publish(params.conf, &deadline);
 	rc = finish(name, params.instance, result, &err, berth_deadline_elapsed_ms(&deadline));
 	berth_engine_free(client.engine);
 	berth_params_release(&params);

@@ -117,7 +117,9 @@ const char *berth_conf_checksum(const struct berth_conf *c);
 const char *berth_conf_attribute_value(const struct berth_conf *c);
 
 /**
- * Publish berth_conf_attribute_value(c) as the transient node attribute berth-conf
+ * Publish berth_conf_attribute_value(c) as the transient node attribute berth-conf (the agent
+ * calls this after monitor and validate-all only: a changed attribute aborts the transition it
+ * changes in, which must not happen between a demote and the stop after it)
  * (crm_attribute -l reboot, through the cluster's attribute manager), best effort: only when it
  * differs from what this node last published ($HA_RSCTMP/berth-conf.published), again after
  * 10 minutes (the cluster forgets a node's transient attributes when the node leaves it, HA_RSCTMP
