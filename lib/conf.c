@@ -335,28 +335,40 @@ names_free(char **names, size_t n)
 	free(names);
 }
 
+/* A directory of the configuration, checked (berth_file_dir_open_config).
+ * \return its descriptor; -ENOENT when it does not exist (no error: nothing to read); or
+ *         -BERTH_E_CONFIG with err set */
+static int
+open_dir(const char *path, berth_error_t *err)
+{
+	berth_error_t e = NULL;
+	int fd = berth_file_dir_open_config(path, &e);
+
+	if (fd >= 0 || fd == -ENOENT) {
+		berth_error_free(&e);
+		return fd;
+	}
+	berth_error_set(err, BERTH_E_CONFIG, "%s", e->msg);
+	berth_error_free(&e);
+	return -BERTH_E_CONFIG;
+}
+
 /* conf.d's *.conf, in name order */
 static int
 read_conf_d(struct berth_conf *c, berth_error_t *err)
 {
 	cleanup_free char *path = berth_xasprintf("%s/conf.d", c->dir);
-	berth_error_t e = NULL;
 	char **names = NULL;
 	size_t n = 0, i;
 	int fd, ret = 0;
 	DIR *dir;
 	struct dirent *de;
 
-	fd = berth_file_dir_open_config(path, &e);
-	if (fd == -ENOENT) {
-		berth_error_free(&e);
+	fd = open_dir(path, err);
+	if (fd == -ENOENT)
 		return 0;
-	}
-	if (fd < 0) {
-		berth_error_set(err, BERTH_E_CONFIG, "%s", e->msg);
-		berth_error_free(&e);
-		return -BERTH_E_CONFIG;
-	}
+	if (fd < 0)
+		return fd;
 	dir = fdopendir(dup(fd));
 	if (dir == NULL) {
 		close(fd);
@@ -393,20 +405,15 @@ berth_conf_load(const char *dir, struct berth_conf **out, berth_error_t *err)
 {
 	struct berth_conf *c = berth_conf_new(dir);
 	cleanup_free char *main_path = berth_xasprintf("%s/berth.conf", dir);
-	berth_error_t e = NULL;
 	int fd, ret;
 
 	*out = c;
-	fd = berth_file_dir_open_config(dir, &e);
-	if (fd == -ENOENT) {
-		berth_error_free(&e);
+	fd = open_dir(dir, err);
+	if (fd == -ENOENT)
 		return 0;
-	}
 	if (fd < 0) {
-		berth_error_set(err, BERTH_E_CONFIG, "%s", e->msg);
-		berth_error_free(&e);
 		c->broken = true;
-		return -BERTH_E_CONFIG;
+		return fd;
 	}
 	ret = read_file(c, fd, "berth.conf", main_path, true, err);
 	close(fd);
