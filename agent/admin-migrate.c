@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /* berth migrate: a CIB's ocf:heartbeat:docker primitives turned into ocf:berth:docker ones
- * (berth(8); README, "Switching from ocf:heartbeat:docker"). */
+ * (berth(8); docs/switching.md). */
 #include "config.h"
 
 #include <errno.h>
@@ -346,7 +346,7 @@ berth_admin_migrate(const struct opts *o, int argc, char **argv)
 		       berth_json_as_bool(doc, "applied") ? "; the CIB is changed"
 		       : o->apply                         ? "; nothing was changed"
 							  : "; nothing was changed (--apply changes the CIB)");
-		printf("\nThe safe switch-over (README, \"Switching from ocf:heartbeat:docker\"):\n");
+		printf("\nThe safe switch-over (docs/switching.md):\n");
 		for (i = 0; procedure[i]; i++)
 			printf("  %zu. %s\n", i + 1, procedure[i]);
 	}
