@@ -9,8 +9,9 @@
 # /usr/lib/ocf/resource.d and /var/lib/dpkg are overlays in that namespace: what a test changes
 # there (berth-divert's diversion of ocf:heartbeat:docker) is seen by the test's cluster only,
 # never by the machine or by other tests running beside it, and vanishes with the namespace.
-# Everything else (/run/docker.sock, /run/resource-agents, /tmp, /dev/shm) is shared with the
-# host, so the agents the cluster runs reach the host's dockerd. cl_run runs a tool inside the namespace, so that it sees what the cluster sees (pcs
+# Everything else (/run/resource-agents, /tmp, /dev/shm, /run/docker.sock unless CL_DOCKER_SOCK
+# says otherwise, below) is shared with the host, so the agents the cluster runs reach a dockerd
+# the tests see too. cl_run runs a tool inside the namespace, so that it sees what the cluster sees (pcs
 # reads /etc/corosync; crm_resource runs agents from /usr/lib/ocf).
 #
 # Facts this relies on are in the shared CLUSTER.md: a seeded cib.xml with dc-deadtime=2s brings
@@ -33,6 +34,14 @@
 # BERTH_CLUSTER_AGENT=PATH puts a copy of that berth binary at $CL_OCF/resource.d/berth/docker
 # in the namespace's overlay: the cluster (and cl_run) then use a build without installing it,
 # and without disturbing an installed berth.
+#
+# CL_DOCKER_SOCK=PATH (set before cl_start) is bind-mounted over /run/docker.sock in the
+# namespace: the cluster's agents (berth, the shell agent's docker CLI) then reach that daemon,
+# e.g. a private dockerd (support/private-dockerd.sh), and the machine's dockerd is never
+# touched, so that other suites may use it meanwhile. A daemon that starts again makes a new
+# socket: cl_docker_rebind points the namespace at it. (What is mounted is a hard link to the
+# socket in $CL_DIR: dockerd unlinks its socket when it stops, and nothing can be mounted on a
+# path whose mount is of an unlinked file.)
 
 CL_DIR=""
 CL_CONF_DIR=""
@@ -44,6 +53,8 @@ CL_OCF=/usr/lib/ocf  # fixed when Pacemaker is built (CLUSTER.md)
 # The daemons get a clean environment: a developer's PATH, HA_* or OCF_* variables must not leak
 # into the agents the cluster runs (CLUSTER.md: daemons inherit the caller's PATH).
 CL_PATH=/usr/sbin:/usr/bin:/sbin:/bin
+CL_DOCKER_SOCK=${CL_DOCKER_SOCK:-}
+CL_DOCKER_LINKS=0
 
 cl_log() { echo "cluster: $*" >&2; }
 
@@ -151,7 +162,20 @@ cl_start() {
 		cl_log "BERTH_CLUSTER_AGENT=$BERTH_CLUSTER_AGENT is not an executable"
 		return 1
 	fi
+	if [ -n "$CL_DOCKER_SOCK" ] && ! [ -S "$CL_DOCKER_SOCK" ]; then
+		cl_log "CL_DOCKER_SOCK=$CL_DOCKER_SOCK is not a socket"
+		return 1
+	fi
+	# The mount point for it: without a machine dockerd, an empty file (which a dockerd started
+	# later replaces with its socket).
+	[ -z "$CL_DOCKER_SOCK" ] || [ -e /run/docker.sock ] || : >/run/docker.sock || return 1
 	CL_DIR=$(mktemp -d /tmp/berth-cluster.XXXXXX) || return 1
+	local sock=""
+	if [ -n "$CL_DOCKER_SOCK" ]; then
+		CL_DOCKER_LINKS=0
+		sock=$CL_DIR/docker.sock.0
+		ln "$CL_DOCKER_SOCK" "$sock" || return 1
+	fi
 	chmod 755 "$CL_DIR"
 	cl_write_config || { cl_log "cannot write the cluster configuration in $CL_DIR"; return 1; }
 	local t0
@@ -171,7 +195,9 @@ cl_start() {
 			mount -t overlay overlay -o "lowerdir=$d,upperdir=$o/upper,workdir=$o/work" "$d"
 		done
 		[ -z "$4" ] || { mkdir -p "$3/resource.d/berth" && cp "$4" "$3/resource.d/berth/docker"; }
+		[ -z "$5" ] || mount --bind "$5" /run/docker.sock
 		exec env -i PATH="$2" corosync -f' sh "$CL_DIR" "$CL_PATH" "$CL_OCF" "${BERTH_CLUSTER_AGENT:-}" \
+		"$sock" \
 		</dev/null >"$CL_DIR/log/corosync.out" 2>&1 &
 	CL_COROSYNC_PID=$!
 	cl_wait 20 "corosync to answer" cl_run corosync-cfgtool -s >/dev/null 2>&1 || {
@@ -189,6 +215,16 @@ cl_start() {
 	}
 	cl_log "node $CL_NODE online as DC in $((($(date +%s%N) - t0) / 1000000)) ms (corosync $CL_COROSYNC_PID," \
 		"pacemakerd $CL_PACEMAKERD_PID, files in $CL_DIR)"
+}
+
+# cl_docker_rebind: after CL_DOCKER_SOCK's daemon started again (a new socket at the same path),
+# bind it over /run/docker.sock in the namespace once more. The new mount goes on top of the old
+# one, so that the namespace never sees the machine's /run/docker.sock in between.
+cl_docker_rebind() {
+	[ -n "$CL_DOCKER_SOCK" ] && [ -n "$CL_COROSYNC_PID" ] || return 0
+	CL_DOCKER_LINKS=$((CL_DOCKER_LINKS + 1))
+	ln "$CL_DOCKER_SOCK" "$CL_DIR/docker.sock.$CL_DOCKER_LINKS" &&
+		nsenter -t "$CL_COROSYNC_PID" -m -- mount --bind "$CL_DIR/docker.sock.$CL_DOCKER_LINKS" /run/docker.sock
 }
 
 # cl_kill_wait PID SECS: TERM, wait up to SECS for it to exit, then KILL.
