@@ -33,8 +33,8 @@ BERTH_DEFINE_CLEANUP(spec, struct berth_spec *, berth_spec_free)
 
 /* The one mapping from a cause (error.h) to the OCF result each action reports: every exit code
  * of every action but meta-data and usage comes from this table, through berth_action_result
- * (README, "Exit codes, action by action", prints it). The rules behind it (README, "Exit codes
- * when the daemon misbehaves"):
+ * (ocf_berth_docker(7), EXIT CODES, prints it: man/exit-codes generates those tables). The rules
+ * behind it (the same section, "When the daemon misbehaves"):
  *   - a failed stop fences the node, so stop fails only when the container may still run, and
  *     then it must fail: a stop that answers "stopped" for a container that runs lets Pacemaker
  *     start a second copy elsewhere;
@@ -258,8 +258,9 @@ first_field(const char *why)
 /* Is this the container ocf:heartbeat:docker made for this resource before berth served it? Only
  * when provably so: its exact name, none of berth's labels, and everything berth would ask for
  * (berth_spec_matches). berth then acts on it as on its own until the resource next stops, and
- * the next start creates a labelled container in its place (README, "Switching from
- * ocf:heartbeat:docker"). Anything else without berth's labels is never touched.
+ * the next start creates a labelled container in its place (ocf_berth_docker(7), CONTAINERS,
+ * "Adopting ocf:heartbeat:docker's containers"; docs/switching.md). Anything else without
+ * berth's labels is never touched.
  * \param why  out, unless NULL, when it is not: malloc'd, why not, naming fields but no values */
 static bool
 adoptable(struct berth_ctx *ctx, const struct berth_container_info *info, char **why)
@@ -463,8 +464,8 @@ check_health(struct berth_ctx *ctx, const struct berth_container_info *info, ber
 		return 0;
 	}
 	/* podman runs health checks from systemd timers: without systemd none runs and the status
-	 * stays "starting" for ever. berth runs it, as `podman healthcheck run` does (README,
-	 * "podman"); with systemd this is one more run of the same check. */
+	 * stays "starting" for ever. berth runs it, as `podman healthcheck run` does
+	 * (ocf_berth_docker(7), PODMAN); with systemd this is one more run of the same check. */
 	if (info->running && berth_container_engine(ctx->client) == BERTH_ENGINE_PODMAN) {
 		berth_error_t e = NULL;
 
@@ -492,8 +493,8 @@ exited(struct berth_ctx *ctx, const struct berth_container_info *info, bool with
 	berth_error_t ignored = NULL;
 	char *p;
 
-	/* postmortem_lines=0: berth quotes nothing a container printed, anywhere (README, "Where
-	 * a container's output goes") */
+	/* postmortem_lines=0: berth quotes nothing a container printed, anywhere
+	 * (ocf_berth_docker(7), CONTAINERS, "Where a container's output goes") */
 	if (with_logs && ctx->params->postmortem_lines > 0 &&
 	    berth_container_logs(ctx->client, info->id, LOG_LINES, &logs, &ignored) == 0) {
 		for (p = logs; *p; p++)
@@ -1464,7 +1465,7 @@ berth_action_unusable_params(const struct berth_action *action, const struct ber
 /* One monitor, without a role: pcs copies every advertised operation into a new resource, and
  * Pacemaker never runs a role monitor on a primitive that is not promotable (checked in a live
  * cluster: the CIB kept them, the history shows only the plain one). A promotable clone is
- * created with its role monitors named (README, "Promotable clones"). promote and demote stay
+ * created with its role monitors named (ocf_berth_docker(7), PROMOTABLE CLONES). promote and demote stay
  * listed: pcs only makes clones promotable of agents that list both. "reload" is written
  * "reload-agent" in the OCF 1.1 dialect (metadata.c), and both names are answered. */
 /* clang-format off */

@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /* berth: node-local settings, read from /etc/berth/berth.conf and then /etc/berth/conf.d/NAME.conf
- * in name order (README, "Node-local settings"; ocf_berth_docker(7)).
+ * in name order (ocf_berth_docker(7), NODE-LOCAL SETTINGS).
  *
  * Pacemaker writes a bundle's container primitive itself (monitor_cmd=/bin/true, no credentials,
  * no health check), and some settings belong to a node rather than to the cluster. These files

@@ -465,7 +465,7 @@ berth_container_remove(struct berth_client *c, const char *id, berth_error_t *er
 		return 0;
 	{
 		/* podman's compatible removal refused (exec sessions left, a container it cannot
-		 * stop): its own API removes harder (README, "podman"). */
+		 * stop): its own API removes harder (ocf_berth_docker(7), PODMAN). */
 		cleanup_free char *msg = berth_response_message(&resp);
 		berth_error_t e = NULL;
 

@@ -16,7 +16,7 @@
  * Once the action has its result (berth_deadline_decide), that result is what the process exits
  * with, whatever happens after: a watchdog that fires during the log's shutdown or the freeing
  * that follows ends the process with the decided code, silently.
- * README, "Deadlines", explains the margins. */
+ * ocf_berth_docker(7), THE DAEMON, "Deadlines", explains the margins. */
 #ifndef BERTH_DEADLINE_H
 #define BERTH_DEADLINE_H
 

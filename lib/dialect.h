@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /* berth: where podman's Docker-compatible API says things differently from dockerd, in one place.
  *
- * Every difference berth knows of is a function here (or a row of the README's podman table
- * pointing here), each with a unit test in lib/tests/test-dialect.c:
+ * Every difference berth knows of is a function here (or a row of ocf_berth_docker(7)'s table
+ * "Where podman differs" pointing here), each with a unit test in lib/tests/test-dialect.c:
  *   - which engine answers: GET /version names "Podman Engine" among its Components;
  *   - inspect spells what the create request left to defaults: a bind "/src:/dst" comes back as
  *     "/src:/dst:rw,rprivate,rbind", a --mount bind comes back among the Binds (HostConfig.Mounts

@@ -162,7 +162,7 @@ berth_engine_new(const char *socket_path)
 	if (!curl_ready) {
 		/* No TLS is ever used, but libcurl >= 7.57 initialises OpenSSL whatever the flags say,
 		 * and OpenSSL then parses /etc/ssl/openssl.cnf: about 5 % of a monitor's instructions
-		 * (README, "Benchmark"). Point it at nothing for the duration of the init, unless the
+		 * (docs/benchmark.md). Point it at nothing for the duration of the init, unless the
 		 * admin set a configuration on purpose; children (crm_attribute) do not inherit it. */
 		bool conf_unset = getenv("OPENSSL_CONF") == NULL;
 		CURLcode rc;

@@ -75,7 +75,7 @@ berth_metadata_write(FILE *out, enum berth_metadata_dialect dialect)
 	      "<shortdesc lang=\"en\">Docker container (Engine API, no CLI)</shortdesc>\n"
 	      "<parameters>\n",
 	      out);
-	/* What a change of each parameter makes Pacemaker do (README, "Meta-data dialect"): OCF 1.1
+	/* What a change of each parameter makes Pacemaker do (ocf_berth_docker(7), META-DATA DIALECT): OCF 1.1
 	 * says it with reloadable (reload-agent for those, a restart for the others); OCF 1.0 has
 	 * only unique, and a Pacemaker reading 1.0 sends the legacy reload for a change of any
 	 * parameter with unique="0" and restarts for the others. The parameters that say which

@@ -6,7 +6,7 @@
 
 #include <stdio.h>
 
-/** Which OCF dialect to write (see README, "Meta-data dialect"). */
+/** Which OCF dialect to write (ocf_berth_docker(7), META-DATA DIALECT). */
 enum berth_metadata_dialect {
 	/** OCF 1.0: what resource-agents' ra-api-1.dtd and metadata.rng accept (ocf-tester, xmllint),
 	 *  with the legacy "reload" action. */

@@ -11,7 +11,7 @@
  *     rotated by size and count: before a record would take it past 1 MiB, <name>.log becomes
  *     <name>.log.1 (.1 becomes .2, .2 becomes .3, the old .3 goes), so a container never takes
  *     more than 4 MiB there.
- * This module formats and writes; lib/actions.c decides when (README, "Post-mortem"). Nothing
+ * This module formats and writes; lib/actions.c decides when (ocf_berth_docker(7), CONTAINERS, "Post-mortem"). Nothing
  * here can fail an action: the caller only logs what went wrong. */
 #ifndef BERTH_POSTMORTEM_H
 #define BERTH_POSTMORTEM_H

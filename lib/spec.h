@@ -55,7 +55,8 @@ int berth_spec_create_body(const struct berth_spec *spec, const char *image, cha
 
 /**
  * Does an existing container have what a create body asks for? Used to recognise the container
- * ocf:heartbeat:docker made for the same resource (README, "Switching from ocf:heartbeat:docker"),
+ * ocf:heartbeat:docker made for the same resource (ocf_berth_docker(7), CONTAINERS,
+ * "Adopting ocf:heartbeat:docker's containers"),
  * so the comparison tolerates what the daemon adds and nothing the body sets:
  *   - every member of the body's top level (but Labels, HostConfig, NetworkingConfig) equals
  *     the container's Config member, and every member of its HostConfig (but RestartPolicy) the
@@ -67,7 +68,7 @@ int berth_spec_create_body(const struct berth_spec *spec, const char *image, cha
  * \param body     a create request (berth_spec_create_body)
  * \param inspect  the container's inspect answer
  * \param why      out, when it does not match: malloc'd text naming the first difference
- * eturn true when the container has everything the body asks for
+ * \return true when the container has everything the body asks for
  */
 bool berth_spec_matches(json_object *body, json_object *inspect, char **why);
 

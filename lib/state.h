@@ -17,7 +17,7 @@
  * Beside it, berth-<name>.exec names the exec (monitor_cmd, promote_cmd, ...) berth started last
  * in the container, from just before it starts until it is known to have ended. Docker cannot
  * stop an exec, so one that outlived its action's timeout keeps running; while it does, berth
- * starts no other (README, "monitor"). */
+ * starts no other (ocf_berth_docker(7), ACTIONS, "monitor"). */
 #ifndef BERTH_STATE_H
 #define BERTH_STATE_H
 
