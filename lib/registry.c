@@ -431,8 +431,6 @@ spawn_get(const char *prog, const char *what, const char *key, const struct bert
 	};
 	int ret;
 
-	if (s.timeout_ms <= 0)
-		return berth_error_set(err, BERTH_E_TIMEDOUT, "no time left to run %s", what);
 	ret = berth_spawn_run(&s, r, err);
 	if (ret < 0 && ret != -BERTH_E_TIMEDOUT && err != NULL && *err != NULL) {
 		cleanup_free char *msg = berth_xstrdup((*err)->msg);

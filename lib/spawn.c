@@ -278,7 +278,7 @@ berth_spawn_run(const struct berth_spawn *s, struct berth_spawn_result *r, berth
 	int in[2] = { -1, -1 }, out[2] = { -1, -1 }, errp[2] = { -1, -1 }, rep[2] = { -1, -1 };
 	struct sink sinks[2] = { { .fd = -1, .max = s->out_max, .secret = s->secret },
 				 { .fd = -1, .max = s->err_max, .secret = s->secret } };
-	long long start = berth_now_ms(), end = start + (s->timeout_ms > 0 ? s->timeout_ms : 1);
+	long long start = berth_now_ms(), end = start + s->timeout_ms;
 	int status = 0, exec_errno = 0, max_fd, rc, i;
 	bool reported = false, reaped = false;
 	size_t in_len = s->input != NULL ? strlen(s->input) : 0;
@@ -288,6 +288,10 @@ berth_spawn_run(const struct berth_spawn *s, struct berth_spawn_result *r, berth
 
 	memset(r, 0, sizeof(*r));
 	r->secret = s->secret;
+	/* What gives the time (berth_deadline_call_ms) says <= 0 once the deadline is spent: a
+	 * child started then would only be killed again. */
+	if (s->timeout_ms <= 0)
+		return berth_error_set(err, BERTH_E_TIMEDOUT, "no time left to run %s", what);
 	if ((rc = find_program(s->argv[0], path, sizeof(path))) != 0)
 		return berth_error_set(err, rc, "cannot run %s: %s", what, strerror(rc));
 	if (in_len > BERTH_SPAWN_INPUT_MAX)

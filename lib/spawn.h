@@ -38,7 +38,8 @@ struct berth_spawn {
 	bool merge;        /**< stderr goes to the same pipe as stdout (and its cap) */
 	bool secret;       /**< what is read may hold secrets: dropped bytes are wiped at once, and
 				berth_spawn_result_release wipes what was kept */
-	long timeout_ms;   /**< the child and its group are killed after this long (> 0) */
+	long timeout_ms;   /**< the child and its group are killed after this long; <= 0 runs nothing
+				(an exhausted deadline: BERTH_E_TIMEDOUT, "no time left to run WHAT") */
 };
 
 /** What the child did. Release with berth_spawn_result_release. */
@@ -59,7 +60,8 @@ struct berth_spawn_result {
  * \return 0 when it ran and ended by itself (whatever its status: see r); else the negative
  *         cause with err: the errno of a program that cannot be run ("cannot run WHAT: ..."), or
  *         BERTH_E_TIMEDOUT when it did not end in time ("WHAT did not finish within N ms"; it and
- *         its process group were killed and reaped)
+ *         its process group were killed and reaped) or there was no time to start it
+ *         (timeout_ms <= 0: "no time left to run WHAT"; nothing was started)
  */
 int berth_spawn_run(const struct berth_spawn *s, struct berth_spawn_result *r, berth_error_t *err);
 

@@ -252,6 +252,33 @@ test_timeout_kills_the_group(void **state)
 	rmdir(dir);
 }
 
+/* No time left (a deadline spent: timeout_ms <= 0): nothing is started, and the error says so. */
+static void
+test_no_time_left(void **state)
+{
+	char dir[] = "/tmp/berth-spawn.XXXXXX", file[64], line[160];
+	char *argv[] = { (char *)"/bin/sh", (char *)"-c", line, NULL };
+	long budgets[] = { 0, -1, -5000 };
+	size_t i;
+
+	assert_non_null(mkdtemp(dir));
+	snprintf(file, sizeof(file), "%s/ran", dir);
+	snprintf(line, sizeof(line), "touch %s", file);
+	for (i = 0; i < sizeof(budgets) / sizeof(budgets[0]); i++) {
+		struct berth_spawn s = { .argv = argv, .what = "the toucher", .timeout_ms = budgets[i] };
+		berth_cleanup(spawn_result) struct berth_spawn_result r = { 0 };
+		berth_error_t err = NULL;
+
+		assert_int_equal(berth_spawn_run(&s, &r, &err), -BERTH_E_TIMEDOUT);
+		assert_non_null(err);
+		assert_string_equal(err->msg, "no time left to run the toucher");
+		berth_error_free(&err);
+		assert_int_equal(berth_spawn_running(), 0);
+	}
+	assert_int_equal(access(file, F_OK), -1);
+	rmdir(dir);
+}
+
 /* A child that ends while something it started holds its output open: berth does not wait for
  * that, and nothing of the child's group outlives the call. */
 static void
@@ -275,10 +302,15 @@ int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_output_and_status),       cmocka_unit_test(test_status_with_sigchld_ignored),
-		cmocka_unit_test(test_merge_and_caps),          cmocka_unit_test(test_input_and_signal_status),
-		cmocka_unit_test(test_program_lookup),          cmocka_unit_test(test_isolation),
-		cmocka_unit_test(test_timeout_kills_the_group), cmocka_unit_test(test_leftovers_are_not_waited_for),
+		cmocka_unit_test(test_output_and_status),
+		cmocka_unit_test(test_status_with_sigchld_ignored),
+		cmocka_unit_test(test_merge_and_caps),
+		cmocka_unit_test(test_input_and_signal_status),
+		cmocka_unit_test(test_program_lookup),
+		cmocka_unit_test(test_isolation),
+		cmocka_unit_test(test_timeout_kills_the_group),
+		cmocka_unit_test(test_leftovers_are_not_waited_for),
+		cmocka_unit_test(test_no_time_left),
 	};
 
 	return cmocka_run_group_tests_name("spawn", tests, NULL, NULL);
