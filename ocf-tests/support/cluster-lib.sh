@@ -78,7 +78,7 @@ cl_xpath() {
 # cl_wait SECS DESCRIPTION CMD...: poll CMD until it succeeds or SECS pass: every 0.1 s for
 # the first 10 s (the timed waits, a failover's 4 s goal, keep their grain), then every 0.5 s.
 # (A poll is mostly crm_mon, ~40 ms of CPU and as much of the CIB daemon's: at 0.1 s, a minute's
-# wait for a bundle's monitor cost half a CPU, which the suites check runs beside this one need.)
+# wait for a bundle's monitor cost half a CPU.)
 cl_wait() {
 	local secs=$1 desc=$2 start now
 	shift 2
