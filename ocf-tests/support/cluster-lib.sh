@@ -55,6 +55,9 @@ CL_OCF=/usr/lib/ocf  # fixed when Pacemaker is built (CLUSTER.md)
 CL_PATH=/usr/sbin:/usr/bin:/sbin:/bin
 CL_DOCKER_SOCK=${CL_DOCKER_SOCK:-}
 CL_DOCKER_LINKS=0
+CL_DOCKER_LINK=""
+# support/cluster-namespace, beside this file
+CL_SUPPORT=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 
 cl_log() { echo "cluster: $*" >&2; }
 
@@ -177,31 +180,18 @@ cl_start() {
 	local sock=""
 	if [ -n "$CL_DOCKER_SOCK" ]; then
 		CL_DOCKER_LINKS=0
-		sock=$CL_DIR/docker.sock.0
-		ln "$CL_DOCKER_SOCK" "$sock" || return 1
+		cl_docker_link || return 1
+		sock=$CL_DOCKER_LINK
 	fi
 	chmod 755 "$CL_DIR"
 	cl_write_config || { cl_log "cannot write the cluster configuration in $CL_DIR"; return 1; }
 	local t0
 	t0=$(date +%s%N)
-	# setsid execs in place (a background job of a script leads no process group), and so do
-	# unshare and sh: $! is corosync's own PID, and the namespace lives as long as corosync.
-	# shellcheck disable=SC2016 # the script's words are expanded by that sh, from its arguments
-	setsid unshare -m --propagation private -- /bin/sh -c '
-		set -e
-		mount --bind "$1/etc-corosync" /etc/corosync
-		mount --bind "$1/var-lib-corosync" /var/lib/corosync
-		mount --bind "$1/var-lib-pacemaker" /var/lib/pacemaker
-		for d in "$3/resource.d" /var/lib/dpkg; do
-			[ -d "$d" ] || continue
-			o=$1/overlay$(echo "$d" | tr / -)
-			mkdir -p "$o/upper" "$o/work"
-			mount -t overlay overlay -o "lowerdir=$d,upperdir=$o/upper,workdir=$o/work" "$d"
-		done
-		[ -z "$4" ] || { mkdir -p "$3/resource.d/berth" && cp "$4" "$3/resource.d/berth/docker"; }
-		[ -z "$5" ] || mount --bind "$5" /run/docker.sock
-		exec env -i PATH="$2" corosync -f' sh "$CL_DIR" "$CL_PATH" "$CL_OCF" "${BERTH_CLUSTER_AGENT:-}" \
-		"$sock" \
+	# setsid and unshare exec in place (a background job of a script leads no process group), and
+	# so does support/cluster-namespace once it has mounted the cluster's files: $! is corosync's
+	# own PID, and the namespace lives as long as corosync.
+	setsid unshare -m --propagation private -- "$CL_SUPPORT/cluster-namespace" "$CL_DIR" "$CL_PATH" "$CL_OCF" \
+		"${BERTH_CLUSTER_AGENT:-}" "$sock" \
 		</dev/null >"$CL_DIR/log/corosync.out" 2>&1 &
 	CL_COROSYNC_PID=$!
 	cl_wait 20 "corosync to answer" cl_run corosync-cfgtool -s >/dev/null 2>&1 || {
@@ -226,9 +216,15 @@ cl_start() {
 # one, so that the namespace never sees the machine's /run/docker.sock in between.
 cl_docker_rebind() {
 	[ -n "$CL_DOCKER_SOCK" ] && [ -n "$CL_COROSYNC_PID" ] || return 0
+	cl_docker_link && nsenter -t "$CL_COROSYNC_PID" -m -- mount --bind "$CL_DOCKER_LINK" /run/docker.sock
+}
+
+# cl_docker_link: a new hard link of CL_DOCKER_SOCK's socket in CL_DIR (docker.sock.N, N counted
+# from 0 by CL_DOCKER_LINKS), its path in CL_DOCKER_LINK.
+cl_docker_link() {
+	CL_DOCKER_LINK=$CL_DIR/docker.sock.$CL_DOCKER_LINKS
 	CL_DOCKER_LINKS=$((CL_DOCKER_LINKS + 1))
-	ln "$CL_DOCKER_SOCK" "$CL_DIR/docker.sock.$CL_DOCKER_LINKS" &&
-		nsenter -t "$CL_COROSYNC_PID" -m -- mount --bind "$CL_DIR/docker.sock.$CL_DOCKER_LINKS" /run/docker.sock
+	ln "$CL_DOCKER_SOCK" "$CL_DOCKER_LINK"
 }
 
 # cl_kill_wait PID SECS: TERM, wait up to SECS for it to exit, then KILL.
