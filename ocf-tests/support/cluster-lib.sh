@@ -211,6 +211,30 @@ cl_start() {
 		"pacemakerd $CL_PACEMAKERD_PID, files in $CL_DIR)"
 }
 
+# cl_delete ID...: what `pcs resource delete` does, at a tenth of its CPU: stop each resource
+# (a primitive, clone or bundle, by id; target-role Stopped), wait up to 60 s until crm_mon shows
+# nothing of it active, take it out of the configuration. (pcs took about 5 s and 1.5 CPU
+# seconds a call, most of the cluster suite's time where removing is not what it tests.
+# Removing a running promotable clone at once left its promoted container: stop first.)
+cl_delete() {
+	local id
+	for id in "$@"; do
+		cl_run crm_resource --resource "$id" --meta --set-parameter target-role --parameter-value Stopped \
+			>/dev/null 2>&1 || return 1
+		cl_wait 60 "$id stopped" cl_inactive "$id" || return 1
+		# the element itself, or the clone around it
+		cl_run cibadmin --delete --xpath "/cib/configuration/resources/*[@id='$id' or */@id='$id']" \
+			>/dev/null 2>&1 || return 1
+		[ -z "$(cl_run cibadmin --query --xpath "//*[@id='$id']" 2>/dev/null)" ] || return 1
+	done
+}
+# cl_inactive ID: crm_mon shows no active resource of ID: itself, its clone instances (ID:N) or
+# what is inside it (a bundle's).
+cl_inactive() {
+	[ "$(cl_xpath "count(//resource[@active='true' and (@id='$1' or starts-with(@id,'$1:'))] |
+		//*[@id='$1']//resource[@active='true'])")" = 0 ]
+}
+
 # cl_docker_rebind: after CL_DOCKER_SOCK's daemon started again (a new socket at the same path),
 # bind it over /run/docker.sock in the namespace once more. The new mount goes on top of the old
 # one, so that the namespace never sees the machine's /run/docker.sock in between.
