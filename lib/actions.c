@@ -152,6 +152,17 @@ same_run(const struct berth_state *st, const struct berth_container_info *info)
 	       strcmp(st->started_at, info->started_at) == 0;
 }
 
+/* Is this the run of an unlabelled container that berth adopted (adoptable) on this node? Its
+ * record says so: berth writes one for a run it adopts, with the run's id and start time, and
+ * another run under the name (a container made again) has other ones. */
+static bool
+adopted_run(const struct berth_ctx *ctx, const struct berth_container_info *info)
+{
+	struct berth_state st;
+
+	return !info->labelled && berth_state_load(ctx->params->name, &st) == 1 && same_run(&st, info);
+}
+
 /* Is this run of the container the promoted one? A restarted or recreated container has
  * another id or start time, so it comes back unpromoted. */
 static bool
@@ -1038,7 +1049,12 @@ berth_action_stop(struct berth_ctx *ctx, berth_error_t *err)
 		berth_state_clear(p->name);
 		return BERTH_RESULT_OK;
 	}
-	if (!ours(ctx, &info, &why)) {
+	if (!owned(ctx, &info) && adopted_run(ctx, &info)) {
+		/* The very run berth adopted: stop it, even as an orphan's stop, which comes with no
+		 * parameters to compare it with (the resource was taken out of the CIB). */
+		berth_log_info("container %s (%.12s) is the run berth adopted for %s (its record on this node)",
+			       p->name, info.id ? info.id : "?", p->instance);
+	} else if (!ours(ctx, &info, &why)) {
 		/* Never "stopped" while it runs, and never touched (cause_results, BERTH_E_FOREIGN). */
 		if (runs(&info))
 			return foreign_running(ctx, &info, why, err);
