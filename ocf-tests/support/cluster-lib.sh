@@ -225,7 +225,7 @@ cl_delete() {
 		# the element itself, or the clone around it
 		cl_run cibadmin --delete --xpath "/cib/configuration/resources/*[@id='$id' or */@id='$id']" \
 			>/dev/null 2>&1 || return 1
-		[ -z "$(cl_run cibadmin --query --xpath "//*[@id='$id']" 2>/dev/null)" ] || return 1
+		[ -z "$(cl_run cibadmin --query --xpath "/cib/configuration//*[@id='$id']" 2>/dev/null)" ] || return 1
 	done
 }
 # cl_inactive ID: crm_mon shows no active resource of ID: itself, its clone instances (ID:N) or
