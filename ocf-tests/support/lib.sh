@@ -306,6 +306,9 @@ start_daemon() {
 			[ "$fd" -gt 2 ] && eval "exec $fd>&-"
 		done
 		[ "$pidfile" = - ] || echo "$BASHPID" >"$pidfile"
+		# Not in the caller's directory (a checkout): what the daemon's children write relative
+		# to theirs (podman's conmon writes "oom" when it sees an OOM kill) must not land there.
+		cd / || exit 1
 		exec setsid "$@" >>"$log" 2>&1 </dev/null
 	) &
 	for i in $(seq 240); do
