@@ -53,13 +53,61 @@ format_age(long long s, char *buf, size_t len)
 		snprintf(buf, len, "%lldd%lldh", s / 86400, (s % 86400) / 3600);
 }
 
+/* The parameters of the resources status has read from the CIB, each read once (the instances
+ * of a clone share theirs), or why they could not be read. */
+struct cib_cache {
+	struct cached {
+		char *rsc;
+		struct kvs params;
+		char *error;
+	} * v;
+	size_t n;
+};
+
+static void
+cib_cache_release(struct cib_cache *c)
+{
+	size_t i;
+
+	for (i = 0; i < c->n; i++) {
+		free(c->v[i].rsc);
+		berth_admin_kvs_release(&c->v[i].params);
+		free(c->v[i].error);
+	}
+	free(c->v);
+	memset(c, 0, sizeof(*c));
+}
+BERTH_DEFINE_CLEANUP_STRUCT(cib_cache, struct cib_cache, cib_cache_release)
+
+static const struct cached *
+cib_cache_get(struct cib_cache *c, const struct berth_cib *cib, const char *rsc)
+{
+	struct cached *e;
+	berth_error_t err = NULL;
+	size_t i;
+
+	for (i = 0; i < c->n; i++)
+		if (strcmp(c->v[i].rsc, rsc) == 0)
+			return &c->v[i];
+	c->v = berth_xrealloc(c->v, (c->n + 1) * sizeof(*c->v));
+	e = &c->v[c->n++];
+	memset(e, 0, sizeof(*e));
+	e->rsc = berth_xstrdup(rsc);
+	if (berth_admin_cib_params(cib, rsc, &e->params, &err) < 0) {
+		e->error = berth_xstrdup(err->msg);
+		berth_error_free(&err);
+	}
+	return e;
+}
+
 /* Would the resource's parameters in the CIB give this container's hash? "yes"/"no"/"unknown" */
 static const char *
-drift_of(const struct berth_cib *cib, bool have_cib, const char *instance, const char *hash, char **why)
+drift_of(struct cib_cache *cache, const struct berth_cib *cib, bool have_cib, const char *instance, const char *hash,
+	 char **why)
 {
-	berth_cleanup(admin_kvs) struct kvs params = { 0 };
 	berth_cleanup(request) struct berth_request req = { 0 };
 	cleanup_free char *rsc = NULL;
+	const struct cached *e;
 	struct berth_params p;
 	berth_error_t err = NULL;
 	const char *answer;
@@ -74,12 +122,12 @@ drift_of(const struct berth_cib *cib, bool have_cib, const char *instance, const
 		return "unknown";
 	}
 	rsc = berth_xstrndup(instance, strcspn(instance, ":"));
-	if (berth_admin_cib_params(cib, rsc, &params, &err) < 0) {
-		*why = berth_xstrdup(err->msg);
-		berth_error_free(&err);
+	e = cib_cache_get(cache, cib, rsc);
+	if (e->error != NULL) {
+		*why = berth_xstrdup(e->error);
 		return "unknown";
 	}
-	berth_admin_set_environment(&params, instance, -1);
+	berth_admin_set_environment(&e->params, instance, -1);
 	if (berth_params_load(&p, &err) < 0 || berth_request_build(&p, &req, NULL, NULL, &err) < 0) {
 		*why = berth_xasprintf("the resource's parameters have a problem: %s", err->msg);
 		berth_error_free(&err);
@@ -100,6 +148,7 @@ berth_admin_status(const struct opts *o, int argc, char **argv)
 	cleanup_json json_object *list = NULL;
 	json_object *rows = berth_nonnull(json_object_new_array());
 	struct berth_cib cib = { o->file };
+	berth_cleanup(cib_cache) struct cib_cache cache = { 0 };
 	struct berth_deadline deadline;
 	struct berth_client client = { 0 };
 	struct berth_params p;
@@ -178,6 +227,8 @@ berth_admin_status(const struct opts *o, int argc, char **argv)
 			continue;
 		if (name[0] == '/')
 			name++;
+		/* each container its own time: a slow daemon on one row leaves the others theirs */
+		berth_deadline_init(&deadline, DAEMON_MS);
 		if (berth_container_inspect(&client, name, &info, &err) < 0) {
 			/* the daemon failed: say so in the row */
 			berth_json_set(row, "container", json_object_new_string(name));
@@ -204,7 +255,7 @@ berth_admin_status(const struct opts *o, int argc, char **argv)
 				       strcmp(st.id, info.id) == 0 && strcmp(st.started_at, info.started_at) == 0
 			       ? "promoted"
 			       : "started";
-		drift = drift_of(&cib, have_cib, info.instance, info.config_hash, &why);
+		drift = drift_of(&cache, &cib, have_cib, info.instance, info.config_hash, &why);
 		berth_json_set(row, "container", json_object_new_string(name));
 		berth_json_set(row, "resource", json_object_new_string(info.instance ? info.instance : ""));
 		berth_json_set(row, "role", json_object_new_string(role));

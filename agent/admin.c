@@ -21,6 +21,7 @@
 #include "admin.h"
 #include "alloc.h"
 #include "params.h"
+#include "words.h"
 
 /* ---- output ---- */
 
@@ -186,20 +187,30 @@ berth_admin_set_environment(const struct kvs *params, const char *instance, int 
 	setenv("OCF_RESOURCE_INSTANCE", instance, 1);
 }
 
-/* The parameters of a resource in the CIB, one crm_resource call each (Pacemaker evaluates
- * rules and id-refs, and knows the parameters of a bundle's implicit replicas). */
+/* The parameters of a resource in the CIB: in one crm_resource call when its XML states them
+ * plainly, otherwise one call each (Pacemaker evaluates rules and id-refs). */
 int
 berth_admin_cib_params(const struct berth_cib *cib, const char *rsc, struct kvs *out, berth_error_t *err)
 {
 	const struct berth_param_def *d;
+	berth_cleanup(words) char **pairs = NULL;
+	int plain = berth_cib_params(cib, rsc, &pairs, err);
 
+	if (plain < 0)
+		return -1;
 	/* the table's parameters, then the deprecated "container" (the row with name NULL) */
 	for (d = berth_param_table;; d++) {
 		const char *name = d->name ? d->name : "container";
 		cleanup_free char *v = NULL;
+		size_t i;
 
-		if (berth_cib_attr(cib, rsc, name, false, &v, err) < 0)
+		if (plain == 0) {
+			for (i = 0; pairs[i] != NULL; i += 2)
+				if (strcmp(pairs[i], name) == 0)
+					v = berth_xstrdup(pairs[i + 1]);
+		} else if (berth_cib_attr(cib, rsc, name, false, &v, err) < 0) {
 			return -1;
+		}
 		if (v != NULL)
 			berth_admin_kvs_add(out, name, v);
 		if (d->name == NULL)

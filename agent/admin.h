@@ -14,7 +14,7 @@
 /* Exit codes, as Pacemaker's tools and pcs: 0 ok, 1 an error or something found, 2 usage. */
 enum { EXIT_OK = 0, EXIT_ERROR = 1, EXIT_USAGE = 2 };
 
-#define DAEMON_MS 30000L /* the budget of the daemon calls of one command */
+#define DAEMON_MS 30000L /* the budget of the daemon calls of one command (status: of one container) */
 
 /** The options of a command line. */
 struct opts {
@@ -64,7 +64,8 @@ BERTH_DEFINE_CLEANUP_STRUCT(admin_kvs, struct kvs, berth_admin_kvs_release)
  */
 void berth_admin_set_environment(const struct kvs *params, const char *instance, int clone);
 
-/** The parameters of a resource in a CIB, one crm_resource call each. \return 0 or -1 with err */
+/** The parameters of a resource in a CIB: one crm_resource call, or one a parameter where Pacemaker
+ * has rules or id-refs to evaluate (berth_cib_params). \return 0 or -1 with err */
 int berth_admin_cib_params(const struct berth_cib *cib, const char *rsc, struct kvs *out, berth_error_t *err);
 
 /** A berth_problem_fn: appends the problem's message to the JSON array arg. */

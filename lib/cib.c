@@ -12,6 +12,7 @@
 #include "cleanup.h"
 #include "spawn.h"
 #include "words.h"
+#include "xml.h"
 
 #define OUT_MAX  (64u * 1024 * 1024)
 #define ERR_MAX  (64u * 1024)
@@ -129,6 +130,103 @@ berth_cib_attr(const struct berth_cib *cib, const char *rsc, const char *name, b
 	}
 	*value = berth_cib_parse_attr(o.out);
 	return 0;
+}
+
+/* Is element i of the scanned XML inside element a (at any depth)? */
+static bool
+within(const struct berth_xml_element *elems, size_t i, size_t a)
+{
+	int p;
+
+	for (p = elems[i].parent; p >= 0; p = elems[p].parent)
+		if ((size_t)p == a)
+			return true;
+	return false;
+}
+
+static bool
+has_attr(const char *text, const struct berth_xml_element *e, const char *name)
+{
+	cleanup_free char *v = berth_xml_attr(text, e, name, NULL, NULL);
+
+	return v != NULL;
+}
+
+int
+berth_cib_parse_params(const char *out, const char *rsc, char ***pairs)
+{
+	const char *xml = out[0] == '<' ? out : strstr(out, "\n<");
+	cleanup_free struct berth_xml_element *elems = NULL;
+	cleanup_free char *id = NULL;
+	berth_error_t err = NULL;
+	size_t n = 0, i, set = 0, nsets = 0, k = 0;
+	char **list;
+
+	*pairs = NULL;
+	if (xml == NULL)
+		return 1;
+	if (xml != out)
+		xml++;
+	if (berth_xml_scan(xml, strlen(xml), &elems, &n, &err) < 0) {
+		berth_error_free(&err);
+		return 1;
+	}
+	if (n == 0 || strcmp(elems[0].name, "primitive") != 0 || has_attr(xml, &elems[0], "template"))
+		return 1;
+	id = berth_xml_attr(xml, &elems[0], "id", NULL, NULL);
+	if (id == NULL || strcmp(id, rsc) != 0)
+		return 1;
+	for (i = 1; i < n; i++)
+		if (elems[i].parent == 0 && strcmp(elems[i].name, "instance_attributes") == 0) {
+			set = i;
+			nsets++;
+		}
+	if (nsets > 1 || (nsets == 1 && has_attr(xml, &elems[set], "id-ref")))
+		return 1;
+	list = berth_xcalloc(2 * n + 1, sizeof(*list));
+	for (i = set + 1; nsets == 1 && i < n && within(elems, i, set); i++) {
+		char *name, *value;
+		size_t j;
+
+		/* only nvpairs with a name and a value, each name once */
+		if (strcmp(elems[i].name, "nvpair") != 0 || elems[i].parent != (int)set ||
+		    has_attr(xml, &elems[i], "id-ref"))
+			goto not_plain;
+		name = berth_xml_attr(xml, &elems[i], "name", NULL, NULL);
+		value = berth_xml_attr(xml, &elems[i], "value", NULL, NULL);
+		for (j = 0; name != NULL && j < k; j += 2)
+			if (strcmp(list[j], name) == 0)
+				break;
+		if (name == NULL || value == NULL || j < k) {
+			free(name);
+			free(value);
+			goto not_plain;
+		}
+		list[k++] = name;
+		list[k++] = value;
+	}
+	*pairs = list;
+	return 0;
+not_plain:
+	berth_words_free(list);
+	return 1;
+}
+
+int
+berth_cib_params(const struct berth_cib *cib, const char *rsc, char ***pairs, berth_error_t *err)
+{
+	berth_cleanup(cib_output) struct berth_cib_output o = { 0 };
+	char *argv[] = { (char *)"crm_resource", (char *)"--resource", (char *)rsc, (char *)"--query-xml", NULL };
+
+	*pairs = NULL;
+	if (berth_cib_run(cib, argv, QUERY_MS, &o, err) < 0)
+		return -1;
+	if (o.status != 0) {
+		cleanup_free char *what = berth_xasprintf("crm_resource cannot read resource %s", rsc);
+
+		return tool_failed(cib, what, &o, err);
+	}
+	return berth_cib_parse_params(o.out, rsc, pairs);
 }
 
 int

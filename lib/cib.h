@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /* berth: the cluster's configuration, read and written through Pacemaker's own tools
- * (crm_resource, cibadmin), spawned without a shell. berth parses no CIB XML here: Pacemaker
- * evaluates rules, id-refs and the parameters of implicit resources (a bundle's replicas), and
- * crm_resource hands over one value at a time. */
+ * (crm_resource, cibadmin), spawned without a shell. Pacemaker evaluates rules, id-refs and the
+ * parameters of implicit resources (a bundle's replicas): berth reads a resource's XML as
+ * crm_resource prints it only when it states its values plainly, and otherwise asks crm_resource
+ * for one value at a time. */
 #ifndef BERTH_CIB_H
 #define BERTH_CIB_H
 
@@ -51,6 +52,26 @@ int berth_cib_attr(const struct berth_cib *cib, const char *rsc, const char *nam
  * \return malloc'd value or NULL
  */
 char *berth_cib_parse_attr(const char *out);
+
+/**
+ * Every instance attribute of a resource in one crm_resource --query-xml call, when its XML says
+ * them plainly: one instance_attributes set, no rule, no id-ref (what pcs writes, and what
+ * Pacemaker makes of a bundle for its replicas). Anything else is Pacemaker's to evaluate: read
+ * each attribute with berth_cib_attr.
+ * \param pairs out: malloc'd NULL-terminated list name, value, name, value, ...; free with
+ *              berth_words_free
+ * \return 0 with pairs; 1 when the XML is not plain (pairs NULL); a negative cause with err as
+ *         berth_cib_attr's
+ */
+int berth_cib_params(const struct berth_cib *cib, const char *rsc, char ***pairs, berth_error_t *err);
+
+/**
+ * The instance attributes in crm_resource -r RSC --query-xml's standard output (exposed for tests):
+ * a heading line or two (they differ between Pacemaker versions), then the resource's XML.
+ * \return 0 with pairs as berth_cib_params; 1 when the XML is not plain, not RSC's primitive, or
+ *         not what berth reads
+ */
+int berth_cib_parse_params(const char *out, const char *rsc, char ***pairs);
 
 /**
  * Every resource id crm_resource --list-raw names, implicit ones (bundle replicas) and clone

@@ -15,6 +15,7 @@
 
 #include "cib.h"
 #include "deadline.h"
+#include "words.h"
 
 static void
 test_parse_attr(void **state)
@@ -32,6 +33,108 @@ test_parse_attr(void **state)
 	v = berth_cib_parse_attr("two\nlines\n");
 	assert_string_equal(v, "two\nlines");
 	free(v);
+}
+
+/* crm_resource -r web --query-xml as Pacemaker 2.1 prints it */
+static const char out_21[] =
+	"web\t(ocf:berth:docker):\t Stopped\n"
+	"Resource XML:\n"
+	"<primitive id=\"web\" class=\"ocf\" type=\"docker\" provider=\"berth\">\n"
+	"  <instance_attributes id=\"web-instance_attributes\">\n"
+	"    <nvpair id=\"web-ia-image\" name=\"image\" value=\"berth-test:latest\"/>\n"
+	"    <nvpair id=\"web-ia-run_opts\" name=\"run_opts\" value=\"-e A=&apos;1 &amp;&lt;&quot;&#10;\"/>\n"
+	"    <nvpair id=\"web-ia-mount_points\" name=\"mount_points\" value=\"\"/>\n"
+	"  </instance_attributes>\n"
+	"  <meta_attributes id=\"web-meta_attributes\">\n"
+	"    <nvpair id=\"web-ma-x\" name=\"target-role\" value=\"Stopped\"/>\n"
+	"  </meta_attributes>\n"
+	"  <operations>\n"
+	"    <op name=\"monitor\" interval=\"30s\" timeout=\"30s\" id=\"web-monitor-interval-30s\"/>\n"
+	"  </operations>\n"
+	"</primitive>\n\n";
+
+/* ... and a bundle's replica as Pacemaker 2.0 prints it (its own heading) */
+static const char out_20[] =
+	" bun-docker-0\t(ocf::heartbeat:docker):\t Stopped\n"
+	"xml:\n"
+	"<primitive id=\"bun-docker-0\" class=\"ocf\" provider=\"heartbeat\" type=\"docker\">\n"
+	"  <instance_attributes id=\"bun-attributes-0\">\n"
+	"    <nvpair id=\"bun-attributes-0-image\" name=\"image\" value=\"img\"/>\n"
+	"    <nvpair id=\"bun-attributes-0-run_opts\" name=\"run_opts\" value=\" --restart=no --init \"/>\n"
+	"  </instance_attributes>\n"
+	"  <operations>\n"
+	"    <op id=\"bun-docker-0-monitor-60s\" interval=\"60s\" name=\"monitor\"/>\n"
+	"  </operations>\n"
+	"</primitive>\n\n";
+
+static void
+test_parse_params(void **state)
+{
+	char **pairs;
+
+	(void)state;
+	assert_int_equal(berth_cib_parse_params(out_21, "web", &pairs), 0);
+	assert_string_equal(pairs[0], "image");
+	assert_string_equal(pairs[1], "berth-test:latest");
+	assert_string_equal(pairs[2], "run_opts");
+	assert_string_equal(pairs[3], "-e A='1 &<\"\n");
+	assert_string_equal(pairs[4], "mount_points");
+	assert_string_equal(pairs[5], "");
+	assert_null(pairs[6]); /* the meta attributes are not parameters */
+	berth_words_free(pairs);
+	assert_int_equal(berth_cib_parse_params(out_20, "bun-docker-0", &pairs), 0);
+	assert_string_equal(pairs[3], " --restart=no --init ");
+	assert_null(pairs[4]);
+	berth_words_free(pairs);
+	/* no parameters at all */
+	assert_int_equal(berth_cib_parse_params("x\n<primitive id=\"p\" class=\"ocf\"/>\n", "p", &pairs), 0);
+	assert_null(pairs[0]);
+	berth_words_free(pairs);
+}
+
+/* What Pacemaker evaluates, and what berth cannot read, is not "plain": 1, and no pairs. */
+static void
+test_parse_params_not_plain(void **state)
+{
+	static const char *const outs[] = {
+		/* another resource's XML */
+		"x\n<primitive id=\"other\"><instance_attributes id=\"a\"/></primitive>\n",
+		/* not a primitive */
+		"x\n<clone id=\"web\"><primitive id=\"web\"/></clone>\n",
+		/* a rule */
+		"x\n<primitive id=\"web\"><instance_attributes id=\"a\"><rule id=\"r\" score=\"INFINITY\">"
+		"<expression id=\"e\" attribute=\"#uname\" operation=\"eq\" value=\"n1\"/></rule>"
+		"<nvpair id=\"n\" name=\"image\" value=\"a\"/></instance_attributes></primitive>\n",
+		/* two sets */
+		"x\n<primitive id=\"web\"><instance_attributes id=\"a\"><nvpair id=\"n\" name=\"image\" value=\"a\"/>"
+		"</instance_attributes><instance_attributes id=\"b\"><nvpair id=\"m\" name=\"image\" value=\"b\"/>"
+		"</instance_attributes></primitive>\n",
+		/* id-refs, to a set and to an nvpair */
+		"x\n<primitive id=\"web\"><instance_attributes id-ref=\"shared\"/></primitive>\n",
+		"x\n<primitive id=\"web\"><instance_attributes id=\"a\"><nvpair id-ref=\"n\"/></instance_attributes>"
+		"</primitive>\n",
+		/* a name twice, an nvpair without a value */
+		"x\n<primitive id=\"web\"><instance_attributes id=\"a\"><nvpair id=\"n\" name=\"image\" value=\"a\"/>"
+		"<nvpair id=\"m\" name=\"image\" value=\"b\"/></instance_attributes></primitive>\n",
+		"x\n<primitive id=\"web\"><instance_attributes id=\"a\"><nvpair id=\"n\" name=\"image\"/>"
+		"</instance_attributes></primitive>\n",
+		/* a template */
+		"x\n<primitive id=\"web\" template=\"t\"/>\n",
+		/* no XML, XML berth cannot read */
+		"Resource XML:\n",
+		"",
+		"x\n<primitive id=\"web\"><instance_attributes id=\"a\">\n",
+		NULL,
+	};
+	size_t i;
+
+	(void)state;
+	for (i = 0; outs[i] != NULL; i++) {
+		char **pairs = (char **)1;
+
+		assert_int_equal(berth_cib_parse_params(outs[i], "web", &pairs), 1);
+		assert_null(pairs);
+	}
 }
 
 static void
@@ -87,6 +190,8 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_parse_attr),
+		cmocka_unit_test(test_parse_params),
+		cmocka_unit_test(test_parse_params_not_plain),
 		cmocka_unit_test(test_run),
 		cmocka_unit_test(test_wait_is_bounded),
 	};
