@@ -85,14 +85,14 @@ cl_xpath() {
 cl_wait() {
 	local secs=$1 desc=$2 start now
 	shift 2
-	start=$(date +%s%N)
+	start=${EPOCHREALTIME//[!0-9]/}
 	until "$@"; do
-		now=$(date +%s%N)
-		if [ "$now" -ge $((start + secs * 1000000000)) ]; then
+		now=${EPOCHREALTIME//[!0-9]/}
+		if [ "$now" -ge $((start + secs * 1000000)) ]; then
 			cl_log "timed out after ${secs}s waiting for: $desc"
 			return 1
 		fi
-		if [ "$now" -lt $((start + 10000000000)) ]; then sleep 0.1; else sleep 0.5; fi
+		if [ "$now" -lt $((start + 10000000)) ]; then sleep 0.1; else sleep 0.5; fi
 	done
 }
 
