@@ -34,24 +34,39 @@ print_version(void)
 	       json_c_version());
 }
 
-static void
-usage(FILE *out)
-{
-	fprintf(out, "usage: berth [--output-as=text|json] COMMAND ...\n"
-		     "\n"
-		     "  berth explain [-f CIB_FILE] [--diff] RESOURCE\n"
+/* Each command's usage: its synopsis lines, then what it does. */
+static const struct command_usage {
+	const char *name;
+	const char *text;
+} commands[] = {
+	{ "explain", "  berth explain [-f CIB_FILE] [--diff] RESOURCE\n"
 		     "  berth explain [--instance=ID] [--diff] NAME=VALUE ...\n"
 		     "      the parameters as berth reads them, every problem validate-all reports, the\n"
 		     "      container berth would create (request and configuration hash) and the\n"
-		     "      equivalent docker run; --diff compares it with the container on this node\n"
-		     "  berth status [-f CIB_FILE]\n"
-		     "      berth's containers on this node: resource, role, state, health, uptime,\n"
-		     "      restarts, and whether each drifted from its resource's parameters\n"
-		     "  berth migrate [-f CIB_FILE] [--apply] [RESOURCE ...]\n"
+		     "      equivalent docker run; --diff compares it with the container on this node\n" },
+	{ "status", "  berth status [-f CIB_FILE]\n"
+		    "      berth's containers on this node: resource, role, state, health, uptime,\n"
+		    "      restarts, and whether each drifted from its resource's parameters\n" },
+	{ "migrate", "  berth migrate [-f CIB_FILE] [--apply] [RESOURCE ...]\n"
 		     "      turn ocf:heartbeat:docker primitives into ocf:berth:docker ones: shows the\n"
-		     "      change and what cannot be migrated; --apply changes the CIB\n"
-		     "  berth --help | --version\n"
-		     "\n"
+		     "      change and what cannot be migrated; --apply changes the CIB\n" },
+	{ NULL, NULL },
+};
+
+/* The usage of every command, or of the one named cmd (NULL: all). */
+static void
+usage(FILE *out, const char *cmd)
+{
+	const struct command_usage *c;
+
+	fprintf(out, "usage: berth [--output-as=text|json] COMMAND ...\n\n");
+	for (c = commands; c->name; c++)
+		if (cmd == NULL || strcmp(cmd, c->name) == 0)
+			fputs(c->text, out);
+	if (cmd == NULL)
+		fprintf(out, "  berth --help | --version\n"
+			     "  berth COMMAND --help\n");
+	fprintf(out, "\n"
 		     "Exit codes: 0 ok, 1 error or something found (a problem, drift, a resource that\n"
 		     "cannot be migrated), 2 usage. See berth(8).\n");
 }
@@ -240,6 +255,8 @@ main(int argc, char **argv)
 		{ NULL, 0, NULL, 0 },
 	};
 	struct opts o = { false, false, false, NULL, "berth" };
+	const struct command_usage *u;
+	bool help = false;
 	const char *cmd;
 	int c;
 
@@ -247,7 +264,7 @@ main(int argc, char **argv)
 	/* GNU getopt: options anywhere, the command and its arguments after them in order */
 	while ((c = getopt_long(argc, argv, "hVf:", longopts, NULL)) != -1) {
 		switch (c) {
-		case 'h': usage(stdout); return EXIT_OK;
+		case 'h': help = true; break;
 		case 'V': print_version(); return EXIT_OK;
 		case 'o':
 			if (strcmp(optarg, "json") == 0)
@@ -265,9 +282,22 @@ main(int argc, char **argv)
 	/* as Pacemaker's tools: CIB_file names the CIB when -f does not */
 	if (o.file == NULL && getenv("CIB_file") != NULL && getenv("CIB_file")[0] != '\0')
 		o.file = getenv("CIB_file");
+	if (optind >= argc && help) {
+		usage(stdout, NULL);
+		return EXIT_OK;
+	}
 	if (optind >= argc)
 		return berth_admin_usage_error("no command given");
 	cmd = argv[optind++];
+	for (u = commands; u->name && strcmp(u->name, cmd) != 0; u++)
+		;
+	if (u->name == NULL)
+		return berth_admin_usage_error("unknown command '%s'", cmd);
+	/* berth COMMAND --help (the option anywhere): that command's usage */
+	if (help) {
+		usage(stdout, cmd);
+		return EXIT_OK;
+	}
 	qb_log_init("berth", LOG_DAEMON, LOG_INFO);
 	qb_log_ctl(QB_LOG_SYSLOG, QB_LOG_CONF_ENABLED, QB_FALSE);
 	qb_log_ctl(QB_LOG_STDERR, QB_LOG_CONF_ENABLED, QB_FALSE);
