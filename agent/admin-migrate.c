@@ -5,6 +5,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -34,16 +35,73 @@ read_file(const char *path, char **text, size_t *len, berth_error_t *err)
 	return berth_file_read(AT_FDCWD, path, 0, CIB_MAX, text, len, err);
 }
 
-/* A private temporary file holding text; its path in *path (malloc'd). */
+/* The temporary files of this run (copies of the CIB, the patch): removed when berth ends, and
+ * when a signal (SIGINT, SIGTERM, SIGHUP) ends it, so that no copy of the cluster's configuration
+ * stays behind in /tmp. */
+#define MAX_TEMPS 4
+static char *temps[MAX_TEMPS];
+static volatile sig_atomic_t ntemps;
+
+static void
+remove_temps(void)
+{
+	sig_atomic_t i;
+
+	for (i = 0; i < ntemps; i++)
+		if (temps[i] != NULL)
+			unlink(temps[i]);
+}
+
+static void
+remove_temps_and_die(int sig)
+{
+	remove_temps();
+	signal(sig, SIG_DFL);
+	raise(sig);
+}
+
+static void
+remove_temps_at_exit(void)
+{
+	remove_temps();
+}
+
+/* A private temporary file holding text; its path in *path (malloc'd, and kept in temps). */
 static int
 write_temp(const char *text, size_t len, char **path, berth_error_t *err)
 {
+	static const int sigs[] = { SIGINT, SIGTERM, SIGHUP };
 	const char *dir = getenv("TMPDIR");
 	char *p = berth_xasprintf("%s/berth-cib.XXXXXX", dir && dir[0] ? dir : "/tmp");
-	int fd = mkstemp(p);
-	size_t done = 0;
+	sigset_t block, old;
+	size_t done = 0, i;
+	int fd;
 
 	*path = NULL;
+	if (ntemps == 0) {
+		atexit(remove_temps_at_exit);
+		for (i = 0; i < sizeof(sigs) / sizeof(sigs[0]); i++) {
+			struct sigaction sa = { .sa_handler = remove_temps_and_die };
+
+			sigemptyset(&sa.sa_mask);
+			sigaction(sigs[i], &sa, NULL);
+		}
+	}
+	if (ntemps >= MAX_TEMPS) {
+		free(p);
+		return berth_error_set(err, EMFILE, "too many temporary files");
+	}
+	/* the file exists only once the handlers know it */
+	sigemptyset(&block);
+	for (i = 0; i < sizeof(sigs) / sizeof(sigs[0]); i++)
+		sigaddset(&block, sigs[i]);
+	sigprocmask(SIG_BLOCK, &block, &old);
+	fd = mkstemp(p);
+	if (fd >= 0) {
+		temps[ntemps] = p;
+		ntemps++;
+	}
+	sigprocmask(SIG_SETMASK, &old, NULL);
 	if (fd < 0) {
 		int e = errno;
 
@@ -60,13 +118,12 @@ write_temp(const char *text, size_t len, char **path, berth_error_t *err)
 
 			close(fd);
 			unlink(p);
-			free(p);
 			return berth_error_set(err, e, "cannot write a temporary file: %s", strerror(e));
 		}
 		done += (size_t)w;
 	}
 	close(fd);
-	*path = p;
+	*path = berth_xstrdup(p);
 	return 0;
 }
 
@@ -248,7 +305,6 @@ berth_admin_migrate(const struct opts *o, int argc, char **argv)
 		for (i = 0; i < n && strcmp(t[i].id, argv[k]) != 0; i++)
 			;
 		if (i == n) {
-			unlink(snap_path);
 			berth_migrate_targets_free(t, n);
 			return berth_admin_fail(NULL, "%s is not an ocf:heartbeat:docker primitive of the CIB",
 						argv[k]);
@@ -265,9 +321,9 @@ berth_admin_migrate(const struct opts *o, int argc, char **argv)
 			continue;
 		r = migrate_check(&snapshot, xml, &t[i], &err);
 		if (r == NULL) {
-			unlink(snap_path);
+			rc = berth_admin_fail(&err, "cannot read the parameters of %s", t[i].id);
 			berth_migrate_targets_free(t, n);
-			return berth_admin_fail(&err, "cannot read the parameters of %s", t[i].id);
+			return rc;
 		}
 		selected[i] = berth_json_as_bool(r, "migratable");
 		if (selected[i])
@@ -276,28 +332,43 @@ berth_admin_migrate(const struct opts *o, int argc, char **argv)
 			blocked++;
 		berth_json_append(rsc, r);
 	}
-	unlink(snap_path);
 	if (blocked > 0)
 		rc = EXIT_ERROR;
 	berth_json_set(doc, "applied", json_object_new_boolean(false));
 	if (o->apply && migratable > 0) {
-		berth_cleanup(cib_output) struct berth_cib_output out = { 0 };
-		char *rep[] = { (char *)"cibadmin", (char *)"--replace", (char *)"--xml-file", NULL, NULL };
+		berth_cleanup(cib_output) struct berth_cib_output d = { 0 }, out = { 0 };
+		cleanup_free char *patch_path = NULL;
+		char *diff[] = { (char *)"crm_diff", (char *)"--original", snap_path, (char *)"--new", NULL, NULL };
+		char *apply[] = { (char *)"cibadmin", (char *)"--patch", (char *)"--xml-file", NULL, NULL };
 
+		/* A patch from the CIB berth read to the changed one, and only the configuration in it
+		 * (the status section is the cluster's, live): the CIB applies it only at the version
+		 * berth read, so no concurrent change is lost. */
 		new_xml = berth_migrate_rewrite(xml, len, t, n, selected);
 		if (write_temp(new_xml, strlen(new_xml), &new_path, &err) < 0) {
 			berth_migrate_targets_free(t, n);
 			return berth_admin_fail(&err, "cannot write the changed CIB");
 		}
-		rep[3] = new_path;
-		/* One replace of the whole CIB, at the version berth read: the CIB refuses it when
-		 * anything changed since (an older version), so no concurrent change is lost. */
-		if (berth_cib_run(&cib, rep, REPLACE_MS, &out, &err) < 0) {
-			unlink(new_path);
+		diff[4] = new_path;
+		/* crm_diff: 1 when the files differ (the patch on stdout), 0 when they do not */
+		if (berth_cib_run(NULL, diff, REPLACE_MS, &d, &err) < 0) {
 			berth_migrate_targets_free(t, n);
-			return berth_admin_fail(&err, "cannot run cibadmin --replace");
+			return berth_admin_fail(&err, "cannot run crm_diff");
 		}
-		unlink(new_path);
+		if (d.status != 1 || strstr(d.out, "<diff") == NULL) {
+			berth_migrate_targets_free(t, n);
+			return berth_admin_fail(NULL, "crm_diff made no patch of the change (exit %d): %.300s",
+						d.status, d.err);
+		}
+		if (write_temp(d.out, strlen(d.out), &patch_path, &err) < 0) {
+			berth_migrate_targets_free(t, n);
+			return berth_admin_fail(&err, "cannot write the patch");
+		}
+		apply[3] = patch_path;
+		if (berth_cib_run(&cib, apply, REPLACE_MS, &out, &err) < 0) {
+			berth_migrate_targets_free(t, n);
+			return berth_admin_fail(&err, "cannot run cibadmin --patch");
+		}
 		if (out.status != 0) {
 			berth_migrate_targets_free(t, n);
 			if (out.status == 103 || strstr(out.err, "older") != NULL)
@@ -306,7 +377,7 @@ berth_admin_migrate(const struct opts *o, int argc, char **argv)
 					"the CIB changed since berth read it (version %s): nothing was changed; run "
 					"berth migrate again",
 					version);
-			return berth_admin_fail(NULL, "cibadmin --replace refused the change (exit %d): %.300s",
+			return berth_admin_fail(NULL, "cibadmin --patch refused the change (exit %d): %.300s",
 						out.status, out.err);
 		}
 		berth_json_set(doc, "applied", json_object_new_boolean(true));

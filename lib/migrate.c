@@ -120,8 +120,11 @@ char *
 berth_migrate_rewrite(const char *xml, size_t len, const struct berth_migrate_target *targets, size_t n,
 		      const bool *selected)
 {
-	cleanup_free struct edit *edits = berth_xcalloc(2 * n + 1, sizeof(*edits));
-	size_t ne = 0, i, at = 0, out_len = 0;
+	cleanup_free struct edit *edits = berth_xcalloc(2 * n + 3, sizeof(*edits));
+	cleanup_free struct berth_xml_element *e = NULL;
+	cleanup_free char *epoch = NULL, *updates = NULL;
+	size_t ne = 0, i, at = 0, out_len = 0, grow = 1, ecount = 0, voff, vlen;
+	char next[24];
 	char *out;
 
 	for (i = 0; i < n; i++) {
@@ -131,8 +134,22 @@ berth_migrate_rewrite(const char *xml, size_t len, const struct berth_migrate_ta
 		if (targets[i].container_len > 0)
 			edits[ne++] = (struct edit){ targets[i].container_off, targets[i].container_len, "name" };
 	}
+	/* the next epoch of the configuration (num_updates starts again at 0), as the CIB manager
+	 * counts a change of it: a patch from the CIB berth read to this one names both versions */
+	if (berth_xml_scan(xml, len, &e, &ecount, NULL) == 0 && ecount > 0) {
+		epoch = berth_xml_attr(xml, &e[0], "epoch", &voff, &vlen);
+		if (epoch != NULL) {
+			snprintf(next, sizeof(next), "%llu", strtoull(epoch, NULL, 10) + 1);
+			edits[ne++] = (struct edit){ voff, vlen, next };
+		}
+		updates = berth_xml_attr(xml, &e[0], "num_updates", &voff, &vlen);
+		if (updates != NULL)
+			edits[ne++] = (struct edit){ voff, vlen, "0" };
+	}
 	qsort(edits, ne, sizeof(*edits), by_offset);
-	out = berth_xmalloc(len + 8 * ne + 1);
+	for (i = 0; i < ne; i++)
+		grow += strlen(edits[i].with);
+	out = berth_xmalloc(len + grow);
 	for (i = 0; i < ne; i++) {
 		memcpy(out + out_len, xml + at, edits[i].off - at);
 		out_len += edits[i].off - at;

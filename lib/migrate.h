@@ -31,8 +31,10 @@ void berth_migrate_targets_free(struct berth_migrate_target *targets, size_t n);
 
 /**
  * The CIB with the selected primitives changed: provider "berth", and a "container" parameter
- * renamed "name" (berth reads "name"). Everything else stays byte for byte, the version
- * attributes too: the CIB refuses the replacement when it changed meanwhile.
+ * renamed "name" (berth reads "name"); its version the next one, as the CIB manager counts a
+ * change of the configuration (epoch one more, num_updates 0), so that a patch from the CIB read
+ * to this one names both versions and the CIB refuses it when it changed meanwhile. Everything
+ * else stays byte for byte.
  * \param selected  one flag per target, or NULL for all
  * \return malloc'd XML
  */

@@ -31,10 +31,10 @@ static const char cib[] =
 static void
 test_find_and_rewrite(void **state)
 {
-	struct berth_migrate_target *t = NULL;
+	struct berth_migrate_target *t = NULL, *t2 = NULL;
 	berth_error_t err = NULL;
-	char *version = NULL, *out;
-	size_t n = 0;
+	char *version = NULL, *v2 = NULL, *out;
+	size_t n = 0, n2 = 0;
 	bool only_second[2] = { false, true };
 
 	(void)state;
@@ -57,7 +57,13 @@ test_find_and_rewrite(void **state)
 	assert_non_null(strstr(out, "<nvpair id=\"b\" name=\"container\" value=\"not a parameter\"/>"));
 	assert_non_null(strstr(out, "<primitive id=\"cl\" class=\"ocf\" type=\"docker\" provider='berth'>"));
 	assert_non_null(strstr(out, "<primitive id=\"other\" class=\"ocf\" type=\"Dummy\" provider=\"heartbeat\"/>"));
-	assert_int_equal(strlen(out), strlen(cib) - 2 * 4 - 5);
+	/* the next version: epoch 9 -> 10, num_updates 2 -> 0 */
+	assert_int_equal(strlen(out), strlen(cib) - 2 * 4 - 5 + 1);
+	assert_int_equal(berth_migrate_find(out, strlen(out), &t2, &n2, &v2, &err), 0);
+	assert_string_equal(v2, "1.10.0");
+	assert_int_equal(n2, 0);
+	free(v2);
+	berth_migrate_targets_free(t2, n2);
 	free(out);
 
 	out = berth_migrate_rewrite(cib, strlen(cib), t, n, only_second);
