@@ -20,6 +20,7 @@
 #include "actions.h"
 #include "spec.h"
 #include "state.h"
+#include "slack.h"
 
 /* ---- the fake daemon: one container, one image ---- */
 
@@ -1345,7 +1346,7 @@ test_health_from_node_configuration(void **state)
 	why = run_action(berth_action_monitor, BERTH_RESULT_ERROR);
 	assert_non_null(strstr(why, "is still starting according to its Docker health check"));
 	free(why);
-	assert_true(berth_now_ms() - t0 < 1500 + 500);
+	assert_true(berth_now_ms() - t0 < 1500 + 500 + berth_test_slack_ms());
 	berth_deadline_init(&deadline, 20000);
 	deadline.end_ms = berth_now_ms() + 20000;
 

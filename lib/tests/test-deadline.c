@@ -16,6 +16,7 @@
 
 #include "deadline.h"
 #include "tool.h"
+#include "slack.h"
 
 /* The budget and the watchdog's limit, counted from the process's start. */
 static void
@@ -132,18 +133,6 @@ run_stuck_child(long timeout_ms, int code, char *reason, size_t size, long *elap
 	return status;
 }
 
-/* BERTH_TIME_SLACK_MS, added to the upper bounds of wall time below: ocf-tests/check gives it to
- * the copies of these tests that run as background work (the compat build, distcheck, bullseye),
- * where a starved child may be seen late. The unit stage runs them without it: there the
- * watchdog must end every action before its timeout. */
-static long
-slack_ms(void)
-{
-	const char *s = getenv("BERTH_TIME_SLACK_MS");
-
-	return s != NULL ? atol(s) : 0;
-}
-
 static void
 test_watchdog_ends_a_stuck_action(void **state)
 {
@@ -155,7 +144,7 @@ test_watchdog_ends_a_stuck_action(void **state)
 	assert_int_equal(WEXITSTATUS(status), 1);
 	assert_string_equal(reason, "ocf-exit-reason:stop of rsc did not finish\n");
 	/* hard limit 1700 ms after the child's start: before the 2 s timeout */
-	assert_in_range(elapsed, 1600, 1999 + slack_ms());
+	assert_in_range(elapsed, 1600, 1999 + berth_test_slack_ms());
 }
 
 /* An action whose timeout means success (validate-all) ends with 0 and no reason. */
@@ -169,7 +158,7 @@ test_watchdog_success_has_no_reason(void **state)
 	assert_true(WIFEXITED(status));
 	assert_int_equal(WEXITSTATUS(status), 0);
 	assert_string_equal(reason, "");
-	assert_in_range(elapsed, 600, 999 + slack_ms());
+	assert_in_range(elapsed, 600, 999 + berth_test_slack_ms());
 }
 
 /* Once the action has its result, the watchdog exits with it: a slow exit (log shutdown, freeing)
@@ -186,7 +175,7 @@ test_decided_result_survives_the_watchdog(void **state)
 	assert_true(WIFEXITED(status));
 	assert_int_equal(WEXITSTATUS(status), 0);
 	assert_string_equal(reason, "");
-	assert_in_range(elapsed, 600, 999 + slack_ms());
+	assert_in_range(elapsed, 600, 999 + berth_test_slack_ms());
 
 	/* a decided failure keeps its code and its one reason */
 	after_arming = DECIDE_NOT_RUNNING;
