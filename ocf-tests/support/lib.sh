@@ -118,11 +118,13 @@ inspect() {
 # ARGS. podman's top reports the container's own pids, dockerd's the host's: /proc says it
 # the same way for both (the processes in the pid namespace of the container's first one).
 host_pids_in() {
-	local pid1 ns p
+	local pid1 p
 	pid1=$(inspect "$1" '{{.State.Pid}}')
-	ns=$(readlink "/proc/$pid1/ns/pid") || return 1
+	[ -e "/proc/$pid1/ns/pid" ] || return 1
 	for p in /proc/[0-9]*; do
-		[ "$(readlink "$p/ns/pid" 2>/dev/null)" = "$ns" ] || continue
+		# the same namespace is the same nsfs inode: -ef compares them with no readlink
+		# process for each of the machine's processes (1,500 of them in a full check: 30 s)
+		[ "$p/ns/pid" -ef "/proc/$pid1/ns/pid" ] || continue
 		[ "$(tr '\0' ' ' <"$p/cmdline" 2>/dev/null)" = "$2 " ] && echo "${p#/proc/}"
 	done
 	return 0
