@@ -14,18 +14,6 @@
 #include "redact.h"
 #include "spec.h"
 
-static json_object *
-copy(json_object *v)
-{
-	json_object *c = NULL;
-
-	if (v == NULL)
-		return NULL;
-	if (json_object_deep_copy(v, &c, NULL) < 0)
-		berth_oom();
-	return c;
-}
-
 /* obj[key] = v, where v may be NULL (a JSON null) */
 static void
 set_or_null(json_object *obj, const char *key, json_object *v)
@@ -41,8 +29,8 @@ field(json_object *fields, const char *name, json_object *want, json_object *hav
 	json_object *f = berth_nonnull(json_object_new_object());
 
 	berth_json_set(f, "field", json_object_new_string(name));
-	set_or_null(f, "want", copy(want));
-	set_or_null(f, "have", copy(have));
+	set_or_null(f, "want", berth_json_copy(want));
+	set_or_null(f, "have", berth_json_copy(have));
 	berth_json_set(f, "same", json_object_new_boolean(same));
 	if (note != NULL)
 		berth_json_set(f, "note", json_object_new_string(note));
@@ -90,7 +78,7 @@ json_object *
 berth_drift_compare(json_object *body, const char *hash, json_object *in, const char *image_id_now)
 {
 	/* podman spells some of what the body asked for differently (dialect.h): compare meaning */
-	cleanup_json json_object *inspect = copy(in);
+	cleanup_json json_object *inspect = berth_json_copy(in);
 	static const char *const done_top[] = { "Image", "Cmd", "Entrypoint", "Env", "Labels", NULL };
 	static const char *const done_host[] = { "Binds", "Mounts", "NetworkMode", "RestartPolicy", NULL };
 	json_object *result = berth_nonnull(json_object_new_object());
@@ -202,7 +190,7 @@ berth_drift_compare(json_object *body, const char *hash, json_object *in, const 
 
 	/* the labels, but the hash (above) */
 	{
-		cleanup_json json_object *want_l = copy(berth_json_get(body, "Labels"));
+		cleanup_json json_object *want_l = berth_json_copy(berth_json_get(body, "Labels"));
 		bool same = true;
 
 		if (want_l != NULL)
@@ -237,7 +225,7 @@ berth_drift_compare(json_object *body, const char *hash, json_object *in, const 
 	}
 
 	/* everything else the request sets, as adoption compares it */
-	rest = copy(body);
+	rest = berth_json_copy(body);
 	for (i = 0; done_top[i]; i++)
 		json_object_object_del(rest, done_top[i]);
 	for (i = 0; done_host[i]; i++)

@@ -2,6 +2,7 @@
 /* berth: reading members of json-c objects (see json.h). */
 #include "config.h"
 
+#include "alloc.h"
 #include "json.h"
 
 json_object *
@@ -85,4 +86,16 @@ size_t
 berth_json_len(json_object *arr)
 {
 	return json_object_is_type(arr, json_type_array) ? json_object_array_length(arr) : 0;
+}
+
+json_object *
+berth_json_copy(json_object *v)
+{
+	json_object *c = NULL;
+
+	if (v == NULL)
+		return NULL;
+	if (json_object_deep_copy(v, &c, NULL) < 0)
+		berth_oom();
+	return c;
 }

@@ -107,4 +107,13 @@ bool berth_json_as_bool(json_object *obj, const char *key);
  */
 size_t berth_json_len(json_object *arr);
 
+/**
+ * A deep copy of v (json-c's json_object_deep_copy; out of memory ends the process, as the
+ * allocators of alloc.h do).
+ *
+ * \param v  any value, or NULL
+ * \return the copy (the caller's reference), or NULL for NULL
+ */
+json_object *berth_json_copy(json_object *v);
+
 #endif

@@ -39,18 +39,6 @@ berth_label(const char *k)
 	       strcmp(k, BERTH_LABEL_HASH) == 0;
 }
 
-static json_object *
-deep_copy(json_object *v)
-{
-	json_object *c = NULL;
-
-	if (v == NULL)
-		return NULL;
-	if (json_object_deep_copy(v, &c, NULL) < 0)
-		berth_oom();
-	return c;
-}
-
 json_object *
 berth_redact_value(const char *key, json_object *v)
 {
@@ -84,7 +72,7 @@ berth_redact_value(const char *key, json_object *v)
 	}
 	if (berth_redact_secret_key(key)) /* not shaped as the API shapes it: nothing of it */
 		return berth_nonnull(json_object_new_string(BERTH_REDACTED));
-	return deep_copy(v);
+	return berth_json_copy(v);
 }
 
 /* obj[key], when it is there, replaced with its redacted copy */
@@ -100,7 +88,7 @@ redact_member(json_object *obj, const char *key)
 json_object *
 berth_redact_config(json_object *obj)
 {
-	json_object *out = deep_copy(obj), *config;
+	json_object *out = berth_json_copy(obj), *config;
 
 	if (out == NULL)
 		return NULL;
