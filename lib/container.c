@@ -632,38 +632,42 @@ berth_container_exec_inspect(struct berth_client *c, const char *exec_id, struct
 	return 0;
 }
 
+/* GET /images/IMAGE/json: 1 with resp when the daemon has it, 0 when it has not, or -1 with err */
+static int
+image_get(struct berth_client *c, const char *image, struct berth_response *resp, berth_error_t *err)
+{
+	cleanup_free char *path = NULL;
+
+	if (object_path("images", image, "/json", &path, err) < 0 ||
+	    call(c, "GET", path, NULL, CAP_QUICK_MS, 0, resp, err) < 0)
+		return berth_error_wrap(err, "looking up image %s: ", image);
+	if (gone(resp))
+		return 0;
+	if (resp->status != 200)
+		return http_error(resp, BERTH_E_REFUSED, err, "looking up image");
+	return 1;
+}
+
 int
 berth_image_exists(struct berth_client *c, const char *image, bool *exists, berth_error_t *err)
 {
 	berth_cleanup(response) struct berth_response resp = { 0 };
-	cleanup_free char *path = NULL;
+	int found = image_get(c, image, &resp, err);
 
-	*exists = false;
-	if (object_path("images", image, "/json", &path, err) < 0 ||
-	    call(c, "GET", path, NULL, CAP_QUICK_MS, 0, &resp, err) < 0)
-		return berth_error_wrap(err, "looking up image %s: ", image);
-	if (gone(&resp))
-		return 0;
-	if (resp.status != 200)
-		return http_error(&resp, BERTH_E_REFUSED, err, "looking up image");
-	*exists = true;
-	return 0;
+	*exists = found > 0;
+	return found < 0 ? found : 0;
 }
 
 int
 berth_image_inspect(struct berth_client *c, const char *image, json_object **raw, berth_error_t *err)
 {
 	berth_cleanup(response) struct berth_response resp = { 0 };
-	cleanup_free char *path = NULL;
+	int found;
 
 	*raw = NULL;
-	if (object_path("images", image, "/json", &path, err) < 0 ||
-	    call(c, "GET", path, NULL, CAP_QUICK_MS, 0, &resp, err) < 0)
-		return berth_error_wrap(err, "looking up image %s: ", image);
-	if (gone(&resp))
-		return 0;
-	if (resp.status != 200)
-		return http_error(&resp, BERTH_E_REFUSED, err, "looking up image");
+	found = image_get(c, image, &resp, err);
+	if (found <= 0)
+		return found;
 	*raw = parse_json(resp.body, resp.len);
 	if (!json_object_is_type(*raw, json_type_object)) {
 		json_object_put(*raw);
