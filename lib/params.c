@@ -455,19 +455,25 @@ struct report {
 	int problems;
 };
 
-/* Record the problem in *e (which it takes). \return true when the checks should go on */
+bool
+berth_problem_report(berth_error_t *e, berth_problem_fn each, void *arg, berth_error_t *first)
+{
+	if (each != NULL)
+		each(arg, *e);
+	if (first != NULL && *first == NULL) {
+		*first = *e;
+		*e = NULL;
+	}
+	berth_error_free(e);
+	return each != NULL;
+}
+
+/* Record the problem in *e (which it takes), and count it. \return true when the checks should go on */
 static bool
 report(struct report *r, berth_error_t *e)
 {
 	r->problems++;
-	if (r->each != NULL)
-		r->each(r->arg, *e);
-	if (r->first != NULL && *r->first == NULL) {
-		*r->first = *e;
-		*e = NULL;
-	}
-	berth_error_free(e);
-	return r->each != NULL;
+	return berth_problem_report(e, r->each, r->arg, r->first);
 }
 
 #define PROBLEM(r, ...)                                                                                                \

@@ -83,6 +83,13 @@ int berth_params_validate(const struct berth_params *p, berth_error_t *err);
 typedef void (*berth_problem_fn)(void *arg, const struct berth_error *problem);
 
 /**
+ * One problem of a check that reports them all: handed to each (when not NULL), kept in *first
+ * when it is the first (first may be NULL), freed otherwise; *e is NULL after.
+ * \return true when the check should go on (there is an each to report the next one to)
+ */
+bool berth_problem_report(berth_error_t *e, berth_problem_fn each, void *arg, berth_error_t *first);
+
+/**
  * berth_params_validate, reporting every problem instead of the first only (berth explain): each
  * is handed to each(arg, problem) in the order validate checks them.
  * \param each  NULL: stop at the first problem, as berth_params_validate

@@ -10,20 +10,6 @@
 #include "runopts.h"
 #include "words.h"
 
-/* Hand a problem on (each) and keep the first (err). \return true when the checks should go on */
-static bool
-report(berth_error_t *e, berth_problem_fn each, void *arg, berth_error_t *err)
-{
-	if (each != NULL)
-		each(arg, *e);
-	if (err != NULL && *err == NULL) {
-		*err = *e;
-		*e = NULL;
-	}
-	berth_error_free(e);
-	return each != NULL;
-}
-
 int
 berth_request_build(const struct berth_params *p, struct berth_request *req, berth_problem_fn each, void *arg,
 		    berth_error_t *err)
@@ -50,12 +36,12 @@ berth_request_build(const struct berth_params *p, struct berth_request *req, ber
 	spec = berth_spec_new();
 	if (berth_runopts_parse(p->run_opts, spec, &e) < 0) {
 		bad = true;
-		if (!report(&e, each, arg, err))
+		if (!berth_problem_report(&e, each, arg, err))
 			goto fail;
 	}
 	if (berth_words_split_param("run_cmd", p->run_cmd, &cmd, &e) < 0) {
 		bad = true;
-		if (!report(&e, each, arg, err))
+		if (!berth_problem_report(&e, each, arg, err))
 			goto fail;
 	}
 	/* The other commands are split again when they run; refuse bad quoting up front. */
@@ -64,7 +50,7 @@ berth_request_build(const struct berth_params *p, struct berth_request *req, ber
 
 		if (berth_words_split_param(cmds[i].name, cmds[i].value, &words, &e) < 0) {
 			bad = true;
-			if (!report(&e, each, arg, err))
+			if (!berth_problem_report(&e, each, arg, err))
 				goto fail;
 		}
 	}
