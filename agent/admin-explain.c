@@ -181,10 +181,9 @@ daemon_checks(const struct berth_params *p, const struct berth_request *req, jso
 
 	berth_json_set(inst, "diff", diff);
 	berth_deadline_init(&deadline, DAEMON_MS);
-	client.deadline = &deadline;
-	client.engine = berth_engine_new(p->docker_socket);
-	if (client.engine == NULL) {
-		berth_json_set(diff, "error", json_object_new_string("cannot initialise libcurl"));
+	if (berth_client_open(&client, p->docker_socket, &deadline, &err) < 0) {
+		berth_json_set(diff, "error", json_object_new_string(err->msg));
+		berth_error_free(&err);
 		return;
 	}
 	if (berth_image_inspect(&client, p->image, &image, &err) < 0 ||

@@ -168,11 +168,9 @@ berth_admin_status(const struct opts *o, int argc, char **argv)
 	if (berth_params_load(&p, &err) < 0)
 		return berth_admin_fail(&err, "cannot find the Docker socket");
 	berth_deadline_init(&deadline, DAEMON_MS);
-	client.deadline = &deadline;
-	client.engine = berth_engine_new(p.docker_socket);
-	if (client.engine == NULL) {
+	if (berth_client_open(&client, p.docker_socket, &deadline, &err) < 0) {
 		berth_params_release(&p);
-		return berth_admin_fail(NULL, "cannot initialise libcurl");
+		return berth_admin_fail(&err, "cannot list the containers");
 	}
 	if (berth_container_list(&client, BERTH_LABEL_MANAGED "=1", &list, &err) < 0) {
 		berth_engine_free(client.engine);
@@ -251,8 +249,8 @@ berth_admin_status(const struct opts *o, int argc, char **argv)
 				format_age((long long)(time(NULL) - start), age, sizeof(age));
 		}
 		role = !info.running ? "stopped"
-		       : berth_state_load(name, &st) == 1 && st.promoted && info.id && info.started_at &&
-				       strcmp(st.id, info.id) == 0 && strcmp(st.started_at, info.started_at) == 0
+		       : berth_state_load(name, &st) == 1 && st.promoted &&
+				       berth_state_same_run(&st, info.id, info.started_at)
 			       ? "promoted"
 			       : "started";
 		drift = drift_of(&cache, &cib, have_cib, info.instance, info.config_hash, &why);

@@ -122,10 +122,7 @@ main(int argc, char **argv)
 		berth_log_warn("%s: %s; %s runs on the CIB's parameters alone", name, params.conf_error->msg, name);
 		berth_error_free(&params.conf_error);
 	}
-	client.engine = berth_engine_new(params.docker_socket);
-	client.deadline = &deadline;
-	if (client.engine == NULL) {
-		berth_error_set(&err, BERTH_E_FAILED, "cannot initialise libcurl");
+	if (berth_client_open(&client, params.docker_socket, &deadline, &err) < 0) {
 		berth_params_release(&params);
 		return finish(name, params.instance, BERTH_RESULT_ERROR, &err, 0);
 	}

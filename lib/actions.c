@@ -12,6 +12,7 @@
 #include "actions.h"
 #include "alloc.h"
 #include "cleanup.h"
+#include "deadline.h"
 #include "log.h"
 #include "postmortem.h"
 #include "promotion.h"
@@ -148,8 +149,7 @@ enum role { ROLE_KEEP = -1, ROLE_UNPROMOTED = 0, ROLE_PROMOTED = 1 };
 static bool
 same_run(const struct berth_state *st, const struct berth_container_info *info)
 {
-	return info->id != NULL && info->started_at != NULL && strcmp(st->id, info->id) == 0 &&
-	       strcmp(st->started_at, info->started_at) == 0;
+	return berth_state_same_run(st, info->id, info->started_at);
 }
 
 /* Is this the run of an unlabelled container that berth adopted (adoptable) on this node? Its
@@ -185,7 +185,7 @@ record_run(struct berth_ctx *ctx, const struct berth_container_info *info, enum 
 	snprintf(st.id, sizeof(st.id), "%s", info->id ? info->id : "-");
 	snprintf(st.started_at, sizeof(st.started_at), "%s", info->started_at ? info->started_at : "-");
 	st.pid = info->pid;
-	st.pid_start = berth_state_proc_start(info->pid);
+	st.pid_start = berth_process_start_ticks(info->pid);
 	st.promoted = role == ROLE_KEEP ? (had && old.promoted && same_run(&old, info)) : role == ROLE_PROMOTED;
 	/* The score is a node attribute of the resource, not of one run: keep what was set. */
 	st.score_set = had && old.score_set;

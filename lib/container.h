@@ -57,6 +57,25 @@ struct berth_client {
 };
 
 /**
+ * A client of the daemon at socket_path, every call bounded by deadline (no connection is made
+ * yet). Release with berth_engine_free(c->engine). Inline, as berth_container_info_release.
+ * \return 0, or -1 with err when libcurl cannot be initialised
+ */
+static inline int
+berth_client_open(struct berth_client *c, const char *socket_path, const struct berth_deadline *deadline,
+		  berth_error_t *err)
+{
+	memset(c, 0, sizeof(*c));
+	c->deadline = deadline;
+	c->engine = berth_engine_new(socket_path);
+	if (c->engine == NULL) {
+		berth_error_set(err, BERTH_E_FAILED, "cannot initialise libcurl");
+		return -1;
+	}
+	return 0;
+}
+
+/**
  * Free what an inspect filled in and zero the struct. Inline so that a test's fake container
  * module (lib/tests/test-actions.c) shares it instead of copying it.
  */

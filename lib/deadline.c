@@ -27,21 +27,23 @@ berth_now_ms(void)
 	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
 }
 
-long
-berth_process_age_ms(void)
+unsigned long long
+berth_process_start_ticks(long pid)
 {
-	char buf[1024], *p;
-	unsigned long long start_ticks = 0;
-	struct timespec boot;
-	long hz = sysconf(_SC_CLK_TCK), age;
+	char path[64], buf[1024], *p;
+	unsigned long long start = 0;
 	ssize_t n;
-	int fd = open("/proc/self/stat", O_RDONLY | O_CLOEXEC), field;
+	int fd, field;
 
+	if (pid <= 0)
+		return 0;
+	snprintf(path, sizeof(path), "/proc/%ld/stat", pid);
+	fd = open(path, O_RDONLY | O_CLOEXEC);
 	if (fd < 0)
 		return 0;
 	n = read(fd, buf, sizeof(buf) - 1);
 	close(fd);
-	if (n <= 0 || hz <= 0 || clock_gettime(CLOCK_BOOTTIME, &boot) < 0)
+	if (n <= 0)
 		return 0;
 	buf[n] = '\0';
 	/* The command name may hold spaces and parentheses: fields are counted after the last ')'.
@@ -49,7 +51,19 @@ berth_process_age_ms(void)
 	p = strrchr(buf, ')');
 	for (field = 2; p != NULL && field < 22; field++)
 		p = strchr(p + 1, ' ');
-	if (p == NULL || sscanf(p + 1, "%llu", &start_ticks) != 1)
+	if (p == NULL || sscanf(p + 1, "%llu", &start) != 1)
+		return 0;
+	return start;
+}
+
+long
+berth_process_age_ms(void)
+{
+	unsigned long long start_ticks = berth_process_start_ticks((long)getpid());
+	struct timespec boot;
+	long hz = sysconf(_SC_CLK_TCK), age;
+
+	if (start_ticks == 0 || hz <= 0 || clock_gettime(CLOCK_BOOTTIME, &boot) < 0)
 		return 0;
 	age = (long)((long long)boot.tv_sec * 1000 + boot.tv_nsec / 1000000 -
 		     (long long)(start_ticks * 1000ULL / (unsigned long long)hz));

@@ -62,6 +62,13 @@ void berth_deadline_decide(int exit_code, const char *reason);
  */
 long berth_process_age_ms(void);
 
+/**
+ * The start time of a host process (/proc/PID/stat, field 22: clock ticks since boot), which with
+ * its pid tells one process from a later one that reuses the pid.
+ * \return the start time, or 0 when there is no such process (or pid <= 0)
+ */
+unsigned long long berth_process_start_ticks(long pid);
+
 /** Milliseconds left (0 when expired). */
 long berth_deadline_left_ms(const struct berth_deadline *d);
 

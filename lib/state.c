@@ -10,6 +10,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "deadline.h"
 #include "file.h"
 #include "ocf.h"
 #include "state.h"
@@ -199,38 +200,14 @@ berth_state_note_save(const char *name, const char *line, berth_error_t *err)
 	return write_line(file, line, strlen(line), false, err);
 }
 
-unsigned long long
-berth_state_proc_start(long pid)
+bool
+berth_state_same_run(const struct berth_state *st, const char *id, const char *started_at)
 {
-	char path[64], buf[1024], *p;
-	unsigned long long start = 0;
-	ssize_t n;
-	int fd, field;
-
-	if (pid <= 0)
-		return 0;
-	snprintf(path, sizeof(path), "/proc/%ld/stat", pid);
-	fd = open(path, O_RDONLY | O_CLOEXEC);
-	if (fd < 0)
-		return 0;
-	n = read(fd, buf, sizeof(buf) - 1);
-	close(fd);
-	if (n <= 0)
-		return 0;
-	buf[n] = '\0';
-	/* Field 2 (comm) may contain spaces and parentheses: count from the last ')'. */
-	p = strrchr(buf, ')');
-	if (p == NULL)
-		return 0;
-	for (field = 2; field < 22 && p != NULL; field++)
-		p = strchr(p + 1, ' ');
-	if (p != NULL)
-		start = strtoull(p + 1, NULL, 10);
-	return start;
+	return id != NULL && started_at != NULL && strcmp(st->id, id) == 0 && strcmp(st->started_at, started_at) == 0;
 }
 
 bool
 berth_state_process_alive(const struct berth_state *st)
 {
-	return st->pid > 0 && st->pid_start != 0 && berth_state_proc_start(st->pid) == st->pid_start;
+	return st->pid > 0 && st->pid_start != 0 && berth_process_start_ticks(st->pid) == st->pid_start;
 }

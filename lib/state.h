@@ -82,10 +82,12 @@ int berth_state_note_load(const char *name, char *buf, size_t len);
 /** Write a note (one line, through the atomic writer, 0600). \return 0 or -1 with err */
 int berth_state_note_save(const char *name, const char *line, berth_error_t *err);
 
-/** The start time of a host process, or 0 if it does not exist. */
-unsigned long long berth_state_proc_start(long pid);
+/** Does st describe this very run of a container (its id and the start time Docker gives it)? A
+ * restarted or recreated container has another start time or id. */
+bool berth_state_same_run(const struct berth_state *st, const char *id, const char *started_at);
 
-/** Is the process recorded in st still the same process (pid alive with the same start time)? */
+/** Is the process recorded in st still the same process (pid alive with the same start time,
+ * berth_process_start_ticks)? */
 bool berth_state_process_alive(const struct berth_state *st);
 
 #endif

@@ -18,6 +18,7 @@
 #include <unistd.h>
 
 #include "actions.h"
+#include "deadline.h"
 #include "spec.h"
 #include "state.h"
 #include "slack.h"
@@ -759,7 +760,7 @@ test_daemon_unreachable_live_process(void **state)
 
 	strcpy(st.id, "c0ffee");
 	strcpy(st.started_at, "t1");
-	st.pid_start = berth_state_proc_start(st.pid);
+	st.pid_start = berth_process_start_ticks(st.pid);
 	assert_int_equal(berth_state_save("rsc", &st, &err), 0);
 	fake.unreachable = true;
 	expect_action(berth_action_monitor, BERTH_RESULT_OK);
@@ -1005,7 +1006,7 @@ save_record(long pid, bool stopped, bool ended)
 
 	strcpy(st.id, pid ? "c0ffee" : "-");
 	strcpy(st.started_at, pid ? "t1" : "-");
-	st.pid_start = pid ? berth_state_proc_start(pid) + (ended ? 1 : 0) : 0;
+	st.pid_start = pid ? berth_process_start_ticks(pid) + (ended ? 1 : 0) : 0;
 	assert_int_equal(berth_state_save("rsc", &st, &err), 0);
 }
 

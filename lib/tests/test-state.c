@@ -17,6 +17,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "deadline.h"
 #include "state.h"
 
 static char dir[64];
@@ -283,13 +284,13 @@ test_process_identity(void **state)
 {
 	struct berth_state st = { .pid = (long)getpid() };
 
-	st.pid_start = berth_state_proc_start(st.pid);
+	st.pid_start = berth_process_start_ticks(st.pid);
 	assert_true(st.pid_start > 0);
 	assert_true(berth_state_process_alive(&st));
 	st.pid_start++; /* the pid is another process's now */
 	assert_false(berth_state_process_alive(&st));
-	assert_int_equal(berth_state_proc_start(0), 0);
-	assert_int_equal(berth_state_proc_start(-1), 0);
+	assert_int_equal(berth_process_start_ticks(0), 0);
+	assert_int_equal(berth_process_start_ticks(-1), 0);
 	st.pid = 0;
 	assert_false(berth_state_process_alive(&st));
 }
