@@ -28,8 +28,13 @@
 #
 # The agents the cluster runs read their node-local configuration (ocf_berth_docker(7), NODE-LOCAL
 # SETTINGS) from $CL_CONF_DIR, a directory of the test's own (BERTH_CONF_DIR, the test hook, in
-# the daemons' environment, which Pacemaker passes on to the agents it runs): the machine's
-# /etc/berth is neither read nor written. Empty until a test writes a file there.
+# the daemons' environment, which Pacemaker passes on to the agents it runs; and cl_run's): the
+# machine's /etc/berth is neither read nor written, and in the cluster's namespace it is
+# $CL_CONF_DIR too (support/cluster-namespace), for the agents pcs and crmsh run with an
+# environment of their own. Empty until a test writes a file there. (Agents that saw another
+# configuration published another berth-conf node attribute: the attribute flapped, and a
+# transition it aborted between a promoted replica's demote and its stop left that replica with
+# its old parameters, run 17's test_20.)
 #
 # BERTH_CLUSTER_AGENT=PATH puts a copy of that berth binary at $CL_OCF/resource.d/berth/docker
 # in the namespace's overlay: the cluster (and cl_run) then use a build without installing it,
@@ -63,7 +68,7 @@ cl_log() { echo "cluster: $*" >&2; }
 
 cl_run() {
 	if [ -n "$CL_COROSYNC_PID" ]; then
-		nsenter -t "$CL_COROSYNC_PID" -m -- env PATH="$CL_PATH" "$@"
+		nsenter -t "$CL_COROSYNC_PID" -m -- env PATH="$CL_PATH" BERTH_CONF_DIR="${CL_CONF_DIR:-$BERTH_CONF_DIR}" "$@"
 	else
 		env PATH="$CL_PATH" "$@"
 	fi
