@@ -132,18 +132,6 @@ berth_cib_attr(const struct berth_cib *cib, const char *rsc, const char *name, b
 	return 0;
 }
 
-/* Is element i of the scanned XML inside element a (at any depth)? */
-static bool
-within(const struct berth_xml_element *elems, size_t i, size_t a)
-{
-	int p;
-
-	for (p = elems[i].parent; p >= 0; p = elems[p].parent)
-		if ((size_t)p == a)
-			return true;
-	return false;
-}
-
 static bool
 has_attr(const char *text, const struct berth_xml_element *e, const char *name)
 {
@@ -184,7 +172,7 @@ berth_cib_parse_params(const char *out, const char *rsc, char ***pairs)
 	if (nsets > 1 || (nsets == 1 && has_attr(xml, &elems[set], "id-ref")))
 		return 1;
 	list = berth_xcalloc(2 * n + 1, sizeof(*list));
-	for (i = set + 1; nsets == 1 && i < n && within(elems, i, set); i++) {
+	for (i = set + 1; nsets == 1 && i < n && berth_xml_inside(elems, i, set); i++) {
 		char *name, *value;
 		size_t j;
 

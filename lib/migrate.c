@@ -19,18 +19,6 @@ attr_is(const char *xml, const struct berth_xml_element *e, const char *name, co
 	return v != NULL && strcmp(v, value) == 0;
 }
 
-/* Is element j inside element i? */
-static bool
-inside(const struct berth_xml_element *e, size_t j, size_t i)
-{
-	int p;
-
-	for (p = e[j].parent; p >= 0; p = e[p].parent)
-		if (p == (int)i)
-			return true;
-	return false;
-}
-
 int
 berth_migrate_find(const char *xml, size_t len, struct berth_migrate_target **targets, size_t *n, char **version,
 		   berth_error_t *err)
@@ -74,7 +62,7 @@ berth_migrate_find(const char *xml, size_t len, struct berth_migrate_target **ta
 		if (clone >= 0)
 			p->clone = berth_xml_attr(xml, &e[clone], "id", NULL, NULL);
 		/* its own parameters: <primitive><instance_attributes><nvpair> */
-		for (j = i + 1; j < ne && inside(e, j, i); j++) {
+		for (j = i + 1; j < ne && berth_xml_inside(e, j, i); j++) {
 			int ia = e[j].parent;
 
 			if (strcmp(e[j].name, "nvpair") != 0 || ia < 0 ||

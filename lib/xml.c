@@ -320,3 +320,14 @@ berth_xml_ancestor(const struct berth_xml_element *elems, size_t i, const char *
 			return p;
 	return -1;
 }
+
+bool
+berth_xml_inside(const struct berth_xml_element *elems, size_t i, size_t a)
+{
+	int p;
+
+	for (p = elems[i].parent; p >= 0; p = elems[p].parent)
+		if ((size_t)p == a)
+			return true;
+	return false;
+}

@@ -39,4 +39,7 @@ char *berth_xml_decode(const char *raw, size_t len);
 /** Is element i inside an element named name (at any depth)? \return its index, or -1 */
 int berth_xml_ancestor(const struct berth_xml_element *elems, size_t i, const char *name);
 
+/** Is element i inside element a (at any depth)? */
+bool berth_xml_inside(const struct berth_xml_element *elems, size_t i, size_t a);
+
 #endif
