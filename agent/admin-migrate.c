@@ -60,12 +60,6 @@ remove_temps_and_die(int sig)
 	raise(sig);
 }
 
-static void
-remove_temps_at_exit(void)
-{
-	remove_temps();
-}
-
 /* A private temporary file holding text; its path in *path (malloc'd, and kept in temps). */
 static int
 write_temp(const char *text, size_t len, char **path, berth_error_t *err)
@@ -79,7 +73,7 @@ write_temp(const char *text, size_t len, char **path, berth_error_t *err)
 
 	*path = NULL;
 	if (ntemps == 0) {
-		atexit(remove_temps_at_exit);
+		atexit(remove_temps);
 		for (i = 0; i < sizeof(sigs) / sizeof(sigs[0]); i++) {
 			struct sigaction sa = { .sa_handler = remove_temps_and_die };
 

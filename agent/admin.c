@@ -34,30 +34,37 @@ print_version(void)
 	       json_c_version());
 }
 
-/* Each command's usage: its synopsis lines, then what it does. */
-static const struct command_usage {
+/* The commands: each one's name, usage (its synopsis lines, then what it does) and body. */
+static const struct command {
 	const char *name;
 	const char *text;
+	int (*run)(const struct opts *o, int argc, char **argv);
 } commands[] = {
-	{ "explain", "  berth explain [-f CIB_FILE] [--diff] RESOURCE\n"
-		     "  berth explain [--instance=ID] [--diff] NAME=VALUE ...\n"
-		     "      the parameters as berth reads them, every problem validate-all reports, the\n"
-		     "      container berth would create (request and configuration hash) and the\n"
-		     "      equivalent docker run; --diff compares it with the container on this node\n" },
-	{ "status", "  berth status [-f CIB_FILE]\n"
-		    "      berth's containers on this node: resource, role, state, health, uptime,\n"
-		    "      restarts, and whether each drifted from its resource's parameters\n" },
-	{ "migrate", "  berth migrate [-f CIB_FILE] [--apply] [RESOURCE ...]\n"
-		     "      turn ocf:heartbeat:docker primitives into ocf:berth:docker ones: shows the\n"
-		     "      change and what cannot be migrated; --apply changes the CIB\n" },
-	{ NULL, NULL },
+	{ "explain",
+	  "  berth explain [-f CIB_FILE] [--diff] RESOURCE\n"
+	  "  berth explain [--instance=ID] [--diff] NAME=VALUE ...\n"
+	  "      the parameters as berth reads them, every problem validate-all reports, the\n"
+	  "      container berth would create (request and configuration hash) and the\n"
+	  "      equivalent docker run; --diff compares it with the container on this node\n",
+	  berth_admin_explain },
+	{ "status",
+	  "  berth status [-f CIB_FILE]\n"
+	  "      berth's containers on this node: resource, role, state, health, uptime,\n"
+	  "      restarts, and whether each drifted from its resource's parameters\n",
+	  berth_admin_status },
+	{ "migrate",
+	  "  berth migrate [-f CIB_FILE] [--apply] [RESOURCE ...]\n"
+	  "      turn ocf:heartbeat:docker primitives into ocf:berth:docker ones: shows the\n"
+	  "      change and what cannot be migrated; --apply changes the CIB\n",
+	  berth_admin_migrate },
+	{ NULL, NULL, NULL },
 };
 
 /* The usage of every command, or of the one named cmd (NULL: all). */
 static void
 usage(FILE *out, const char *cmd)
 {
-	const struct command_usage *c;
+	const struct command *c;
 
 	fprintf(out, "usage: berth [--output-as=text|json] COMMAND ...\n\n");
 	for (c = commands; c->name; c++)
@@ -255,7 +262,7 @@ main(int argc, char **argv)
 		{ NULL, 0, NULL, 0 },
 	};
 	struct opts o = { false, false, false, NULL, "berth" };
-	const struct command_usage *u;
+	const struct command *u;
 	bool help = false;
 	const char *cmd;
 	int c;
@@ -301,14 +308,7 @@ main(int argc, char **argv)
 	qb_log_init("berth", LOG_DAEMON, LOG_INFO);
 	qb_log_ctl(QB_LOG_SYSLOG, QB_LOG_CONF_ENABLED, QB_FALSE);
 	qb_log_ctl(QB_LOG_STDERR, QB_LOG_CONF_ENABLED, QB_FALSE);
-	if (strcmp(cmd, "explain") == 0)
-		c = berth_admin_explain(&o, argc - optind, argv + optind);
-	else if (strcmp(cmd, "status") == 0)
-		c = berth_admin_status(&o, argc - optind, argv + optind);
-	else if (strcmp(cmd, "migrate") == 0)
-		c = berth_admin_migrate(&o, argc - optind, argv + optind);
-	else
-		c = berth_admin_usage_error("unknown command '%s'", cmd);
+	c = u->run(&o, argc - optind, argv + optind);
 	qb_log_fini();
 	return c;
 }
