@@ -36,7 +36,7 @@ struct kvs {
 	size_t n;
 };
 
-/* ---- admin.c: output ---- */
+/* ---- admin-common.c: errors and output ---- */
 
 /** A usage error: "berth: MESSAGE" and a hint on stderr. \return EXIT_USAGE */
 int berth_admin_usage_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
@@ -50,7 +50,7 @@ void berth_admin_print_json(json_object *o);
 /** Text in lines of at most 100 columns: the first line after first, the others after rest. */
 void berth_admin_print_para(const char *first, const char *rest, const char *text);
 
-/* ---- admin.c: the OCF environment ---- */
+/* ---- admin-common.c: the OCF environment ---- */
 
 void berth_admin_kvs_add(struct kvs *k, const char *name, const char *value);
 const char *berth_admin_kvs_get(const struct kvs *k, const char *name);
@@ -71,7 +71,7 @@ int berth_admin_cib_params(const struct berth_cib *cib, const char *rsc, struct 
 /** A berth_problem_fn: appends the problem's message to the JSON array arg. */
 void berth_admin_collect_problem(void *arg, const struct berth_error *problem);
 
-/* ---- the commands (admin-explain.c, admin-status.c, admin-migrate.c) ---- */
+/* ---- the commands (admin-explain.c, admin-status.c, admin-migrate.c), called by admin.c ---- */
 
 int berth_admin_explain(const struct opts *o, int argc, char **argv);
 int berth_admin_status(const struct opts *o, int argc, char **argv);
