@@ -14,6 +14,7 @@
 #include <json-c/json.h>
 
 #include "alloc.h"
+#include "buf.h"
 #include "cleanup.h"
 #include "deadline.h"
 #include "engine.h"
@@ -31,8 +32,7 @@ struct berth_engine {
 };
 
 struct sink {
-	char *buf;
-	size_t len, cap;
+	struct berth_buf body;
 	bool keep_tail;
 	bool too_big;
 	CURL *curl;                           /* to read the status once the body starts */
@@ -44,7 +44,7 @@ struct sink {
 static void
 sink_release(struct sink *s)
 {
-	free(s->buf);
+	berth_buf_release(&s->body);
 }
 BERTH_DEFINE_CLEANUP_STRUCT(sink, struct sink, sink_release)
 /* The extra headers may hold a secret (X-Registry-Auth): curl_slist_append copies each one, and
@@ -60,20 +60,6 @@ headers_free(struct curl_slist *list)
 	curl_slist_free_all(list);
 }
 BERTH_DEFINE_CLEANUP(slist, struct curl_slist *, headers_free)
-
-static void
-sink_reserve(struct sink *s, size_t need)
-{
-	size_t ncap;
-
-	if (need <= s->cap)
-		return;
-	ncap = s->cap ? s->cap : 4096;
-	while (ncap < need)
-		ncap *= 2;
-	s->buf = berth_xrealloc(s->buf, ncap);
-	s->cap = ncap;
-}
 
 static size_t
 sink_write(char *data, size_t size, size_t nmemb, void *userp)
@@ -96,20 +82,15 @@ sink_write(char *data, size_t size, size_t nmemb, void *userp)
 		if (n >= TAIL_KEEP) {
 			data += n - TAIL_KEEP;
 			n = TAIL_KEEP;
-			s->len = 0;
-		} else if (s->len + n > TAIL_KEEP) {
-			size_t drop = s->len + n - TAIL_KEEP;
-			memmove(s->buf, s->buf + drop, s->len - drop);
-			s->len -= drop;
+			berth_buf_drop_front(&s->body, s->body.len);
+		} else if (s->body.len + n > TAIL_KEEP) {
+			berth_buf_drop_front(&s->body, s->body.len + n - TAIL_KEEP);
 		}
-	} else if (s->len + n > BERTH_ENGINE_MAX_BODY) {
+	} else if (s->body.len + n > BERTH_ENGINE_MAX_BODY) {
 		s->too_big = true;
 		return 0; /* makes curl fail the transfer with CURLE_WRITE_ERROR */
 	}
-	sink_reserve(s, s->len + n + 1);
-	memcpy(s->buf + s->len, data, n);
-	s->len += n;
-	s->buf[s->len] = '\0';
+	berth_buf_add(&s->body, data, n);
 	return size * nmemb;
 }
 
@@ -351,9 +332,8 @@ request_once(struct berth_engine *e, const char *method, const char *path, const
 		return ret;
 	}
 	curl_easy_getinfo(c, CURLINFO_RESPONSE_CODE, &resp->status);
-	resp->body = sink.buf;
-	resp->len = sink.len;
-	sink.buf = NULL;
+	resp->len = sink.body.len;
+	resp->body = berth_buf_steal(&sink.body);
 	berth_log_debug("engine %s %s -> %ld (%zu bytes, %lld ms)", method, path, resp->status, resp->len,
 			berth_now_ms() - t0);
 	return 0;

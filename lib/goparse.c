@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "alloc.h"
+#include "buf.h"
 #include "cleanup.h"
 #include "goparse.h"
 #include "words.h"
@@ -428,8 +429,8 @@ berth_go_is_word_char(char c)
 int
 berth_go_csv_record(const char *s, char ***fields, size_t *n, const char **why)
 {
-	struct berth_wordlist out = { 0 };
-	struct berth_word b = { 0 };
+	struct berth_strv out = { 0 };
+	struct berth_buf b = { 0 };
 
 	while (*s == '\n' || (s[0] == '\r' && s[1] == '\n'))
 		s += *s == '\n' ? 1 : 2;
@@ -450,12 +451,12 @@ berth_go_csv_record(const char *s, char ***fields, size_t *n, const char **why)
 					/* Go's reader turns CRLF into LF inside quotes too */
 					if (s[0] == '\r' && s[1] == '\n')
 						s++;
-					berth_word_putc(&b, *s);
+					berth_buf_addc(&b, *s);
 					continue;
 				}
 				if (s[1] == '"') {
 					s++;
-					berth_word_putc(&b, '"');
+					berth_buf_addc(&b, '"');
 					continue;
 				}
 				s++;
@@ -475,23 +476,23 @@ berth_go_csv_record(const char *s, char ***fields, size_t *n, const char **why)
 					*why = "bare '\"' in a non-quoted field";
 					goto fail;
 				}
-				berth_word_putc(&b, *s);
+				berth_buf_addc(&b, *s);
 			}
 			if (*s == ',')
 				s++;
 			else
 				end = true;
 		}
-		berth_wordlist_push(&out, &b);
+		berth_strv_take(&out, berth_buf_steal(&b));
 		if (end)
 			break;
 	}
-	*fields = out.v;
 	if (n != NULL)
 		*n = out.n;
+	*fields = berth_strv_steal(&out);
 	return 0;
 fail:
-	free(b.s);
+	berth_buf_release(&b);
 	berth_words_free(out.v);
 	return -1;
 }

@@ -4,7 +4,6 @@
 
 #include <errno.h>
 #include <fcntl.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -12,81 +11,34 @@
 #include <unistd.h>
 
 #include "alloc.h"
+#include "buf.h"
 #include "cleanup.h"
 #include "file.h"
 #include "log.h"
 #include "ocf.h"
 #include "postmortem.h"
 
-/* A growing text buffer. */
-struct text {
-	char *buf;
-	size_t len, cap;
-};
-
-static void
-text_reserve(struct text *t, size_t more)
-{
-	if (t->len + more + 1 <= t->cap)
-		return;
-	while (t->len + more + 1 > t->cap)
-		t->cap = t->cap ? t->cap * 2 : 1024;
-	t->buf = berth_xrealloc(t->buf, t->cap);
-}
-
-static void
-text_add(struct text *t, const char *s, size_t n)
-{
-	text_reserve(t, n);
-	memcpy(t->buf + t->len, s, n);
-	t->len += n;
-	t->buf[t->len] = '\0';
-}
-
-static void
-text_puts(struct text *t, const char *s)
-{
-	text_add(t, s, strlen(s));
-}
-
-static void __attribute__((format(printf, 2, 3))) text_printf(struct text *t, const char *fmt, ...)
-{
-	va_list ap;
-	int n;
-
-	va_start(ap, fmt);
-	n = vsnprintf(NULL, 0, fmt, ap);
-	va_end(ap);
-	if (n <= 0)
-		return;
-	text_reserve(t, (size_t)n);
-	va_start(ap, fmt);
-	vsnprintf(t->buf + t->len, (size_t)n + 1, fmt, ap);
-	va_end(ap);
-	t->len += (size_t)n;
-}
-
 /* Add n bytes of s with control characters (but tab) written as '?': the file stays lines of
  * text, and nothing in it moves a terminal's cursor when an admin cats it. */
 static void
-text_add_clean(struct text *t, const char *s, size_t n)
+text_add_clean(struct berth_buf *t, const char *s, size_t n)
 {
 	size_t i, start = t->len;
 
-	text_add(t, s, n);
+	berth_buf_add(t, s, n);
 	for (i = start; i < t->len; i++) {
-		unsigned char c = (unsigned char)t->buf[i];
+		unsigned char c = (unsigned char)t->data[i];
 		if ((c < 0x20 && c != '\t') || c == 0x7f)
-			t->buf[i] = '?';
+			t->data[i] = '?';
 	}
 }
 
 /* A header value from the daemon: one clean line, at most 300 bytes; "-" when there is none. */
 static void
-text_add_value(struct text *t, const char *s)
+text_add_value(struct berth_buf *t, const char *s)
 {
 	if (s == NULL || s[0] == '\0') {
-		text_add(t, "-", 1);
+		berth_buf_add(t, "-", 1);
 		return;
 	}
 	text_add_clean(t, s, strnlen(s, 300));
@@ -135,7 +87,7 @@ tail_lines(const char *out, size_t len, int max, int *count)
 char *
 berth_postmortem_format(const struct berth_postmortem *pm, time_t now)
 {
-	struct text t = { 0 };
+	struct berth_buf t = { 0 };
 	const char *out = pm->output ? pm->output : "", *line, *end;
 	size_t len = strlen(out);
 	char when[32] = "?";
@@ -146,54 +98,54 @@ berth_postmortem_format(const struct berth_postmortem *pm, time_t now)
 		strftime(when, sizeof(when), "%Y-%m-%dT%H:%M:%SZ", &tm);
 	line = tail_lines(out, len, pm->lines, &count);
 
-	text_printf(&t, "=== %s berth post-mortem of container ", when);
+	berth_buf_addf(&t, "=== %s berth post-mortem of container ", when);
 	text_add_value(&t, pm->name);
-	text_puts(&t, " ===\nresource:   ");
+	berth_buf_adds(&t, " ===\nresource:   ");
 	text_add_value(&t, pm->resource);
-	text_puts(&t, " (");
+	berth_buf_adds(&t, " (");
 	text_add_value(&t, pm->action);
-	text_puts(&t, " removed the container)\ncontainer:  ");
+	berth_buf_adds(&t, " removed the container)\ncontainer:  ");
 	text_add_value(&t, pm->name);
-	text_puts(&t, " ");
+	berth_buf_adds(&t, " ");
 	text_add_value(&t, pm->id);
-	text_puts(&t, "\nimage:      ");
+	berth_buf_adds(&t, "\nimage:      ");
 	text_add_value(&t, pm->image);
-	text_puts(&t, "\nstatus:     ");
+	berth_buf_adds(&t, "\nstatus:     ");
 	text_add_value(&t, pm->status);
-	text_printf(&t, "\nexit code:  %d\nOOMKilled:  %s\nerror:      ", pm->exit_code,
-		    pm->oom_killed ? "true" : "false");
+	berth_buf_addf(&t, "\nexit code:  %d\nOOMKilled:  %s\nerror:      ", pm->exit_code,
+		       pm->oom_killed ? "true" : "false");
 	text_add_value(&t, pm->error);
-	text_puts(&t, "\nstarted:    ");
+	berth_buf_adds(&t, "\nstarted:    ");
 	text_add_value(&t, pm->started_at);
-	text_puts(&t, "\nfinished:   ");
+	berth_buf_adds(&t, "\nfinished:   ");
 	text_add_value(&t, pm->finished_at);
 	if (pm->output == NULL) {
-		text_puts(&t, "\noutput:     not read: ");
+		berth_buf_adds(&t, "\noutput:     not read: ");
 		text_add_value(&t, pm->output_error ? pm->output_error : "unknown error");
-		text_puts(&t, "\n");
+		berth_buf_adds(&t, "\n");
 	} else {
-		text_printf(&t, "\noutput:     the last %d line%s (postmortem_lines=%d)\n", count,
-			    count == 1 ? "" : "s", pm->lines);
+		berth_buf_addf(&t, "\noutput:     the last %d line%s (postmortem_lines=%d)\n", count,
+			       count == 1 ? "" : "s", pm->lines);
 	}
 	for (i = 0; i < count; i++) {
 		size_t n;
 
 		end = strchr(line, '\n');
 		n = end ? (size_t)(end - line) : strlen(line);
-		text_puts(&t, "| ");
+		berth_buf_adds(&t, "| ");
 		if (n > 0 && line[n - 1] == '\r')
 			n--; /* CRLF output */
 		if (n > BERTH_POSTMORTEM_MAX_LINE) {
 			text_add_clean(&t, line, BERTH_POSTMORTEM_MAX_LINE);
-			text_puts(&t, " [...]");
+			berth_buf_adds(&t, " [...]");
 		} else {
 			text_add_clean(&t, line, n);
 		}
-		text_puts(&t, "\n");
+		berth_buf_adds(&t, "\n");
 		line = end ? end + 1 : line + n;
 	}
-	text_puts(&t, "\n");
-	return t.buf;
+	berth_buf_adds(&t, "\n");
+	return berth_buf_steal(&t);
 }
 
 /* <name>.log.<i>, or <name>.log for i == 0. */

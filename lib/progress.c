@@ -25,7 +25,7 @@ berth_progress_init(struct berth_progress *p, long long now_ms)
 void
 berth_progress_release(struct berth_progress *p)
 {
-	free(p->line);
+	berth_buf_release(&p->line);
 	free(p->layers);
 	free(p->error);
 	memset(p, 0, sizeof(*p));
@@ -123,26 +123,18 @@ berth_progress_feed(struct berth_progress *p, const char *data, size_t len)
 		const char *nl = memchr(data, '\n', len);
 		size_t n = nl ? (size_t)(nl - data) : len;
 
-		if (!p->skipping && p->len + n > BERTH_PROGRESS_MAX_LINE) {
+		if (!p->skipping && p->line.len + n > BERTH_PROGRESS_MAX_LINE) {
 			p->skipping = true;
-			p->len = 0;
+			berth_buf_clear(&p->line);
 		}
-		if (!p->skipping && n > 0) {
-			if (p->len + n + 1 > p->cap) {
-				p->cap = p->len + n + 1 < 1024 ? 1024 : (p->len + n + 1) * 2;
-				if (p->cap > BERTH_PROGRESS_MAX_LINE + 1)
-					p->cap = BERTH_PROGRESS_MAX_LINE + 1;
-				p->line = berth_xrealloc(p->line, p->cap);
-			}
-			memcpy(p->line + p->len, data, n);
-			p->len += n;
-		}
+		if (!p->skipping && n > 0)
+			berth_buf_add(&p->line, data, n);
 		if (nl == NULL)
 			return;
 		if (!p->skipping)
-			read_line(p, p->line, p->len);
+			read_line(p, p->line.data, p->line.len);
 		p->skipping = false;
-		p->len = 0;
+		berth_buf_clear(&p->line);
 		data = nl + 1;
 		len -= n + 1;
 	}
@@ -152,9 +144,9 @@ void
 berth_progress_end(struct berth_progress *p)
 {
 	if (!p->skipping)
-		read_line(p, p->line, p->len);
+		read_line(p, p->line.data, p->line.len);
 	p->skipping = false;
-	p->len = 0;
+	berth_buf_clear(&p->line);
 }
 
 bool

@@ -13,6 +13,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "buf.h"
 #include "cleanup.h"
 
 /** Longest line kept; a longer one is skipped (dockerd's lines are a few hundred bytes). */
@@ -32,9 +33,8 @@ struct berth_progress_layer {
 
 /** A pull's progress. Zero it, or use berth_progress_init; release with berth_progress_release. */
 struct berth_progress {
-	char *line; /**< the line read so far */
-	size_t len, cap;
-	bool skipping; /**< the current line outgrew the cap: dropped up to its newline */
+	struct berth_buf line; /**< the line read so far */
+	bool skipping;         /**< the current line outgrew the cap: dropped up to its newline */
 	struct berth_progress_layer *layers;
 	size_t nlayers;
 	char *error;           /**< the stream's first error message, or NULL */

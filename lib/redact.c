@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "alloc.h"
+#include "buf.h"
 #include "cleanup.h"
 #include "json.h"
 #include "redact.h"
@@ -109,27 +110,19 @@ name_len(const char *kv)
 
 /* Add "NAME what" to the list text, up to DIFF_NAMES names. */
 static void
-list_add(char **text, int *n, const char *name, size_t len, const char *what)
+list_add(struct berth_buf *text, int *n, const char *name, size_t len, const char *what)
 {
-	char *next;
-
 	if (len > NAME_MAX_SHOWN)
 		len = NAME_MAX_SHOWN;
 	if (*n < DIFF_NAMES)
-		next = berth_xasprintf("%s%s%.*s %s", *text ? *text : "", *text ? ", " : "", (int)len, name, what);
-	else
-		next = NULL;
+		berth_buf_addf(text, "%s%.*s %s", text->len > 0 ? ", " : "", (int)len, name, what);
 	(*n)++;
-	if (next != NULL) {
-		free(*text);
-		*text = next;
-	}
 }
 
 char *
 berth_redact_diff(const char *key, json_object *want, json_object *have)
 {
-	char *text = NULL;
+	struct berth_buf text = { 0 };
 	int n = 0;
 	size_t i, j;
 
@@ -163,11 +156,9 @@ berth_redact_diff(const char *key, json_object *want, json_object *have)
 				list_add(&text, &n, k, strlen(k), there ? "differs" : "missing");
 		}
 	}
-	if (n > DIFF_NAMES) {
-		char *more = berth_xasprintf("%s and %d more", text, n - DIFF_NAMES);
-
-		free(text);
-		text = more;
-	}
-	return text;
+	if (n == 0)
+		return NULL;
+	if (n > DIFF_NAMES)
+		berth_buf_addf(&text, " and %d more", n - DIFF_NAMES);
+	return berth_buf_steal(&text);
 }

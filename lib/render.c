@@ -10,42 +10,14 @@
 #include <string.h>
 
 #include "alloc.h"
+#include "buf.h"
 #include "json.h"
 #include "render.h"
 #include "words.h"
 
-/* ---- a growing list of words ---- */
-
-struct strv {
-	char **v;
-	size_t n, cap;
-};
-
-static void
-strv_take(struct strv *s, char *w)
-{
-	if (s->n + 2 > s->cap) {
-		s->cap = s->cap ? s->cap * 2 : 16;
-		s->v = berth_xrealloc(s->v, s->cap * sizeof(*s->v));
-	}
-	s->v[s->n++] = w;
-	s->v[s->n] = NULL;
-}
-
-static char **
-strv_steal(struct strv *s)
-{
-	char **v = s->v;
-
-	if (v == NULL)
-		v = berth_xcalloc(1, sizeof(*v));
-	memset(s, 0, sizeof(*s));
-	return v;
-}
-
 struct out {
-	struct strv argv;
-	struct strv unmapped;
+	struct berth_strv argv;
+	struct berth_strv unmapped;
 	json_object *body; /* the whole request: some members are rendered with others */
 };
 
@@ -53,13 +25,13 @@ struct out {
 static void
 flag(struct out *o, const char *name, const char *value)
 {
-	strv_take(&o->argv, berth_xasprintf("--%s=%s", name, value));
+	berth_strv_take(&o->argv, berth_xasprintf("--%s=%s", name, value));
 }
 
 static void
 unmapped(struct out *o, const char *section, const char *key, const char *why)
 {
-	strv_take(&o->unmapped, berth_xasprintf("%s%s: %s", section, key, why));
+	berth_strv_take(&o->unmapped, berth_xasprintf("%s%s: %s", section, key, why));
 }
 
 /* ---- renderers: false when the value has a shape no flag can say ---- */
@@ -88,7 +60,7 @@ r_bool(struct out *o, const char *name, json_object *v)
 	if (!json_object_is_type(v, json_type_boolean))
 		return false;
 	if (json_object_get_boolean(v))
-		strv_take(&o->argv, berth_xasprintf("--%s", name));
+		berth_strv_take(&o->argv, berth_xasprintf("--%s", name));
 	else
 		flag(o, name, "false");
 	return true;
@@ -247,7 +219,7 @@ r_health(struct out *o, const char *name, json_object *v)
 		t0 = json_object_get_string(json_object_array_get_idx(test, 0));
 		if (strcmp(t0, "NONE") == 0 && json_object_array_length(test) == 1 &&
 		    json_object_object_length(v) == 1) {
-			strv_take(&o->argv, berth_xstrdup("--no-healthcheck"));
+			berth_strv_take(&o->argv, berth_xstrdup("--no-healthcheck"));
 			return true;
 		}
 		/* --health-cmd is run by the container's shell: CMD-SHELL and one string */
@@ -342,7 +314,7 @@ r_restart(struct out *o, const char *name, json_object *v)
 static bool
 each_object(struct out *o, const char *name, json_object *v, char *(*fn)(json_object *item))
 {
-	struct strv words = { 0 };
+	struct berth_strv words = { 0 };
 	size_t i;
 
 	if (!json_object_is_type(v, json_type_array))
@@ -352,14 +324,14 @@ each_object(struct out *o, const char *name, json_object *v, char *(*fn)(json_ob
 		char *w = json_object_is_type(item, json_type_object) ? fn(item) : NULL;
 
 		if (w == NULL) {
-			berth_words_free(words.v);
+			berth_strv_release(&words);
 			return false;
 		}
-		strv_take(&words, w);
+		berth_strv_take(&words, w);
 	}
 	for (i = 0; i < words.n; i++)
 		flag(o, name, words.v[i]);
-	berth_words_free(words.v);
+	berth_strv_release(&words);
 	return true;
 }
 
@@ -454,33 +426,27 @@ r_rate_devices(struct out *o, const char *name, json_object *v)
 /* One field of a --mount value, quoted as a CSV field when it must be (the CLI reads the value
  * with Go's encoding/csv). */
 static void
-csv_field(char **line, const char *field)
+csv_field(struct berth_buf *line, const char *field)
 {
-	char *old = *line;
-	const char *sep = old[0] ? "," : "";
+	size_t i;
 
+	if (line->len > 0)
+		berth_buf_addc(line, ',');
 	if (strpbrk(field, ",\"\r\n") == NULL && field[0] != ' ') {
-		*line = berth_xasprintf("%s%s%s", old, sep, field);
-	} else {
-		size_t n = 0, i;
-		char *q = berth_xmalloc(2 * strlen(field) + 3);
-
-		q[n++] = '"';
-		for (i = 0; field[i]; i++) {
-			if (field[i] == '"')
-				q[n++] = '"';
-			q[n++] = field[i];
-		}
-		q[n++] = '"';
-		q[n] = '\0';
-		*line = berth_xasprintf("%s%s%s", old, sep, q);
-		free(q);
+		berth_buf_adds(line, field);
+		return;
 	}
-	free(old);
+	berth_buf_addc(line, '"');
+	for (i = 0; field[i]; i++) {
+		if (field[i] == '"')
+			berth_buf_addc(line, '"');
+		berth_buf_addc(line, field[i]);
+	}
+	berth_buf_addc(line, '"');
 }
 
 static void
-csv_kv(char **line, const char *key, const char *value)
+csv_kv(struct berth_buf *line, const char *key, const char *value)
 {
 	cleanup_free char *f = berth_xasprintf("%s=%s", key, value);
 
@@ -500,14 +466,13 @@ mount(json_object *m)
 		    *tmpfs = berth_json_get(m, "TmpfsOptions");
 	json_object *driver = berth_json_get(vol, "DriverConfig"), *v;
 	const char *type = berth_json_str(m, "Type"), *target = berth_json_str(m, "Target"), *s;
-	char *line = berth_xstrdup(""), buf[48];
+	struct berth_buf line = { 0 };
+	char buf[48];
 
 	if (type == NULL || target == NULL || !only_members(m, keys) || (bind && !only_members(bind, bind_keys)) ||
 	    (vol && !only_members(vol, vol_keys)) || (driver && !only_members(driver, driver_keys)) ||
-	    (tmpfs && !only_members(tmpfs, tmpfs_keys))) {
-		free(line);
+	    (tmpfs && !only_members(tmpfs, tmpfs_keys)))
 		return NULL;
-	}
 	csv_kv(&line, "type", type);
 	if ((s = berth_json_str(m, "Source")) != NULL)
 		csv_kv(&line, "source", s);
@@ -546,7 +511,7 @@ mount(json_object *m)
 		snprintf(buf, sizeof(buf), "%" PRIo64, (uint64_t)json_object_get_int64(v));
 		csv_kv(&line, "tmpfs-mode", buf);
 	}
-	return line;
+	return berth_buf_steal(&line);
 }
 
 static bool
@@ -641,7 +606,7 @@ r_network(struct out *o, const char *name, json_object *v)
 {
 	json_object *opts;
 	const char *net = json_object_get_string(v);
-	char *line;
+	berth_cleanup(buf) struct berth_buf line = { 0 };
 
 	if (!json_object_is_type(v, json_type_string))
 		return false;
@@ -652,15 +617,13 @@ r_network(struct out *o, const char *name, json_object *v)
 		return r_string(o, name, v);
 	if (!json_object_is_type(opts, json_type_object))
 		return false;
-	line = berth_xstrdup("");
 	csv_kv(&line, "name", net);
 	json_object_object_foreach(opts, k, val)
 	{
 		cleanup_free char *kv = berth_xasprintf("%s=%s", k, json_object_get_string(val));
 		csv_kv(&line, "driver-opt", kv);
 	}
-	flag(o, name, line);
-	free(line);
+	flag(o, name, line.data);
 	return true;
 }
 
@@ -814,9 +777,9 @@ berth_render_docker_run(json_object *body, const char *name, char ***argv, char 
 	const char *image = berth_json_str(body, "Image");
 	size_t i;
 
-	strv_take(&o.argv, berth_xstrdup("docker"));
-	strv_take(&o.argv, berth_xstrdup("run"));
-	strv_take(&o.argv, berth_xstrdup("--detach"));
+	berth_strv_take(&o.argv, berth_xstrdup("docker"));
+	berth_strv_take(&o.argv, berth_xstrdup("run"));
+	berth_strv_take(&o.argv, berth_xstrdup("--detach"));
 	if (name != NULL)
 		flag(&o, "name", name);
 	render_members(&o, "", body, top_members);
@@ -824,15 +787,16 @@ berth_render_docker_run(json_object *body, const char *name, char ***argv, char 
 		render_members(&o, "HostConfig.", host, host_members);
 	else if (host != NULL)
 		unmapped(&o, "", "HostConfig", "not an object");
-	strv_take(&o.argv, berth_xstrdup(image != NULL ? image : ""));
+	berth_strv_take(&o.argv, berth_xstrdup(image != NULL ? image : ""));
 	if (json_object_is_type(cmd, json_type_array)) {
 		for (i = 0; i < json_object_array_length(cmd); i++)
-			strv_take(&o.argv, berth_xstrdup(json_object_get_string(json_object_array_get_idx(cmd, i))));
+			berth_strv_take(&o.argv,
+					berth_xstrdup(json_object_get_string(json_object_array_get_idx(cmd, i))));
 	} else if (cmd != NULL) {
 		unmapped(&o, "", "Cmd", "not an array of words");
 	}
-	*argv = strv_steal(&o.argv);
-	*unmapped_out = strv_steal(&o.unmapped);
+	*argv = berth_strv_steal(&o.argv);
+	*unmapped_out = berth_strv_steal(&o.unmapped);
 }
 
 char *

@@ -16,6 +16,7 @@
 #include <unistd.h>
 
 #include "alloc.h"
+#include "buf.h"
 #include "deadline.h"
 #include "spawn.h"
 
@@ -171,9 +172,8 @@ failed:
 /* One stream of the child's output: what is kept of it, and how much there was. */
 struct sink {
 	int fd;
-	char *buf;
-	size_t len, cap, max, seen;
-	bool secret;
+	struct berth_buf text; /* what is kept: at most max bytes (text.secret: the spawn's secret) */
+	size_t max, seen;
 };
 
 /* Read what is there. \return false at end of file (or an error other than a retry). */
@@ -189,22 +189,12 @@ drain(struct sink *s)
 	if (n <= 0)
 		return false;
 	s->seen += (size_t)n;
-	take = s->len < s->max ? s->max - s->len : 0;
+	take = s->text.len < s->max ? s->max - s->text.len : 0;
 	if (take > (size_t)n)
 		take = (size_t)n;
-	if (take > 0) {
-		if (s->len + take + 1 > s->cap) {
-			size_t ncap = s->cap ? s->cap : 1024;
-
-			while (ncap < s->len + take + 1)
-				ncap *= 2;
-			s->buf = berth_xrealloc(s->buf, ncap);
-			s->cap = ncap;
-		}
-		memcpy(s->buf + s->len, chunk, take);
-		s->len += take;
-	}
-	if (s->secret)
+	if (take > 0)
+		berth_buf_add(&s->text, chunk, take);
+	if (s->text.secret)
 		explicit_bzero(chunk, sizeof(chunk));
 	return true;
 }
@@ -221,23 +211,15 @@ static void
 sink_free(struct sink *s)
 {
 	sink_close(s);
-	if (s->secret && s->buf != NULL)
-		explicit_bzero(s->buf, s->cap);
-	free(s->buf);
-	s->buf = NULL;
+	berth_buf_release(&s->text);
 }
 
 /* The kept text, NUL-terminated (an empty string when nothing was kept); the sink gives it up. */
 static char *
 sink_take(struct sink *s, size_t *len)
 {
-	char *text = s->buf != NULL ? s->buf : berth_xstrdup("");
-
-	text[s->len] = '\0';
-	*len = s->len;
-	s->buf = NULL;
-	s->len = s->cap = 0;
-	return text;
+	*len = s->text.len;
+	return berth_buf_steal(&s->text);
 }
 
 /* Reap the child, waiting at most until end_ms. \return true once reaped (status filled) */
@@ -276,8 +258,8 @@ berth_spawn_run(const struct berth_spawn *s, struct berth_spawn_result *r, berth
 	char path[PATH_MAX];
 	const char *what = s->what != NULL ? s->what : s->argv[0];
 	int in[2] = { -1, -1 }, out[2] = { -1, -1 }, errp[2] = { -1, -1 }, rep[2] = { -1, -1 };
-	struct sink sinks[2] = { { .fd = -1, .max = s->out_max, .secret = s->secret },
-				 { .fd = -1, .max = s->err_max, .secret = s->secret } };
+	struct sink sinks[2] = { { .fd = -1, .text = { .secret = s->secret }, .max = s->out_max },
+				 { .fd = -1, .text = { .secret = s->secret }, .max = s->err_max } };
 	long long start = berth_now_ms(), end = start + s->timeout_ms;
 	int status = 0, exec_errno = 0, max_fd, rc, i;
 	bool reported = false, reaped = false;

@@ -11,30 +11,8 @@
 #include <string.h>
 
 #include "alloc.h"
+#include "buf.h"
 #include "words.h"
-
-void
-berth_word_putc(struct berth_word *w, char c)
-{
-	if (w->len + 2 > w->cap) {
-		w->cap = w->cap ? w->cap * 2 : 32;
-		w->s = berth_xrealloc(w->s, w->cap);
-	}
-	w->s[w->len++] = c;
-	w->s[w->len] = '\0';
-}
-
-void
-berth_wordlist_push(struct berth_wordlist *l, struct berth_word *w)
-{
-	if (l->n + 2 > l->cap) {
-		l->cap = l->cap ? l->cap * 2 : 8;
-		l->v = berth_xrealloc(l->v, l->cap * sizeof(*l->v));
-	}
-	l->v[l->n++] = w->s != NULL ? w->s : berth_xstrdup("");
-	l->v[l->n] = NULL;
-	*w = (struct berth_word){ 0 };
-}
 
 static bool
 is_blank(char c)
@@ -57,8 +35,8 @@ berth_words_free(char **argv)
 int
 berth_words_split(const char *s, char ***argv, int *argc, berth_error_t *err)
 {
-	struct berth_wordlist w = { 0 };
-	struct berth_word b = { 0 };
+	struct berth_strv w = { 0 };
+	struct berth_buf b = { 0 };
 	bool in_word = false;
 	const char *p = s != NULL ? s : "";
 	const char *what = NULL;
@@ -67,7 +45,7 @@ berth_words_split(const char *s, char ***argv, int *argc, berth_error_t *err)
 	while (*p != '\0') {
 		if (is_blank(*p)) {
 			if (in_word)
-				berth_wordlist_push(&w, &b);
+				berth_strv_take(&w, berth_buf_steal(&b));
 			in_word = false;
 			p++;
 			continue;
@@ -81,7 +59,7 @@ berth_words_split(const char *s, char ***argv, int *argc, berth_error_t *err)
 		if (*p == '\'') {
 			at = (size_t)(p - s);
 			for (p++; *p != '\'' && *p != '\0'; p++)
-				berth_word_putc(&b, *p);
+				berth_buf_addc(&b, *p);
 			if (*p == '\0') {
 				what = "unterminated single quote";
 				goto fail;
@@ -95,7 +73,7 @@ berth_words_split(const char *s, char ***argv, int *argc, berth_error_t *err)
 					if (*p == '\n')
 						continue;
 				}
-				berth_word_putc(&b, *p);
+				berth_buf_addc(&b, *p);
 			}
 			if (*p == '\0') {
 				what = "unterminated double quote";
@@ -108,24 +86,22 @@ berth_words_split(const char *s, char ***argv, int *argc, berth_error_t *err)
 				what = "trailing backslash";
 				goto fail;
 			}
-			berth_word_putc(&b, p[1]);
+			berth_buf_addc(&b, p[1]);
 			p += 2;
 		} else {
-			berth_word_putc(&b, *p);
+			berth_buf_addc(&b, *p);
 			p++;
 		}
 	}
 	if (in_word)
-		berth_wordlist_push(&w, &b);
-	if (w.v == NULL)
-		w.v = berth_xcalloc(1, sizeof(*w.v));
-	*argv = w.v;
+		berth_strv_take(&w, berth_buf_steal(&b));
 	if (argc != NULL)
 		*argc = (int)w.n;
+	*argv = berth_strv_steal(&w);
 	return 0;
 
 fail:
-	free(b.s);
+	berth_buf_release(&b);
 	berth_words_free(w.v);
 	return berth_error_set(err, BERTH_E_CONFIG, "%s at character %zu", what, at + 1);
 }

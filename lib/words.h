@@ -39,26 +39,6 @@ int berth_words_split_param(const char *pname, const char *value, char ***argv, 
 /** Free an argv from berth_words_split (or any NULL-terminated array of malloc'd strings). Safe on NULL. */
 void berth_words_free(char **argv);
 
-/* Building a list of words, for the splitters (this one and goparse's csv reader). */
-
-/** A word being read: s is NUL-terminated once a character was put, NULL before. */
-struct berth_word {
-	char *s;
-	size_t len, cap;
-};
-
-/** Append one character to a word. */
-void berth_word_putc(struct berth_word *w, char c);
-
-/** A NULL-terminated list of words (v is NULL while empty); free v with berth_words_free. */
-struct berth_wordlist {
-	char **v;
-	size_t n, cap;
-};
-
-/** Move w onto the list (an empty w still makes a word: "") and leave w empty. */
-void berth_wordlist_push(struct berth_wordlist *l, struct berth_word *w);
-
 /* `berth_cleanup(words) char **argv = NULL;` frees the words at the end of the scope. */
 BERTH_DEFINE_CLEANUP(words, char **, berth_words_free)
 

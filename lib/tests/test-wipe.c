@@ -153,6 +153,16 @@ setup(void **state)
 	      f);
 	fclose(f);
 	chmod(path, 0755);
+	/* one whose answer is long: read in several pieces, so the buffer that holds the Secret grows */
+	snprintf(path, sizeof(path), "%s/docker-credential-wipetest-long", dir);
+	f = fopen(path, "w");
+	if (f == NULL)
+		return -1;
+	fputs("#!/bin/sh\ncat >/dev/null\nprintf '{\"ServerURL\":\"r\",\"Username\":\"u\",\"Secret\":\"" SECRET
+	      "\",\"Pad\":\"%020000d\"}' 0\n",
+	      f);
+	fclose(f);
+	chmod(path, 0755);
 	berth_deadline_init(&deadline, 10000);
 	leaks = tokener_copies = 0;
 	return 0;
@@ -165,6 +175,8 @@ teardown(void **state)
 
 	(void)state;
 	snprintf(path, sizeof(path), "%s/docker-credential-wipetest", dir);
+	unlink(path);
+	snprintf(path, sizeof(path), "%s/docker-credential-wipetest-long", dir);
 	unlink(path);
 	unlink(cfg);
 	rmdir(dir);
@@ -238,6 +250,20 @@ test_credential_helper(void **state)
 	look_up_and_release();
 }
 
+/* A helper's answer longer than one read: the output buffer grows while it holds the Secret, and
+ * the block it leaves behind is zeroed too (spawn's output used to grow with realloc). */
+static void
+test_credential_helper_long_answer(void **state)
+{
+	char path[256];
+
+	(void)state;
+	snprintf(path, sizeof(path), "%s:%s", dir, getenv("PATH") ? getenv("PATH") : "/usr/bin:/bin");
+	setenv("PATH", path, 1);
+	write_cfg("{\"credHelpers\":{\"127.0.0.1:5000\":\"wipetest-long\"}}");
+	look_up_and_release();
+}
+
 int
 main(void)
 {
@@ -246,6 +272,7 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_podman_entry, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_identity_token, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_credential_helper, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_credential_helper_long_answer, setup, teardown),
 	};
 
 	return cmocka_run_group_tests_name("wipe", tests, NULL, NULL);
