@@ -31,19 +31,9 @@ LAB_PATH=/usr/sbin:/usr/bin:/sbin:/bin
 
 lab_log() { echo "lab: $*" >&2; }
 
-# lab_wait SECS DESCRIPTION CMD...: run CMD every 0.2 s until it succeeds or SECS pass.
-lab_wait() {
-	local secs=$1 desc=$2 deadline
-	shift 2
-	deadline=$(($(date +%s%N) + secs * 1000000000))
-	until "$@"; do
-		if [ "$(date +%s%N)" -ge "$deadline" ]; then
-			lab_log "timed out after ${secs}s waiting for: $desc"
-			return 1
-		fi
-		sleep 0.2
-	done
-}
+# wait_until SECONDS [-m DESCRIPTION] CMD...: the tests' one poll loop
+# shellcheck source=../support/wait.sh
+. "$(dirname "${BASH_SOURCE[0]}")/../support/wait.sh"
 
 lab_ms() { echo $(($(date +%s%N) / 1000000)); }
 
@@ -254,7 +244,7 @@ node_start() {
 		p1=$(cat "/proc/$upid/task/$upid/children" 2>/dev/null) && p1=${p1%% *} && [ -n "$p1" ] &&
 			[ "$(cat "/proc/$p1/comm" 2>/dev/null)" = docker-init ]
 	}
-	lab_wait 20 "${LAB_NODES[$i]}'s PID 1" node_pid1 || { cat "$n/init.out" >&2; return 1; }
+	wait_until 20 -m "${LAB_NODES[$i]}'s PID 1" node_pid1 || { cat "$n/init.out" >&2; return 1; }
 	echo "$p1" >"$n/pid1"
 	sw=$(cat "$LAB_DIR/switch") || return 1
 	nsenter -t "$sw" -n ip link add "lab$i" type veth peer name eth0 netns "$p1" &&
@@ -270,13 +260,13 @@ node_daemons() {
 	local i=$1 n=$LAB_DIR/n$1
 	node_spawn "$i" /var/log/dockerd.log dockerd --bridge=none --iptables=false --ip6tables=false \
 		--ip-forward=false --ip-masq=false --cgroup-parent="berth-lab-$i" || return 1
-	lab_wait 60 "dockerd in ${LAB_NODES[$i]}" node_exec "$i" docker version >/dev/null 2>&1 ||
+	wait_until 60 -m "dockerd in ${LAB_NODES[$i]}" node_exec "$i" docker version >/dev/null 2>&1 ||
 		{ tail -n 20 "$n/log/dockerd.log" >&2; return 1; }
 	if ! node_exec "$i" docker image inspect "$LAB_IMAGE" >/dev/null 2>&1; then
 		node_exec "$i" docker import "$(cat "$LAB_DIR/image")" "$LAB_IMAGE" >/dev/null || return 1
 	fi
 	node_spawn "$i" /var/log/corosync.out corosync -f || return 1
-	lab_wait 30 "corosync in ${LAB_NODES[$i]}" node_exec "$i" corosync-cfgtool -s >/dev/null 2>&1 ||
+	wait_until 30 -m "corosync in ${LAB_NODES[$i]}" node_exec "$i" corosync-cfgtool -s >/dev/null 2>&1 ||
 		{ tail -n 20 "$n/log/corosync.out" "$n/log/corosync.log" >&2; return 1; }
 	node_spawn "$i" /var/log/pacemakerd.out env PCMK_logfile=/var/log/pacemaker/pacemaker.log pacemakerd
 }
@@ -288,7 +278,7 @@ node_off() {
 	upid=$(cat "$LAB_DIR/n$i/unshare" 2>/dev/null)
 	kill -KILL "$p1"
 	gone() { [ ! -d "/proc/$p1" ] && { [ -z "$upid" ] || [ ! -d "/proc/$upid" ]; }; }
-	lab_wait 30 "${LAB_NODES[$i]} to power off" gone
+	wait_until 30 -m "${LAB_NODES[$i]} to power off" gone
 }
 
 node_online() {

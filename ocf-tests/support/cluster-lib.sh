@@ -24,7 +24,8 @@
 #   cl_run CMD...       run a tool inside the cluster's namespace (on the host without a cluster)
 #   cl_mon              crm_mon's XML status (with node attributes) on stdout
 #   cl_xpath EXPR       evaluate an XPath expression against a fresh crm_mon status
-#   cl_wait SECS DESC CMD...   run CMD until it succeeds, at most SECS seconds (no fixed sleeps)
+#   wait_until SECS -m DESC CMD...   run CMD until it succeeds, at most SECS seconds (no fixed sleeps;
+#                                    support/wait.sh, sourced by lib.sh)
 #
 # The agents the cluster runs read their node-local configuration (ocf_berth_docker(7), NODE-LOCAL
 # SETTINGS) from $CL_CONF_DIR, a directory of the test's own (BERTH_CONF_DIR, the test hook, in
@@ -81,24 +82,6 @@ cl_xpath() {
 	local xml
 	xml=$(cl_mon) || return 1
 	xmllint --xpath "$1" - <<<"$xml" 2>/dev/null
-}
-
-# cl_wait SECS DESCRIPTION CMD...: poll CMD until it succeeds or SECS pass: every 0.1 s for
-# the first 10 s (the timed waits, a failover's 4 s goal, keep their grain), then every 0.5 s.
-# (A poll is mostly crm_mon, ~40 ms of CPU and as much of the CIB daemon's: at 0.1 s, a minute's
-# wait for a bundle's monitor cost half a CPU.)
-cl_wait() {
-	local secs=$1 desc=$2 start now
-	shift 2
-	start=${EPOCHREALTIME//[!0-9]/}
-	until "$@"; do
-		now=${EPOCHREALTIME//[!0-9]/}
-		if [ "$now" -ge $((start + secs * 1000000)) ]; then
-			cl_log "timed out after ${secs}s waiting for: $desc"
-			return 1
-		fi
-		if [ "$now" -lt $((start + 10000000)) ]; then sleep 0.1; else sleep 0.5; fi
-	done
 }
 
 # Another cluster in this network namespace would share the daemons' IPC names (abstract unix
@@ -199,7 +182,7 @@ cl_start() {
 		"${BERTH_CLUSTER_AGENT:-}" "$sock" \
 		</dev/null >"$CL_DIR/log/corosync.out" 2>&1 &
 	CL_COROSYNC_PID=$!
-	cl_wait 20 "corosync to answer" cl_run corosync-cfgtool -s >/dev/null 2>&1 || {
+	wait_until 20 -m "corosync to answer" cl_run corosync-cfgtool -s >/dev/null 2>&1 || {
 		cl_log "corosync did not start:"
 		tail -n 20 "$CL_DIR/log/corosync.out" "$CL_DIR/log/corosync.log" >&2
 		return 1
@@ -207,7 +190,7 @@ cl_start() {
 	nsenter -t "$CL_COROSYNC_PID" -m -- env -i PATH="$CL_PATH" PCMK_logfile="$CL_DIR/log/pacemaker.log" \
 		BERTH_CONF_DIR="$CL_CONF_DIR" setsid pacemakerd </dev/null >"$CL_DIR/log/pacemakerd.out" 2>&1 &
 	CL_PACEMAKERD_PID=$!
-	cl_wait 60 "node $CL_NODE online and a DC elected" cl_node_online_dc || {
+	wait_until 60 -m "node $CL_NODE online and a DC elected" cl_node_online_dc || {
 		cl_log "pacemaker did not come up:"
 		tail -n 30 "$CL_DIR/log/pacemakerd.out" "$CL_DIR/log/pacemaker.log" >&2
 		return 1
@@ -226,7 +209,7 @@ cl_delete() {
 	for id in "$@"; do
 		cl_run crm_resource --resource "$id" --meta --set-parameter target-role --parameter-value Stopped \
 			>/dev/null 2>&1 || return 1
-		cl_wait 60 "$id stopped" cl_inactive "$id" || return 1
+		wait_until 60 -m "$id stopped" cl_inactive "$id" || return 1
 		# the element itself, or the clone around it
 		cl_run cibadmin --delete --xpath "/cib/configuration/resources/*[@id='$id' or */@id='$id']" \
 			>/dev/null 2>&1 || return 1
@@ -258,13 +241,10 @@ cl_docker_link() {
 
 # cl_kill_wait PID SECS: TERM, wait up to SECS for it to exit, then KILL.
 cl_kill_wait() {
-	local pid=$1 secs=$2 i
+	local pid=$1 secs=$2
 	kill -0 "$pid" 2>/dev/null || return 0
 	kill -TERM "$pid" 2>/dev/null
-	for ((i = 0; i < secs * 10; i++)); do
-		kill -0 "$pid" 2>/dev/null || return 0
-		sleep 0.1
-	done
+	wait_until "$secs" test ! -e "/proc/$pid" && return 0
 	cl_log "pid $pid ignored TERM for ${secs}s; killing it"
 	kill -KILL "$pid" 2>/dev/null
 	return 1

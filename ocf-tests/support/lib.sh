@@ -130,17 +130,9 @@ host_pids_in() {
 	return 0
 }
 
-# wait_until SECONDS CMD...: poll CMD every 0.1 s until it succeeds (return 0) or SECONDS have
-# passed (return 1). The bound is wall time, so a slow machine gets the same bound, not fewer
-# polls' worth of it.
-wait_until() {
-	local end=$((SECONDS + $1))
-	shift
-	while ! "$@"; do
-		[ "$SECONDS" -lt "$end" ] || return 1
-		sleep 0.1
-	done
-}
+# wait_until SECONDS [-m DESCRIPTION] CMD...: the one poll loop (wait.sh)
+# shellcheck source=wait.sh
+. "$SUPPORT/wait.sh"
 
 container_exists() {
 	docker inspect --type=container "$1" >/dev/null 2>&1

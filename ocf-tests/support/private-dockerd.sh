@@ -107,25 +107,20 @@ while True:
 
 # dctl COMMAND [ARG...]: ask the supervisor and wait until it has done it.
 dctl() {
-	local seq=$RANDOM$RANDOM _
+	local seq=$RANDOM$RANDOM
 	echo "$seq $*" >"$PD/ctl"
-	for _ in $(seq 900); do
-		[ "$(cat "$PD/ack" 2>/dev/null)" = "$seq" ] && return 0
-		sleep 0.1
-	done
+	acked() { [ "$(cat "$PD/ack" 2>/dev/null)" = "$1" ]; }
+	wait_until 90 acked "$seq" && return 0
 	echo "dockerd supervisor did not answer '$*'" >&2
 	return 1
 }
 
 # daemon_start [FLAGS...]: start the private dockerd and wait until it answers.
 daemon_start() {
-	local _
 	dctl start "$@" || return 1
-	for _ in $(seq 120); do
-		ping_daemon && return 0
-		[ -e "$PD/dflags" ] || break
-		sleep 0.25
-	done
+	# (no dflags: the supervisor saw dockerd end, so there is nothing to wait for)
+	up_or_ended() { ping_daemon || [ ! -e "$PD/dflags" ]; }
+	wait_until 30 up_or_ended && ping_daemon && return 0
 	echo "private dockerd did not come up:" >&2
 	tail -20 "$PD/dockerd.log" >&2
 	return 1
