@@ -308,15 +308,8 @@ berth_runopts_set_endpoint_string(struct runopts_ctx *ctx, const struct flag_use
 int
 berth_runopts_set_dns(struct runopts_ctx *ctx, const struct flag_use *u, berth_error_t *err)
 {
-	char ip[64], *trimmed cleanup_free = NULL;
-	const char *s = u->value;
-	size_t n;
+	char ip[64], *trimmed cleanup_free = trim(berth_xstrdup(u->value));
 
-	while (isspace((unsigned char)*s))
-		s++;
-	for (n = strlen(s); n > 0 && isspace((unsigned char)s[n - 1]); n--)
-		;
-	trimmed = berth_xstrndup(s, n);
 	if (berth_go_ip_string(trimmed, ip, sizeof(ip)) < 0)
 		return berth_runopts_bad_value(err, u, "not an IP address");
 	append_string(child(ctx->host, "Dns", json_type_array), ip);
@@ -362,15 +355,8 @@ berth_runopts_set_add_host(struct runopts_ctx *ctx, const struct flag_use *u, be
 	if (colon == NULL || colon == u->value)
 		return berth_runopts_bad_value(err, u, "expected host:ip");
 	if (strcmp(colon + 1, "host-gateway") != 0) {
-		char *t cleanup_free = NULL;
-		const char *s = colon + 1;
-		size_t n;
+		char *t cleanup_free = trim(berth_xstrdup(colon + 1));
 
-		while (isspace((unsigned char)*s))
-			s++;
-		for (n = strlen(s); n > 0 && isspace((unsigned char)s[n - 1]); n--)
-			;
-		t = berth_xstrndup(s, n);
 		if (berth_go_ip_string(t, ip, sizeof(ip)) < 0)
 			return berth_runopts_bad_value(err, u, "'%s' is not an IP address", colon + 1);
 	}
@@ -380,16 +366,9 @@ berth_runopts_set_add_host(struct runopts_ctx *ctx, const struct flag_use *u, be
 int
 berth_runopts_set_mac_address(struct runopts_ctx *ctx, const struct flag_use *u, berth_error_t *err)
 {
-	const char *s = u->value;
-	char *trimmed cleanup_free = NULL;
-	size_t n;
-
 	/* opts.ValidateMACAddress: net.ParseMAC(strings.TrimSpace(val)) */
-	while (isspace((unsigned char)*s))
-		s++;
-	for (n = strlen(s); n > 0 && isspace((unsigned char)s[n - 1]); n--)
-		;
-	trimmed = berth_xstrndup(s, n);
+	char *trimmed cleanup_free = trim(berth_xstrdup(u->value));
+
 	if (!berth_go_mac_valid(trimmed))
 		return berth_runopts_bad_value(err, u, "not a valid MAC address");
 	return berth_runopts_set_string(ctx, u, err);

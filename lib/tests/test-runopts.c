@@ -434,6 +434,8 @@ test_scalars(void **state)
 	check("--entrypoint=", 'C', "Entrypoint", "[\"\"]");
 	check("--entrypoint x --entrypoint ''", 'C', "Entrypoint", "[\"\"]");
 	check("--mac-address 0242.ac11.0099", 'C', "MacAddress", "\"0242.ac11.0099\"");
+	/* checked as net.ParseMAC(strings.TrimSpace(val)) does; the value is kept as given */
+	check("--mac-address ' 02:42:ac:11:00:99\t'", 'C', "MacAddress", "\" 02:42:ac:11:00:99\\t\"");
 	assert_parse_error("--mac-address zz", "invalid value 'zz' for '--mac-address'");
 	assert_parse_error("--mac-address 02:42:ac:11:00", "not a valid MAC address");
 	assert_parse_error("--stop-timeout 1.5", "invalid value '1.5' for '--stop-timeout': not an integer");
