@@ -17,6 +17,7 @@
 #include "cleanup.h"
 #include "conf.h"
 #include "file.h"
+#include "hooks.h"
 #include "log.h"
 #include "ocf.h"
 #include "params.h"
@@ -35,7 +36,7 @@ static const char *const cib_only[] = { "image",        "name",          "run_op
 const char *
 berth_conf_dir(void)
 {
-	const char *dir = berth_ocf_getenv("BERTH_CONF_DIR");
+	const char *dir = berth_hook(BERTH_HOOK_CONF_DIR);
 
 	return dir ? dir : BERTH_CONF_DEFAULT_DIR;
 }
@@ -492,7 +493,7 @@ berth_conf_publish(const struct berth_conf *c, const struct berth_deadline *d)
 	if (berth_deadline_left_ms(d) < 2 * BERTH_CONF_PUBLISH_MS)
 		return;
 	deleting = strcmp(value, "none") == 0;
-	argv[i++] = (char *)berth_tool_path("BERTH_CRM_ATTRIBUTE", "/usr/sbin/crm_attribute");
+	argv[i++] = (char *)berth_tool_path(BERTH_HOOK_CRM_ATTRIBUTE, "/usr/sbin/crm_attribute");
 	if (node != NULL) {
 		/* the node Pacemaker runs the action for: crm_attribute need not ask the cluster */
 		argv[i++] = (char *)"-N";

@@ -14,6 +14,7 @@
 #include "buf.h"
 #include "cleanup.h"
 #include "file.h"
+#include "hooks.h"
 #include "log.h"
 #include "ocf.h"
 #include "postmortem.h"
@@ -47,7 +48,7 @@ text_add_value(struct berth_buf *t, const char *s)
 const char *
 berth_postmortem_dir(void)
 {
-	const char *dir = berth_ocf_getenv("BERTH_POSTMORTEM_DIR");
+	const char *dir = berth_hook(BERTH_HOOK_POSTMORTEM_DIR);
 
 	return dir ? dir : BERTH_POSTMORTEM_DIR;
 }

@@ -75,7 +75,7 @@ static int
 run_attribute(const char *instance, const char *op, const char *value, const struct berth_deadline *d,
 	      berth_error_t *err)
 {
-	const char *tool = berth_tool_path("BERTH_CRM_ATTRIBUTE", "/usr/sbin/crm_attribute");
+	const char *tool = berth_tool_path(BERTH_HOOK_CRM_ATTRIBUTE, "/usr/sbin/crm_attribute");
 	cleanup_free char *name = NULL;
 	char *argv[9];
 	size_t n = 0;

@@ -101,7 +101,7 @@ berth_scope_order(const char *root, const char *id, berth_error_t *err)
 int
 berth_scope_reload(const struct berth_deadline *d, berth_error_t *err)
 {
-	char *argv[] = { (char *)berth_tool_path("BERTH_SYSTEMCTL", "/usr/bin/systemctl"), (char *)"daemon-reload",
+	char *argv[] = { (char *)berth_tool_path(BERTH_HOOK_SYSTEMCTL, "/usr/bin/systemctl"), (char *)"daemon-reload",
 			 NULL };
 	cleanup_free char *what = berth_xasprintf("%s daemon-reload", argv[0]);
 

@@ -14,9 +14,9 @@
 #define OUTPUT_MAX 2048
 
 const char *
-berth_tool_path(const char *env, const char *path)
+berth_tool_path(enum berth_hook hook, const char *path)
 {
-	const char *p = berth_ocf_getenv(env), *base;
+	const char *p = berth_hook(hook), *base;
 
 	if (p != NULL)
 		return p;

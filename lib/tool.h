@@ -5,12 +5,13 @@
 
 #include "deadline.h"
 #include "error.h"
+#include "hooks.h"
 
 /**
- * Where a tool is: the path in the environment variable env when set (tests point it to a
- * stand-in), else path when it is executable, else path's last component (searched in PATH).
+ * Where a tool is: what the test hook names when set (tests point it to a stand-in; hooks.h),
+ * else path when it is executable, else path's last component (searched in PATH).
  */
-const char *berth_tool_path(const char *env, const char *path);
+const char *berth_tool_path(enum berth_hook hook, const char *path);
 
 /**
  * Run argv[0] (searched in PATH when it has no slash) with argv, stdin /dev/null, stdout and

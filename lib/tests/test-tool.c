@@ -19,16 +19,39 @@
 static void
 test_path(void **state)
 {
-	unsetenv("BERTH_TEST_TOOL");
-	assert_string_equal(berth_tool_path("BERTH_TEST_TOOL", "/bin/true"), "/bin/true");
+	unsetenv("BERTH_SYSTEMCTL");
+	assert_string_equal(berth_tool_path(BERTH_HOOK_SYSTEMCTL, "/bin/true"), "/bin/true");
 	/* not where it usually is: its name, for the PATH search */
-	assert_string_equal(berth_tool_path("BERTH_TEST_TOOL", "/nonexistent/sbin/crm_attribute"), "crm_attribute");
-	setenv("BERTH_TEST_TOOL", "/opt/stand-in", 1);
-	assert_string_equal(berth_tool_path("BERTH_TEST_TOOL", "/bin/true"), "/opt/stand-in");
+	assert_string_equal(berth_tool_path(BERTH_HOOK_SYSTEMCTL, "/nonexistent/sbin/crm_attribute"), "crm_attribute");
+	setenv("BERTH_SYSTEMCTL", "/opt/stand-in", 1);
+	assert_string_equal(berth_tool_path(BERTH_HOOK_SYSTEMCTL, "/bin/true"), "/opt/stand-in");
 	/* an empty variable is no setting */
-	setenv("BERTH_TEST_TOOL", "", 1);
-	assert_string_equal(berth_tool_path("BERTH_TEST_TOOL", "/bin/true"), "/bin/true");
-	unsetenv("BERTH_TEST_TOOL");
+	setenv("BERTH_SYSTEMCTL", "", 1);
+	assert_string_equal(berth_tool_path(BERTH_HOOK_SYSTEMCTL, "/bin/true"), "/bin/true");
+	unsetenv("BERTH_SYSTEMCTL");
+}
+
+/* The hooks' names, as docs/HACKING.md lists them; a hook is read only when set and not empty. */
+static void
+test_hooks(void **state)
+{
+	static const char *const expected[] = { "BERTH_CONF_DIR", "BERTH_POSTMORTEM_DIR", "BERTH_CRM_ATTRIBUTE",
+						"BERTH_SYSTEMCTL" };
+	int h;
+
+	(void)state;
+	for (h = 0; h < BERTH_HOOK_COUNT; h++) {
+		assert_string_equal(berth_hook_name((enum berth_hook)h), expected[h]);
+		unsetenv(expected[h]);
+		assert_null(berth_hook((enum berth_hook)h));
+		setenv(expected[h], "", 1);
+		assert_null(berth_hook((enum berth_hook)h));
+		setenv(expected[h], "/x", 1);
+		assert_string_equal(berth_hook((enum berth_hook)h), "/x");
+		unsetenv(expected[h]);
+	}
+	assert_null(berth_hook_name(BERTH_HOOK_COUNT));
+	assert_null(berth_hook(BERTH_HOOK_COUNT));
 }
 
 static void
@@ -100,6 +123,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_path),
+		cmocka_unit_test(test_hooks),
 		cmocka_unit_test(test_run),
 		cmocka_unit_test(test_failure_seen_with_sigchld_ignored),
 		cmocka_unit_test(test_wait_is_bounded),
