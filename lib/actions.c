@@ -10,6 +10,7 @@
 #include <time.h>
 
 #include "actions.h"
+#include "adopt.h"
 #include "alloc.h"
 #include "cleanup.h"
 #include "deadline.h"
@@ -123,26 +124,6 @@ result_of(const struct berth_ctx *ctx, berth_error_t *err)
 	return berth_action_result(ctx->action, *err);
 }
 
-/* "rsc:3" and "rsc" name the same resource: clone numbers are already in the container name. */
-static bool
-same_instance(const char *a, const char *b)
-{
-	size_t la, lb;
-
-	if (a == NULL || b == NULL)
-		return false;
-	la = strcspn(a, ":");
-	lb = strcspn(b, ":");
-	return la == lb && strncmp(a, b, la) == 0;
-}
-
-/* Did berth create this container for this resource? */
-static bool
-owned(const struct berth_ctx *ctx, const struct berth_container_info *info)
-{
-	return info->managed && same_instance(info->instance, ctx->params->instance);
-}
-
 enum role { ROLE_KEEP = -1, ROLE_UNPROMOTED = 0, ROLE_PROMOTED = 1 };
 
 /* Does this state record describe this very run of the container? */
@@ -252,107 +233,6 @@ build_request(struct berth_ctx *ctx, struct berth_spec **specp, json_object **bo
 	*body = req.body;
 	*hash = req.hash;
 	return 0;
-}
-
-/* The first thing an adoption comparison says differs: the field's name, without the values
- * (berth_spec_matches names the field first, then ':'; issue 20: no values in logs or reasons). */
-static char *
-first_field(const char *why)
-{
-	size_t n = why != NULL ? strcspn(why, ":") : 0;
-
-	if (why == NULL || n == 0)
-		return berth_xstrdup("something");
-	return berth_xstrndup(why, n < 80 ? n : 80);
-}
-
-/* Is this the container ocf:heartbeat:docker made for this resource before berth served it? Only
- * when provably so: its exact name, none of berth's labels, and everything berth would ask for
- * (berth_spec_matches). berth then acts on it as on its own until the resource next stops, and
- * the next start creates a labelled container in its place (ocf_berth_docker(7), CONTAINERS,
- * "Adopting ocf:heartbeat:docker's containers"; docs/switching.md). Anything else without
- * berth's labels is never touched.
- * \param why  out, unless NULL, when it is not: malloc'd, why not, naming fields but no values */
-static bool
-adoptable(struct berth_ctx *ctx, const struct berth_container_info *info, char **why)
-{
-	berth_cleanup(spec) struct berth_spec *spec = NULL;
-	cleanup_json json_object *body = NULL;
-	cleanup_free char *hash = NULL;
-	cleanup_free char *diff = NULL, *field = NULL;
-	berth_error_t err = NULL;
-	const char *name = ctx->params->name;
-	char *because = NULL;
-
-	/* Short: the reason this goes into is cut at 128 characters in the CIB (Pacemaker's
-	 * EXIT_REASON_MAX_LEN), and the way out must still fit. */
-	if (info->labelled)
-		because = berth_xstrdup(owned(ctx, info)                          ? "berth's own"
-					: info->managed && info->instance != NULL ? "labelled for another resource"
-										  : "partly labelled by berth");
-	else if (info->raw == NULL || info->name == NULL || strcmp(info->name, name) != 0)
-		because = berth_xstrdup("its inspect cannot be compared");
-	else if (build_request(ctx, &spec, &body, &hash, &err) < 0) {
-		because = berth_xstrdup("the configuration cannot be compared: see validate-all");
-		berth_error_free(&err);
-	} else if (!berth_spec_matches(body, info->raw, &diff)) {
-		field = first_field(diff);
-		because = berth_xasprintf("its %s differs", field);
-	}
-	if (because != NULL) {
-		/* The log has room for the whole comparison: every key that differs, no value
-		 * (berth_spec_matches redacts them). */
-		if (!info->labelled && diff != NULL)
-			berth_log_warn("container %s (%.12s) has no berth labels and is not what %s asks for (%s): "
-				       "leaving it alone",
-				       name, info->id ? info->id : "?", ctx->params->instance, diff);
-		else if (!info->labelled)
-			berth_log_warn("container %s (%.12s) has no berth labels and is not adopted: %s", name,
-				       info->id ? info->id : "?", because);
-		if (why != NULL)
-			*why = because;
-		else
-			free(because);
-		return false;
-	}
-	berth_log_notice("container %s (%.12s) has no berth labels but is exactly what %s asks for (made by "
-			 "ocf:heartbeat:docker): adopting it until the resource next stops",
-			 name, info->id, ctx->params->instance);
-	return true;
-}
-
-/* May berth act on this container for this resource? \param why as adoptable's */
-static bool
-ours(struct berth_ctx *ctx, const struct berth_container_info *info, char **why)
-{
-	if (why != NULL)
-		*why = NULL;
-	return owned(ctx, info) || adoptable(ctx, info, why);
-}
-
-/* Does a process of this container run (podman's "stopping" included: dialect.h)? */
-static bool
-runs(const struct berth_container_info *info)
-{
-	return info->running || berth_dialect_still_running(info->status, info->pid);
-}
-
-/* The resource's container name is taken by a container that runs and that berth may not touch:
- * the reason names it, says why it is not this resource's (field names, no values), and the ways
- * out, in that order and short: Pacemaker keeps the first 128 characters of a reason in the CIB.
- * \return the result for it (never "stopped") */
-static enum berth_result
-foreign_running(struct berth_ctx *ctx, const struct berth_container_info *info, const char *why, berth_error_t *err)
-{
-	const char *inst = ctx->params->instance;
-	int base = (int)strcspn(inst, ":");
-
-	berth_error_set(
-		err, BERTH_E_FOREIGN,
-		"foreign container %s (%s) runs: berth explain --diff %.*s, remove it or match it; berth leaves "
-		"it alone and cannot report %s stopped while it runs (container %.12s)",
-		ctx->params->name, why ? why : "not made by berth for it", base, inst, inst, info->id ? info->id : "?");
-	return result_of(ctx, err);
 }
 
 /* Why nothing of the container runs, when while_away says so, from its record. */
@@ -785,9 +665,11 @@ berth_action_monitor(struct berth_ctx *ctx, berth_error_t *err)
 		berth_error_set(err, BERTH_E_NOT_RUNNING, "container %s does not exist", p->name);
 		return result_of(ctx, err);
 	}
-	if (!ours(ctx, &info, &why)) {
-		if (runs(&info))
-			return foreign_running(ctx, &info, why, err);
+	if (!berth_ours(ctx, &info, &why)) {
+		if (berth_runs(&info)) {
+			berth_foreign_running(ctx, &info, why, err);
+			return result_of(ctx, err);
+		}
 		berth_error_set(err, BERTH_E_NOT_RUNNING,
 				"container %s (%.12s) is not running and is not %s's (%s): berth leaves it alone, "
 				"and start refuses the name while it exists",
@@ -797,7 +679,7 @@ berth_action_monitor(struct berth_ctx *ctx, berth_error_t *err)
 	if (!info.running)
 		return exited(ctx, &info, false, "is not running", err);
 
-	if (owned(ctx, &info)) {
+	if (berth_owned(ctx, &info)) {
 		/* Remember the run if an earlier start could not (e.g. berth was upgraded). */
 		update_run(ctx, &info, ROLE_KEEP);
 	} else if (record_run(ctx, &info, ROLE_KEEP, err) < 0) {
@@ -1049,15 +931,17 @@ berth_action_stop(struct berth_ctx *ctx, berth_error_t *err)
 		berth_state_clear(p->name);
 		return BERTH_RESULT_OK;
 	}
-	if (!owned(ctx, &info) && adopted_run(ctx, &info)) {
+	if (!berth_owned(ctx, &info) && adopted_run(ctx, &info)) {
 		/* The very run berth adopted: stop it, even as an orphan's stop, which comes with no
 		 * parameters to compare it with (the resource was taken out of the CIB). */
 		berth_log_info("container %s (%.12s) is the run berth adopted for %s (its record on this node)",
 			       p->name, info.id ? info.id : "?", p->instance);
-	} else if (!ours(ctx, &info, &why)) {
+	} else if (!berth_ours(ctx, &info, &why)) {
 		/* Never "stopped" while it runs, and never touched (cause_results, BERTH_E_FOREIGN). */
-		if (runs(&info))
-			return foreign_running(ctx, &info, why, err);
+		if (berth_runs(&info)) {
+			berth_foreign_running(ctx, &info, why, err);
+			return result_of(ctx, err);
+		}
 		berth_log_warn("container %s (%.12s) is not %s's (%s) and does not run: not touching it", p->name,
 			       info.id ? info.id : "?", p->instance, why);
 		clear_score(ctx);
@@ -1232,10 +1116,12 @@ berth_action_start(struct berth_ctx *ctx, berth_error_t *err)
 		berth_error_wrap(err, "cannot start %s: ", p->name);
 		return result_of(ctx, err);
 	}
-	adopted = info.exists && !owned(ctx, &info) && adoptable(ctx, &info, &why);
-	if (info.exists && !owned(ctx, &info) && !adopted) {
-		if (runs(&info))
-			return foreign_running(ctx, &info, why, err);
+	adopted = info.exists && !berth_owned(ctx, &info) && berth_adoptable(ctx, &info, &why);
+	if (info.exists && !berth_owned(ctx, &info) && !adopted) {
+		if (berth_runs(&info)) {
+			berth_foreign_running(ctx, &info, why, err);
+			return result_of(ctx, err);
+		}
 		berth_error_set(err, BERTH_E_FAILED,
 				"cannot start: the name %s is taken by container %.12s, which berth did not create "
 				"for resource %s; remove or rename that container, or set the name parameter",
@@ -1350,8 +1236,8 @@ running_container(struct berth_ctx *ctx, struct berth_container_info *info, cons
 
 	if (berth_container_inspect(ctx->client, p->name, info, err) < 0)
 		return berth_error_wrap(err, "cannot %s %s: ", what, p->name);
-	if (info->exists && !ours(ctx, info, &why) && runs(info)) {
-		(void)foreign_running(ctx, info, why, err);
+	if (info->exists && !berth_ours(ctx, info, &why) && berth_runs(info)) {
+		(void)berth_foreign_running(ctx, info, why, err);
 		return -1;
 	}
 	if (!info->exists || !info->running || why != NULL)
