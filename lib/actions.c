@@ -17,6 +17,7 @@
 #include "log.h"
 #include "postmortem.h"
 #include "promotion.h"
+#include "record.h"
 #include "scope.h"
 #include "request.h"
 #include "runopts.h"
@@ -124,102 +125,6 @@ result_of(const struct berth_ctx *ctx, berth_error_t *err)
 	return berth_action_result(ctx->action, *err);
 }
 
-enum role { ROLE_KEEP = -1, ROLE_UNPROMOTED = 0, ROLE_PROMOTED = 1 };
-
-/* Does this state record describe this very run of the container? */
-static bool
-same_run(const struct berth_state *st, const struct berth_container_info *info)
-{
-	return berth_state_same_run(st, info->id, info->started_at);
-}
-
-/* Is this the run of an unlabelled container that berth adopted (adoptable) on this node? Its
- * record says so: berth writes one for a run it adopts, with the run's id and start time, and
- * another run under the name (a container made again) has other ones. */
-static bool
-adopted_run(const struct berth_ctx *ctx, const struct berth_container_info *info)
-{
-	struct berth_state st;
-
-	return !info->labelled && berth_state_load(ctx->params->name, &st) == 1 && same_run(&st, info);
-}
-
-/* Is this run of the container the promoted one? A restarted or recreated container has
- * another id or start time, so it comes back unpromoted. */
-static bool
-promoted_run(const struct berth_ctx *ctx, const struct berth_container_info *info)
-{
-	struct berth_state st;
-
-	return berth_state_load(ctx->params->name, &st) == 1 && st.promoted && same_run(&st, info);
-}
-
-/* Remember this run on the node. ROLE_KEEP keeps the role if the record is of the same run.
- * \return 0, or -1 with err when the record could not be written (already logged) */
-static int
-record_run(struct berth_ctx *ctx, const struct berth_container_info *info, enum role role, berth_error_t *err)
-{
-	struct berth_state old, st;
-	bool had = berth_state_load(ctx->params->name, &old) == 1;
-
-	memset(&st, 0, sizeof(st));
-	snprintf(st.id, sizeof(st.id), "%s", info->id ? info->id : "-");
-	snprintf(st.started_at, sizeof(st.started_at), "%s", info->started_at ? info->started_at : "-");
-	st.pid = info->pid;
-	st.pid_start = berth_process_start_ticks(info->pid);
-	st.promoted = role == ROLE_KEEP ? (had && old.promoted && same_run(&old, info)) : role == ROLE_PROMOTED;
-	/* The score is a node attribute of the resource, not of one run: keep what was set. */
-	st.score_set = had && old.score_set;
-	st.score = had ? old.score : 0;
-	if (had && memcmp(&old, &st, sizeof(st)) == 0)
-		return 0;
-	if (berth_state_save(ctx->params->name, &st, err) < 0) {
-		berth_log_warn("%s", (*err)->msg);
-		return -1;
-	}
-	return 0;
-}
-
-/* record_run where a record that cannot be written is only a warning: the record of this
- * container exists already (start wrote it before its create), and an old one errs on the safe
- * side (a start that did not finish: stop fails while the daemon is away). */
-static void
-update_run(struct berth_ctx *ctx, const struct berth_container_info *info, enum role role)
-{
-	berth_error_t err = NULL;
-
-	(void)record_run(ctx, info, role, &err);
-	berth_error_free(&err);
-}
-
-/* The record of a run about to begin, written before the create (or start) request: from then
- * on, while the daemon is away, berth knows that something may run (state.h). A start that
- * cannot write it creates nothing. */
-static int
-record_intent(struct berth_ctx *ctx, berth_error_t *err)
-{
-	struct berth_state old, st;
-	bool had = berth_state_load(ctx->params->name, &old) == 1;
-
-	memset(&st, 0, sizeof(st));
-	snprintf(st.id, sizeof(st.id), "-");
-	snprintf(st.started_at, sizeof(st.started_at), "-");
-	st.score_set = had && old.score_set;
-	st.score = had ? old.score : 0;
-	if (berth_state_save(ctx->params->name, &st, err) < 0) {
-		cleanup_free char *why = berth_xstrdup((*err)->msg);
-		int cause = (*err)->cause;
-
-		/* what failed first (the CIB keeps 128 characters), then why that stops the start */
-		berth_error_free(err);
-		return berth_error_set(err, cause,
-				       "%s: berth starts no container it could not account for while the daemon is "
-				       "away (the state record in $HA_RSCTMP)",
-				       why);
-	}
-	return 0;
-}
-
 /* Check the whole configuration and build the create request (request.h); *specp keeps what
  * run_opts need of the daemon (check_api). */
 static int
@@ -233,71 +138,6 @@ build_request(struct berth_ctx *ctx, struct berth_spec **specp, json_object **bo
 	*body = req.body;
 	*hash = req.hash;
 	return 0;
-}
-
-/* Why nothing of the container runs, when while_away says so, from its record. */
-static const char *
-away_why(const struct berth_state *st)
-{
-	if (st->pid > 0)
-		return "the process berth recorded at its start has ended";
-	return st->stopped ? "berth stopped it itself" : "berth has not started it on this node";
-}
-
-/* What may run of this container while its daemon cannot be reached, from the state record
- * (state.h): nothing (no record: never started here; or berth stopped it and kept it), nothing
- * any more (the recorded process has ended), something (it still runs: live-restore), or berth
- * cannot tell (a start that did not finish, or a record it cannot read). */
-enum away { AWAY_NOTHING, AWAY_ENDED, AWAY_ALIVE, AWAY_UNKNOWN };
-
-static enum away
-while_away(const char *name, struct berth_state *st)
-{
-	int r = berth_state_load(name, st);
-
-	if (r == 0)
-		return AWAY_NOTHING;
-	if (r < 0)
-		return AWAY_UNKNOWN;
-	if (st->pid <= 0 || st->pid_start == 0)
-		return st->stopped ? AWAY_NOTHING : AWAY_UNKNOWN;
-	return berth_state_process_alive(st) ? AWAY_ALIVE : AWAY_ENDED;
-}
-
-/* stop when the daemon cannot be reached (*err says how), or no socket is usable: only what the
- * record says can decide. \return the result, with *err its reason */
-static enum berth_result
-stop_while_away(const struct berth_action *action, const char *name, berth_error_t *err)
-{
-	struct berth_state st;
-	cleanup_free char *how = berth_xstrdup(*err && (*err)->msg ? (*err)->msg : "no daemon");
-	int cause;
-
-	switch (while_away(name, &st)) {
-	case AWAY_NOTHING:
-	case AWAY_ENDED:
-		berth_log_warn("%s; container %s cannot run: %s", how, name, away_why(&st));
-		berth_error_free(err);
-		berth_error_set(err, BERTH_E_GONE, "container %s is stopped (%s)", name, how);
-		berth_state_clear(name);
-		break;
-	case AWAY_ALIVE:
-		berth_error_free(err);
-		berth_error_set(err, BERTH_E_ALIVE,
-				"cannot stop container %s: its process (pid %ld) still runs and %s; stopping it "
-				"needs the daemon (fencing is the safe end)",
-				name, st.pid, how);
-		break;
-	case AWAY_UNKNOWN:
-		cause = berth_error_cause(*err) ? berth_error_cause(*err) : BERTH_E_UNREACHABLE;
-		berth_error_free(err);
-		berth_error_set(err, cause == BERTH_E_CONFIG ? BERTH_E_UNREACHABLE : cause,
-				"cannot stop container %s: berth cannot tell whether it runs (%s) and %s", name,
-				st.id[0] ? "a start did not record its process" : "its state record cannot be read",
-				how);
-		break;
-	}
-	return berth_action_result(action, *err);
 }
 
 /* Can this node's daemon create what run_opts ask for? Its API version is known once it has
@@ -613,40 +453,6 @@ update_score(struct berth_ctx *ctx, const struct berth_container_info *info)
 
 /* ---- monitor ---- */
 
-/* monitor when the daemon cannot be reached: what the record says (while_away). Without
- * live-restore, dockerd takes its containers down with it; with live-restore they outlive it. */
-static enum berth_result
-daemon_down(struct berth_ctx *ctx, berth_error_t *err)
-{
-	const char *name = ctx->params->name;
-	cleanup_free char *how = berth_xstrdup((*err)->msg);
-	struct berth_state st;
-
-	switch (while_away(name, &st)) {
-	case AWAY_NOTHING:
-	case AWAY_ENDED:
-		berth_error_free(err);
-		berth_error_set(err, BERTH_E_GONE, "container %s is not running: %s (%s)", name, how, away_why(&st));
-		break;
-	case AWAY_ALIVE:
-		berth_log_warn("Docker daemon unreachable, but container %s (pid %ld) still runs (live-restore): "
-			       "reporting it running",
-			       name, st.pid);
-		berth_error_free(err);
-		if (st.promoted)
-			berth_error_set(err, BERTH_E_PROMOTED,
-					"container %s runs as the promoted replica (Docker daemon unreachable)", name);
-		else
-			berth_error_set(err, BERTH_E_ALIVE, "container %s runs (pid %ld) while %s", name, st.pid, how);
-		break;
-	case AWAY_UNKNOWN:
-		berth_error_wrap(err, "berth cannot tell whether container %s runs (%s): ", name,
-				 st.id[0] ? "a start did not record its process" : "its state record cannot be read");
-		break;
-	}
-	return result_of(ctx, err);
-}
-
 enum berth_result
 berth_action_monitor(struct berth_ctx *ctx, berth_error_t *err)
 {
@@ -658,7 +464,7 @@ berth_action_monitor(struct berth_ctx *ctx, berth_error_t *err)
 
 	if (berth_container_inspect(ctx->client, p->name, &info, err) < 0) {
 		if (berth_error_cause(*err) == BERTH_E_UNREACHABLE)
-			return daemon_down(ctx, err);
+			berth_monitor_while_away(ctx, err);
 		return result_of(ctx, err);
 	}
 	if (!info.exists) {
@@ -681,14 +487,14 @@ berth_action_monitor(struct berth_ctx *ctx, berth_error_t *err)
 
 	if (berth_owned(ctx, &info)) {
 		/* Remember the run if an earlier start could not (e.g. berth was upgraded). */
-		update_run(ctx, &info, ROLE_KEEP);
-	} else if (record_run(ctx, &info, ROLE_KEEP, err) < 0) {
+		berth_update_run(ctx, &info, BERTH_ROLE_KEEP);
+	} else if (berth_record_run(ctx, &info, BERTH_ROLE_KEEP, err) < 0) {
 		/* An adopted container gets its record now: stop relies on it while the daemon is
 		 * away (state.h). */
 		berth_error_wrap(err, "cannot adopt container %s: ", p->name);
 		return result_of(ctx, err);
 	}
-	promoted = promoted_run(ctx, &info);
+	promoted = berth_promoted_run(ctx, &info);
 
 	while ((h = check_health(ctx, &info, err)) == 1) {
 		if (!berth_deadline_sleep(ctx->deadline, POLL_MS * 5)) {
@@ -746,7 +552,7 @@ ended_on_its_own(struct berth_ctx *ctx, const struct berth_container_info *info)
 	/* Docker's zero time: created, never started. */
 	if (strncmp(info->started_at, "0001-01-01", 10) == 0)
 		return false;
-	return !(berth_state_load(ctx->params->name, &st) == 1 && st.stopped && same_run(&st, info));
+	return !(berth_state_load(ctx->params->name, &st) == 1 && st.stopped && berth_same_run(&st, info));
 }
 
 /* Before berth removes a container that ended on its own, keep what tells why (postmortem.h). It
@@ -923,7 +729,7 @@ berth_action_stop(struct berth_ctx *ctx, berth_error_t *err)
 
 	if (berth_container_inspect(ctx->client, p->name, &info, err) < 0) {
 		if (berth_error_cause(*err) == BERTH_E_UNREACHABLE)
-			return stop_while_away(ctx->action, p->name, err);
+			berth_stop_while_away(p->name, err);
 		return result_of(ctx, err);
 	}
 	if (!info.exists) {
@@ -931,7 +737,7 @@ berth_action_stop(struct berth_ctx *ctx, berth_error_t *err)
 		berth_state_clear(p->name);
 		return BERTH_RESULT_OK;
 	}
-	if (!berth_owned(ctx, &info) && adopted_run(ctx, &info)) {
+	if (!berth_owned(ctx, &info) && berth_adopted_run(ctx, &info)) {
 		/* The very run berth adopted: stop it, even as an orphan's stop, which comes with no
 		 * parameters to compare it with (the resource was taken out of the CIB). */
 		berth_log_info("container %s (%.12s) is the run berth adopted for %s (its record on this node)",
@@ -1017,7 +823,7 @@ wait_ready(struct berth_ctx *ctx, bool just_started, berth_error_t *err)
 			h = 1; /* may still recover within its retries: keep waiting until the deadline */
 		if (h == 0 &&
 		    run_in_container(ctx, info.id, "monitor_cmd", p->monitor_cmd, NULL, NULL, NULL, &last) == 0) {
-			update_run(ctx, &info, ROLE_KEEP);
+			berth_update_run(ctx, &info, BERTH_ROLE_KEEP);
 			update_score(ctx, &info);
 			return BERTH_RESULT_OK;
 		}
@@ -1136,7 +942,7 @@ berth_action_start(struct berth_ctx *ctx, berth_error_t *err)
 			berth_log_info("container %s is already running", p->name);
 			/* An adopted container gets its record now: stop relies on it while the daemon
 			 * is away (state.h). */
-			if (adopted && record_run(ctx, &info, ROLE_KEEP, err) < 0) {
+			if (adopted && berth_record_run(ctx, &info, BERTH_ROLE_KEEP, err) < 0) {
 				berth_error_wrap(err, "cannot adopt container %s: ", p->name);
 				return result_of(ctx, err);
 			}
@@ -1157,13 +963,13 @@ berth_action_start(struct berth_ctx *ctx, berth_error_t *err)
 	if (reuse_existing) {
 		id = berth_xstrdup(info.id);
 		berth_log_info("starting existing container %s", p->name);
-		if (record_intent(ctx, err) < 0) {
+		if (berth_record_intent(ctx, err) < 0) {
 			berth_error_wrap(err, "cannot start %s: ", p->name);
 			return result_of(ctx, err);
 		}
 	} else {
 		/* The record before the create: a start that cannot write it creates nothing. */
-		if (ensure_image(ctx, err) < 0 || record_intent(ctx, err) < 0) {
+		if (ensure_image(ctx, err) < 0 || berth_record_intent(ctx, err) < 0) {
 			berth_error_wrap(err, "cannot start %s: ", p->name);
 			return result_of(ctx, err);
 		}
@@ -1256,7 +1062,7 @@ berth_action_promote(struct berth_ctx *ctx, berth_error_t *err)
 		return result_of(ctx, err);
 	if (run_in_container(ctx, info.id, "promote_cmd", ctx->params->promote_cmd, NULL, NULL, NULL, err) < 0)
 		return result_of(ctx, err);
-	update_run(ctx, &info, ROLE_PROMOTED);
+	berth_update_run(ctx, &info, BERTH_ROLE_PROMOTED);
 	berth_log_notice("container %s promoted", ctx->params->name);
 	return BERTH_RESULT_OK;
 }
@@ -1270,7 +1076,7 @@ berth_action_demote(struct berth_ctx *ctx, berth_error_t *err)
 		return result_of(ctx, err);
 	if (run_in_container(ctx, info.id, "demote_cmd", ctx->params->demote_cmd, NULL, NULL, NULL, err) < 0)
 		return result_of(ctx, err);
-	update_run(ctx, &info, ROLE_UNPROMOTED);
+	berth_update_run(ctx, &info, BERTH_ROLE_UNPROMOTED);
 	berth_log_notice("container %s demoted", ctx->params->name);
 	return BERTH_RESULT_OK;
 }
@@ -1355,8 +1161,10 @@ berth_action_unusable_params(const struct berth_action *action, const struct ber
 {
 	/* With a usable container name but no usable socket, what stop may say is what it says
 	 * when the daemon is away: the state record decides (a container of this name may run). */
-	if (action->column == BERTH_COL_STOP && p->name != NULL && berth_params_name_ok(p->name))
-		return stop_while_away(action, p->name, err);
+	if (action->column == BERTH_COL_STOP && p->name != NULL && berth_params_name_ok(p->name)) {
+		berth_stop_while_away(p->name, err);
+		return berth_action_result(action, *err);
+	}
 	if (berth_action_result(action, *err) == BERTH_RESULT_OK)
 		berth_log_warn("%s: %s; nothing can run under this configuration", action->name, (*err)->msg);
 	return berth_action_result(action, *err);
