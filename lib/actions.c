@@ -15,6 +15,7 @@
 #include "cleanup.h"
 #include "deadline.h"
 #include "exec.h"
+#include "health.h"
 #include "log.h"
 #include "postmortem.h"
 #include "promotion.h"
@@ -181,39 +182,6 @@ make_mount_points(const char *list, berth_error_t *err)
 	return 0;
 }
 
-/* Docker's own health check, when asked for. 0 healthy, 1 still starting, -1 unhealthy/absent. */
-static int
-check_health(struct berth_ctx *ctx, const struct berth_container_info *info, berth_error_t *err)
-{
-	const char *health = info->health;
-	cleanup_free char *fresh = NULL;
-
-	if (!ctx->params->query_docker_health)
-		return 0;
-	if (health == NULL) {
-		berth_log_warn("query_docker_health is set but container %s has no health check", ctx->params->name);
-		return 0;
-	}
-	/* podman runs health checks from systemd timers: without systemd none runs and the status
-	 * stays "starting" for ever. berth runs it, as `podman healthcheck run` does
-	 * (ocf_berth_docker(7), PODMAN); with systemd this is one more run of the same check. */
-	if (info->running && berth_container_engine(ctx->client) == BERTH_ENGINE_PODMAN) {
-		berth_error_t e = NULL;
-
-		if (berth_container_healthcheck_run(ctx->client, info->id, &fresh, &e) == 0)
-			health = fresh;
-		else
-			berth_log_warn("%s; using the status inspect reports", e->msg);
-		berth_error_free(&e);
-	}
-	if (strcmp(health, "healthy") == 0)
-		return 0;
-	if (strcmp(health, "starting") == 0)
-		return 1;
-	return berth_error_set(err, BERTH_E_FAILED, "container %s is %s according to its Docker health check",
-			       ctx->params->name, health);
-}
-
 /* The reason for a container that is not running, with its last output when with_logs (a failed
  * start) and postmortem_lines is not 0, as the result this action reports for it. */
 static enum berth_result
@@ -341,7 +309,7 @@ berth_action_monitor(struct berth_ctx *ctx, berth_error_t *err)
 	}
 	promoted = berth_promoted_run(ctx, &info);
 
-	while ((h = check_health(ctx, &info, err)) == 1) {
+	while ((h = berth_check_health(ctx, &info, err)) == 1) {
 		if (!berth_deadline_sleep(ctx->deadline, POLL_MS * 5)) {
 			berth_error_set(err, BERTH_E_TIMEDOUT,
 					"container %s is still starting according to its Docker health check", p->name);
@@ -663,7 +631,7 @@ wait_ready(struct berth_ctx *ctx, bool just_started, berth_error_t *err)
 			return exited(ctx, &info, true, "exited during start", err);
 		}
 		berth_error_free(&last);
-		h = check_health(ctx, &info, &last);
+		h = berth_check_health(ctx, &info, &last);
 		if (h < 0 && strcmp(info.health ? info.health : "", "unhealthy") == 0)
 			h = 1; /* may still recover within its retries: keep waiting until the deadline */
 		if (h == 0 &&
