@@ -223,47 +223,6 @@ failed_check(struct berth_ctx *ctx, bool promoted, berth_error_t *err)
 	return r;
 }
 
-/* In a promotable clone, publish this replica's promotion score when it changed. Failures are
- * logged, never fatal: a missing score only means Pacemaker will not promote this replica. */
-static void
-update_score(struct berth_ctx *ctx, const struct berth_container_info *info)
-{
-	struct berth_params *p = ctx->params;
-	struct berth_state st;
-	berth_error_t err = NULL;
-	long long score = p->promotion_score;
-
-	if (!p->promotable)
-		return;
-	if (p->promotion_score_cmd != NULL) {
-		cleanup_free char *out = NULL;
-
-		if (berth_run_in_container(ctx, info->id, "promotion_score_cmd", p->promotion_score_cmd, NULL, NULL,
-					   &out, &err) < 0 ||
-		    berth_promotion_parse_score(out, &score) < 0) {
-			berth_log_warn("promotion score of %s left unchanged: %s", p->name,
-				       err ? err->msg : "promotion_score_cmd did not print a score");
-			berth_error_free(&err);
-			return;
-		}
-	}
-	if (berth_state_load(p->name, &st) == 1 && st.score_set && st.score == score)
-		return;
-	if (berth_promotion_set(p->instance, score, ctx->deadline, &err) < 0) {
-		berth_log_warn("cannot set the promotion score of %s: %s", p->name, err->msg);
-		berth_error_free(&err);
-		return;
-	}
-	if (berth_state_load(p->name, &st) == 1) {
-		st.score_set = true;
-		st.score = score;
-		if (berth_state_save(p->name, &st, &err) < 0) {
-			berth_log_warn("%s", err->msg);
-			berth_error_free(&err);
-		}
-	}
-}
-
 /* ---- monitor ---- */
 
 enum berth_result
@@ -325,7 +284,7 @@ berth_action_monitor(struct berth_ctx *ctx, berth_error_t *err)
 		return failed_check(ctx, promoted, err);
 	if (berth_run_in_container(ctx, info.id, "monitor_cmd", p->monitor_cmd, NULL, NULL, NULL, err) < 0)
 		return failed_check(ctx, promoted, err);
-	update_score(ctx, &info);
+	berth_promotion_update_score(ctx, &info);
 	if (!promoted)
 		return BERTH_RESULT_OK;
 	/* Not a failure, but a non-zero exit: it carries a reason like every other. */
@@ -334,22 +293,6 @@ berth_action_monitor(struct berth_ctx *ctx, berth_error_t *err)
 }
 
 /* ---- stop ---- */
-
-/* A stopped replica must not keep a promotion score: Pacemaker would try to promote it. */
-static void
-clear_score(struct berth_ctx *ctx)
-{
-	struct berth_state st;
-	berth_error_t err = NULL;
-	bool had = berth_state_load(ctx->params->name, &st) == 1 && st.score_set;
-
-	if (!ctx->params->promotable && !had)
-		return;
-	if (berth_promotion_clear(ctx->params->instance, ctx->deadline, &err) < 0) {
-		berth_log_warn("cannot clear the promotion score of %s: %s", ctx->params->name, err->msg);
-		berth_error_free(&err);
-	}
-}
 
 /* Did this container end on its own: exited or dead after a real start, and not stopped by berth
  * (a stop with reuse=true keeps it, and says so in the state record)? */
@@ -546,7 +489,7 @@ berth_action_stop(struct berth_ctx *ctx, berth_error_t *err)
 		return result_of(ctx, err);
 	}
 	if (!info.exists) {
-		clear_score(ctx);
+		berth_promotion_clear_score(ctx);
 		berth_state_clear(p->name);
 		return BERTH_RESULT_OK;
 	}
@@ -563,7 +506,7 @@ berth_action_stop(struct berth_ctx *ctx, berth_error_t *err)
 		}
 		berth_log_warn("container %s (%.12s) is not %s's (%s) and does not run: not touching it", p->name,
 			       info.id ? info.id : "?", p->instance, why);
-		clear_score(ctx);
+		berth_promotion_clear_score(ctx);
 		berth_state_clear(p->name);
 		return BERTH_RESULT_OK;
 	}
@@ -571,7 +514,7 @@ berth_action_stop(struct berth_ctx *ctx, berth_error_t *err)
 		berth_error_wrap(err, "stopping container %s: ", p->name);
 		return result_of(ctx, err);
 	}
-	clear_score(ctx);
+	berth_promotion_clear_score(ctx);
 	berth_state_clear(p->name);
 	if (p->reuse && info.running)
 		remember_stopped(ctx, &info);
@@ -637,7 +580,7 @@ wait_ready(struct berth_ctx *ctx, bool just_started, berth_error_t *err)
 		if (h == 0 &&
 		    berth_run_in_container(ctx, info.id, "monitor_cmd", p->monitor_cmd, NULL, NULL, NULL, &last) == 0) {
 			berth_update_run(ctx, &info, BERTH_ROLE_KEEP);
-			update_score(ctx, &info);
+			berth_promotion_update_score(ctx, &info);
 			return BERTH_RESULT_OK;
 		}
 		if (!berth_deadline_sleep(ctx->deadline, POLL_MS)) {

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
-/* berth: promotion scores, set on the node through crm_attribute (executed directly, no shell). */
+/* berth: promotion scores, published and cleared through crm_attribute (promotion.h). */
 #include "config.h"
 
 #include <errno.h>
@@ -9,10 +9,13 @@
 #include <string.h>
 #include <strings.h>
 
+#include "actions.h"
 #include "alloc.h"
 #include "cleanup.h"
+#include "exec.h"
 #include "log.h"
 #include "promotion.h"
+#include "state.h"
 #include "tool.h"
 
 #define SCORE_INFINITY 1000000LL
@@ -154,4 +157,58 @@ berth_promotion_parse_score(const char *text, long long *score)
 		v = -SCORE_INFINITY;
 	*score = v;
 	return 0;
+}
+
+void
+berth_promotion_update_score(struct berth_ctx *ctx, const struct berth_container_info *info)
+{
+	struct berth_params *p = ctx->params;
+	struct berth_state st;
+	berth_error_t err = NULL;
+	long long score = p->promotion_score;
+
+	if (!p->promotable)
+		return;
+	if (p->promotion_score_cmd != NULL) {
+		cleanup_free char *out = NULL;
+
+		if (berth_run_in_container(ctx, info->id, "promotion_score_cmd", p->promotion_score_cmd, NULL, NULL,
+					   &out, &err) < 0 ||
+		    berth_promotion_parse_score(out, &score) < 0) {
+			berth_log_warn("promotion score of %s left unchanged: %s", p->name,
+				       err ? err->msg : "promotion_score_cmd did not print a score");
+			berth_error_free(&err);
+			return;
+		}
+	}
+	if (berth_state_load(p->name, &st) == 1 && st.score_set && st.score == score)
+		return;
+	if (berth_promotion_set(p->instance, score, ctx->deadline, &err) < 0) {
+		berth_log_warn("cannot set the promotion score of %s: %s", p->name, err->msg);
+		berth_error_free(&err);
+		return;
+	}
+	if (berth_state_load(p->name, &st) == 1) {
+		st.score_set = true;
+		st.score = score;
+		if (berth_state_save(p->name, &st, &err) < 0) {
+			berth_log_warn("%s", err->msg);
+			berth_error_free(&err);
+		}
+	}
+}
+
+void
+berth_promotion_clear_score(struct berth_ctx *ctx)
+{
+	struct berth_state st;
+	berth_error_t err = NULL;
+	bool had = berth_state_load(ctx->params->name, &st) == 1 && st.score_set;
+
+	if (!ctx->params->promotable && !had)
+		return;
+	if (berth_promotion_clear(ctx->params->instance, ctx->deadline, &err) < 0) {
+		berth_log_warn("cannot clear the promotion score of %s: %s", ctx->params->name, err->msg);
+		berth_error_free(&err);
+	}
 }

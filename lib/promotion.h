@@ -1,5 +1,7 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
-/* berth: promotion scores, set on the node through crm_attribute (executed directly, no shell). */
+/* berth: promotion scores: this replica's (promotion_score, or what promotion_score_cmd prints),
+ * published when it changed and cleared at stop, on the node through crm_attribute (executed
+ * directly, no shell). */
 #ifndef BERTH_PROMOTION_H
 #define BERTH_PROMOTION_H
 
@@ -27,5 +29,15 @@ int berth_promotion_clear(const char *instance, const struct berth_deadline *d, 
  * \return 0, or -1 if the text is not a score
  */
 int berth_promotion_parse_score(const char *text, long long *score);
+
+struct berth_ctx;
+struct berth_container_info;
+
+/** In a promotable clone, publish this replica's promotion score when it changed. Failures are
+ * logged, never fatal: a missing score only means Pacemaker will not promote this replica. */
+void berth_promotion_update_score(struct berth_ctx *ctx, const struct berth_container_info *info);
+
+/** A stopped replica must not keep a promotion score: Pacemaker would try to promote it. */
+void berth_promotion_clear_score(struct berth_ctx *ctx);
 
 #endif
