@@ -26,10 +26,9 @@
 #include "spec.h"
 #include "state.h"
 
-#define POLL_MS       200L  /* between inspections while waiting for a state */
-#define SETTLE_MS     200L  /* a new container must stay up this long to count as started */
-#define LOG_LINES     10    /* container output quoted in a failed start's reason */
-#define POSTMORTEM_MS 2000L /* at most this, and a tenth of what is left, to read a post-mortem's output */
+#define POLL_MS   200L /* between inspections while waiting for a state */
+#define SETTLE_MS 200L /* a new container must stay up this long to count as started */
+#define LOG_LINES 10   /* container output quoted in a failed start's reason */
 
 BERTH_DEFINE_CLEANUP(spec, struct berth_spec *, berth_spec_free)
 
@@ -294,67 +293,6 @@ berth_action_monitor(struct berth_ctx *ctx, berth_error_t *err)
 
 /* ---- stop ---- */
 
-/* Did this container end on its own: exited or dead after a real start, and not stopped by berth
- * (a stop with reuse=true keeps it, and says so in the state record)? */
-static bool
-ended_on_its_own(struct berth_ctx *ctx, const struct berth_container_info *info)
-{
-	struct berth_state st;
-
-	if (info->running || info->status == NULL || info->started_at == NULL)
-		return false;
-	if (strcmp(info->status, "exited") != 0 && strcmp(info->status, "dead") != 0)
-		return false;
-	/* Docker's zero time: created, never started. */
-	if (strncmp(info->started_at, "0001-01-01", 10) == 0)
-		return false;
-	return !(berth_state_load(ctx->params->name, &st) == 1 && st.stopped && berth_same_run(&st, info));
-}
-
-/* Before berth removes a container that ended on its own, keep what tells why (postmortem.h). It
- * takes at most a tenth of what is left of the operation, 2 s at most, and never fails the action:
- * whatever goes wrong is logged. */
-static void
-keep_postmortem(struct berth_ctx *ctx, const struct berth_container_info *info)
-{
-	struct berth_params *p = ctx->params;
-	struct berth_deadline share = *ctx->deadline;
-	struct berth_client client = { .engine = ctx->client->engine, .deadline = &share };
-	cleanup_free char *logs = NULL;
-	berth_error_t err = NULL, write_err = NULL;
-	long ms = berth_deadline_left_ms(ctx->deadline) / 10;
-	struct berth_postmortem pm = {
-		.action = ctx->action ? ctx->action->name : NULL,
-		.resource = p->instance,
-		.name = p->name,
-		.id = info->id,
-		.image = info->image,
-		.status = info->status,
-		.exit_code = info->exit_code,
-		.oom_killed = info->oom_killed,
-		.error = info->error,
-		.started_at = info->started_at,
-		.finished_at = info->finished_at,
-		.lines = p->postmortem_lines,
-	};
-
-	if (p->postmortem_lines <= 0 || !ended_on_its_own(ctx, info))
-		return;
-	if (ms > POSTMORTEM_MS)
-		ms = POSTMORTEM_MS;
-	if (berth_now_ms() + ms < share.end_ms)
-		share.end_ms = berth_now_ms() + ms;
-	if (ms < 20)
-		pm.output_error = "no time left to read it";
-	else if (berth_container_logs(&client, info->id, p->postmortem_lines, &logs, &err) < 0)
-		pm.output_error = err->msg;
-	pm.output = logs;
-	/* A record that cannot be written is logged by berth_postmortem_keep, with the facts. */
-	(void)berth_postmortem_keep(berth_postmortem_dir(), &pm, &write_err);
-	berth_error_free(&write_err);
-	berth_error_free(&err);
-}
-
 /* Stop and (unless reuse) remove one container berth owns. */
 static int
 stop_container(struct berth_ctx *ctx, const struct berth_container_info *info, bool remove, berth_error_t *err)
@@ -417,7 +355,7 @@ stop_container(struct berth_ctx *ctx, const struct berth_container_info *info, b
 		}
 	}
 	if (remove) {
-		keep_postmortem(ctx, info);
+		berth_postmortem_before_remove(ctx, info);
 		berth_log_info("removing container %s", ctx->params->name);
 		if (berth_container_remove(ctx->client, info->id, err) < 0) {
 			/* Stopped but not removable (busy mount, removal in progress): the container is

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
-/* berth: the post-mortem of a container that ended on its own. */
+/* berth: the post-mortem of a container that ended on its own: when, and its record (postmortem.h). */
 #include "config.h"
 
 #include <errno.h>
@@ -10,6 +10,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "actions.h"
 #include "alloc.h"
 #include "buf.h"
 #include "cleanup.h"
@@ -18,6 +19,9 @@
 #include "log.h"
 #include "ocf.h"
 #include "postmortem.h"
+#include "record.h"
+
+#define POSTMORTEM_MS 2000L /* at most this, and a tenth of what is left, to read a post-mortem's output */
 
 /* Add n bytes of s with control characters (but tab) written as '?': the file stays lines of
  * text, and nothing in it moves a terminal's cursor when an admin cats it. */
@@ -255,4 +259,62 @@ berth_postmortem_keep(const char *dir, const struct berth_postmortem *pm, berth_
 		berth_log_notice("container %s output: %.*s", pm->name, (int)(n < 300 ? n : 300), line + 3);
 	}
 	return ret;
+}
+
+/* Did this container end on its own: exited or dead after a real start, and not stopped by berth
+ * (a stop with reuse=true keeps it, and says so in the state record)? */
+static bool
+ended_on_its_own(struct berth_ctx *ctx, const struct berth_container_info *info)
+{
+	struct berth_state st;
+
+	if (info->running || info->status == NULL || info->started_at == NULL)
+		return false;
+	if (strcmp(info->status, "exited") != 0 && strcmp(info->status, "dead") != 0)
+		return false;
+	/* Docker's zero time: created, never started. */
+	if (strncmp(info->started_at, "0001-01-01", 10) == 0)
+		return false;
+	return !(berth_state_load(ctx->params->name, &st) == 1 && st.stopped && berth_same_run(&st, info));
+}
+
+void
+berth_postmortem_before_remove(struct berth_ctx *ctx, const struct berth_container_info *info)
+{
+	struct berth_params *p = ctx->params;
+	struct berth_deadline share = *ctx->deadline;
+	struct berth_client client = { .engine = ctx->client->engine, .deadline = &share };
+	cleanup_free char *logs = NULL;
+	berth_error_t err = NULL, write_err = NULL;
+	long ms = berth_deadline_left_ms(ctx->deadline) / 10;
+	struct berth_postmortem pm = {
+		.action = ctx->action ? ctx->action->name : NULL,
+		.resource = p->instance,
+		.name = p->name,
+		.id = info->id,
+		.image = info->image,
+		.status = info->status,
+		.exit_code = info->exit_code,
+		.oom_killed = info->oom_killed,
+		.error = info->error,
+		.started_at = info->started_at,
+		.finished_at = info->finished_at,
+		.lines = p->postmortem_lines,
+	};
+
+	if (p->postmortem_lines <= 0 || !ended_on_its_own(ctx, info))
+		return;
+	if (ms > POSTMORTEM_MS)
+		ms = POSTMORTEM_MS;
+	if (berth_now_ms() + ms < share.end_ms)
+		share.end_ms = berth_now_ms() + ms;
+	if (ms < 20)
+		pm.output_error = "no time left to read it";
+	else if (berth_container_logs(&client, info->id, p->postmortem_lines, &logs, &err) < 0)
+		pm.output_error = err->msg;
+	pm.output = logs;
+	/* A record that cannot be written is logged by berth_postmortem_keep, with the facts. */
+	(void)berth_postmortem_keep(berth_postmortem_dir(), &pm, &write_err);
+	berth_error_free(&write_err);
+	berth_error_free(&err);
 }

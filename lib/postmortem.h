@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
-/* berth: the post-mortem of a container that ended on its own.
+/* berth: the post-mortem of a container that ended on its own: when berth keeps one, and what.
  *
  * Before berth removes a container that crashed, was killed by the OOM killer or exited by itself,
  * it keeps what an admin needs to find out why: the facts of its end (exit code, OOMKilled,
@@ -11,8 +11,9 @@
  *     rotated by size and count: before a record would take it past 1 MiB, <name>.log becomes
  *     <name>.log.1 (.1 becomes .2, .2 becomes .3, the old .3 goes), so a container never takes
  *     more than 4 MiB there.
- * This module formats and writes; lib/actions.c decides when (ocf_berth_docker(7), CONTAINERS, "Post-mortem"). Nothing
- * here can fail an action: the caller only logs what went wrong. */
+ * This module decides when (berth_postmortem_before_remove: a container that ended on its own,
+ * which stop or start is about to remove), formats and writes (ocf_berth_docker(7), CONTAINERS,
+ * "Post-mortem"). Nothing here can fail an action: the caller only logs what went wrong. */
 #ifndef BERTH_POSTMORTEM_H
 #define BERTH_POSTMORTEM_H
 
@@ -94,5 +95,13 @@ int berth_postmortem_append(const char *dir, const char *name, const char *recor
  * \return 0, or -errno with err when the record could not be written (already logged)
  */
 int berth_postmortem_keep(const char *dir, const struct berth_postmortem *pm, berth_error_t *err);
+
+struct berth_ctx;
+struct berth_container_info;
+
+/** Before berth removes a container that ended on its own, keep what tells why. It
+ * takes at most a tenth of what is left of the operation, 2 s at most, and never fails the action:
+ * whatever goes wrong is logged. */
+void berth_postmortem_before_remove(struct berth_ctx *ctx, const struct berth_container_info *info);
 
 #endif
