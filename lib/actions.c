@@ -537,61 +537,6 @@ wait_ready(struct berth_ctx *ctx, bool just_started, berth_error_t *err)
 	}
 }
 
-/* drop_in_dependency: order the started container's systemd scopes before Pacemaker (scope.h).
- * Nothing to order on a node without systemd or without scopes: the parameter promises an order
- * at shutdown, which such a node has no unit for. */
-static int
-order_scopes(struct berth_ctx *ctx, const char *id, berth_error_t *err)
-{
-	int n;
-
-	if (!berth_scope_systemd("/")) {
-		berth_log_info("drop_in_dependency: systemd does not run this node; nothing to order");
-		return 0;
-	}
-	n = berth_scope_order("/", id, err);
-	if (n < 0)
-		return -1;
-	if (n == 0) {
-		berth_log_warn("drop_in_dependency: container %s has no systemd scope (cgroupfs driver?); "
-			       "nothing to order",
-			       ctx->params->name);
-		return 0;
-	}
-	if (berth_scope_reload(ctx->deadline, err) < 0)
-		return berth_error_wrap(err, "drop_in_dependency: ");
-	return 0;
-}
-
-/* podman's start can lose a race with systemd over the container's cgroup scope ("scope not
- * found"; its shell agent retries until the timeout). berth removes the new container, creates
- * and starts it once more, within the deadline. \return true when the second start worked; else
- * *err is the first failure */
-static bool
-scope_race(struct berth_ctx *ctx, json_object *body, char **id, berth_error_t *err)
-{
-	cleanup_free char *again = NULL;
-	berth_error_t e = NULL;
-
-	if (berth_dialect_error((*err)->msg) != BERTH_DIALECT_ERR_SCOPE ||
-	    berth_container_engine(ctx->client) != BERTH_ENGINE_PODMAN)
-		return false;
-	berth_log_warn("starting %s lost podman's cgroup scope race (%s): creating it once more", ctx->params->name,
-		       (*err)->msg);
-	if (berth_container_remove(ctx->client, *id, &e) < 0 ||
-	    berth_container_create(ctx->client, ctx->params->name, body, &again, &e) < 0 ||
-	    berth_container_start(ctx->client, again, &e) < 0) {
-		berth_log_warn("the second start of %s failed too: %s", ctx->params->name, e->msg);
-		berth_error_free(&e);
-		return false;
-	}
-	berth_error_free(err);
-	free(*id);
-	*id = again;
-	again = NULL;
-	return true;
-}
-
 enum berth_result
 berth_action_start(struct berth_ctx *ctx, berth_error_t *err)
 {
@@ -679,12 +624,13 @@ berth_action_start(struct berth_ctx *ctx, berth_error_t *err)
 		}
 		berth_log_info("created container %s (%.12s)", p->name, id);
 	}
-	if (berth_container_start(ctx->client, id, err) < 0 && !(!reuse_existing && scope_race(ctx, body, &id, err))) {
+	if (berth_container_start(ctx->client, id, err) < 0 &&
+	    !(!reuse_existing && berth_scope_race(ctx, body, &id, err))) {
 		berth_error_wrap(err, "cannot start %s: ", p->name);
 		return result_of(ctx, err);
 	}
 	/* As ocf:heartbeat:podman does: every start, since the scopes are new each time. */
-	if (p->drop_in_dependency && order_scopes(ctx, id, err) < 0) {
+	if (p->drop_in_dependency && berth_scope_drop_in(ctx, id, err) < 0) {
 		berth_error_wrap(err, "container %s started, but ", p->name);
 		return result_of(ctx, err);
 	}

@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
-/* berth: a container's systemd scopes ordered before Pacemaker (drop_in_dependency).
+/* berth: a container's systemd scopes ordered before Pacemaker (drop_in_dependency), and podman's
+ * race with systemd over a new container's scope (scope.h).
  *
  * ocf:heartbeat:podman's drop_in_dependency, for both engines: on a systemd node, a container's
  * processes live in transient scope units that systemd would stop at shutdown in parallel with
@@ -15,6 +16,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "actions.h"
 #include "alloc.h"
 #include "cleanup.h"
 #include "file.h"
@@ -106,4 +108,52 @@ berth_scope_reload(const struct berth_deadline *d, berth_error_t *err)
 	cleanup_free char *what = berth_xasprintf("%s daemon-reload", argv[0]);
 
 	return berth_tool_run(argv, what, d, CAP_MS, err);
+}
+
+int
+berth_scope_drop_in(struct berth_ctx *ctx, const char *id, berth_error_t *err)
+{
+	int n;
+
+	if (!berth_scope_systemd("/")) {
+		berth_log_info("drop_in_dependency: systemd does not run this node; nothing to order");
+		return 0;
+	}
+	n = berth_scope_order("/", id, err);
+	if (n < 0)
+		return -1;
+	if (n == 0) {
+		berth_log_warn("drop_in_dependency: container %s has no systemd scope (cgroupfs driver?); "
+			       "nothing to order",
+			       ctx->params->name);
+		return 0;
+	}
+	if (berth_scope_reload(ctx->deadline, err) < 0)
+		return berth_error_wrap(err, "drop_in_dependency: ");
+	return 0;
+}
+
+bool
+berth_scope_race(struct berth_ctx *ctx, json_object *body, char **id, berth_error_t *err)
+{
+	cleanup_free char *again = NULL;
+	berth_error_t e = NULL;
+
+	if (berth_dialect_error((*err)->msg) != BERTH_DIALECT_ERR_SCOPE ||
+	    berth_container_engine(ctx->client) != BERTH_ENGINE_PODMAN)
+		return false;
+	berth_log_warn("starting %s lost podman's cgroup scope race (%s): creating it once more", ctx->params->name,
+		       (*err)->msg);
+	if (berth_container_remove(ctx->client, *id, &e) < 0 ||
+	    berth_container_create(ctx->client, ctx->params->name, body, &again, &e) < 0 ||
+	    berth_container_start(ctx->client, again, &e) < 0) {
+		berth_log_warn("the second start of %s failed too: %s", ctx->params->name, e->msg);
+		berth_error_free(&e);
+		return false;
+	}
+	berth_error_free(err);
+	free(*id);
+	*id = again;
+	again = NULL;
+	return true;
 }

@@ -1,9 +1,11 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
-/* berth: a container's systemd scopes ordered before Pacemaker (drop_in_dependency). */
+/* berth: a container's systemd scopes: ordered before Pacemaker (drop_in_dependency), and podman's
+ * race with systemd over a new container's scope. */
 #ifndef BERTH_SCOPE_H
 #define BERTH_SCOPE_H
 
 #include <stdbool.h>
+#include <json-c/json.h>
 #include "deadline.h"
 #include "ocf.h"
 
@@ -37,5 +39,19 @@ int berth_scope_order(const char *root, const char *id, berth_error_t *err);
  * \return 0, or -1 with err (with its output) on failure or timeout
  */
 int berth_scope_reload(const struct berth_deadline *d, berth_error_t *err);
+
+struct berth_ctx;
+
+/** drop_in_dependency: order the started container's systemd scopes before Pacemaker
+ * (berth_scope_order, berth_scope_reload).
+ * Nothing to order on a node without systemd or without scopes: the parameter promises an order
+ * at shutdown, which such a node has no unit for. */
+int berth_scope_drop_in(struct berth_ctx *ctx, const char *id, berth_error_t *err);
+
+/** podman's start can lose a race with systemd over the container's cgroup scope ("scope not
+ * found"; its shell agent retries until the timeout). berth removes the new container, creates
+ * and starts it once more, within the deadline. \return true when the second start worked; else
+ * *err is the first failure */
+bool berth_scope_race(struct berth_ctx *ctx, json_object *body, char **id, berth_error_t *err);
 
 #endif
