@@ -15,6 +15,7 @@
 #include "cleanup.h"
 #include "deadline.h"
 #include "exec.h"
+#include "file.h"
 #include "health.h"
 #include "log.h"
 #include "postmortem.h"
@@ -149,36 +150,6 @@ check_api(struct berth_ctx *ctx, const struct berth_spec *spec, berth_error_t *e
 
 	berth_engine_api_version(ctx->client->engine, &major, &minor);
 	return berth_runopts_check_api(spec, major, minor, err);
-}
-
-static int
-make_mount_points(const char *list, berth_error_t *err)
-{
-	cleanup_free char *copy = berth_xstrdup(list);
-	char *save = NULL, *dir, *p;
-
-	if (list == NULL)
-		return 0;
-	for (dir = strtok_r(copy, ",", &save); dir; dir = strtok_r(NULL, ",", &save)) {
-		while (*dir == ' ')
-			dir++;
-		if (*dir == '\0')
-			continue;
-		/* mkdir -p: each prefix in turn. */
-		for (p = dir + 1;; p++) {
-			char c = *p;
-			if (c != '/' && c != '\0')
-				continue;
-			*p = '\0';
-			if (mkdir(dir, 0755) < 0 && errno != EEXIST)
-				return berth_error_set(err, errno, "cannot create mount point %s: %s", dir,
-						       strerror(errno));
-			*p = c;
-			if (c == '\0')
-				break;
-		}
-	}
-	return 0;
 }
 
 /* The reason for a container that is not running, with its last output when with_logs (a failed
@@ -554,7 +525,7 @@ berth_action_start(struct berth_ctx *ctx, berth_error_t *err)
 
 	if (build_request(ctx, &spec, &body, &hash, err) < 0)
 		return result_of(ctx, err);
-	if (make_mount_points(p->mount_points, err) < 0)
+	if (berth_file_make_mount_points(p->mount_points, err) < 0)
 		return result_of(ctx, err);
 
 	if (berth_container_inspect(ctx->client, p->name, &info, err) < 0 || check_api(ctx, spec, err) < 0) {

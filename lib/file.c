@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
-/* berth: the files berth writes as root, and the files it reads from paths it is given. */
+/* berth: the files berth writes as root, the files it reads from paths it is given, and the
+ * mount_points directories it creates (file.h). */
 #include "config.h"
 
 #include <errno.h>
@@ -233,5 +234,35 @@ berth_file_read(int dirfd, const char *path, unsigned flags, size_t max, char **
 	buf[n] = '\0';
 	*data = buf;
 	*len = n;
+	return 0;
+}
+
+int
+berth_file_make_mount_points(const char *list, berth_error_t *err)
+{
+	cleanup_free char *copy = berth_xstrdup(list);
+	char *save = NULL, *dir, *p;
+
+	if (list == NULL)
+		return 0;
+	for (dir = strtok_r(copy, ",", &save); dir; dir = strtok_r(NULL, ",", &save)) {
+		while (*dir == ' ')
+			dir++;
+		if (*dir == '\0')
+			continue;
+		/* mkdir -p: each prefix in turn. */
+		for (p = dir + 1;; p++) {
+			char c = *p;
+			if (c != '/' && c != '\0')
+				continue;
+			*p = '\0';
+			if (mkdir(dir, 0755) < 0 && errno != EEXIST)
+				return berth_error_set(err, errno, "cannot create mount point %s: %s", dir,
+						       strerror(errno));
+			*p = c;
+			if (c == '\0')
+				break;
+		}
+	}
 	return 0;
 }

@@ -13,7 +13,10 @@
  * authfile, docker's config.json, a CIB file for berth migrate) is opened non-blocking and must
  * be a regular file of bounded size: a FIFO, a device or a socket there would otherwise block
  * the action until its timeout or feed it without end. The one reader says what the file is
- * instead. */
+ * instead.
+ *
+ * The directories mount_points names are made here too (berth_file_make_mount_points), as the
+ * admin wrote them. */
 #ifndef BERTH_FILE_H
 #define BERTH_FILE_H
 
@@ -92,5 +95,15 @@ int berth_file_read(int dirfd, const char *path, unsigned flags, size_t max, cha
  * "a character device", "a block device", "a symbolic link", "a regular file".
  */
 const char *berth_file_kind(mode_t mode);
+
+/**
+ * mount_points: create each directory of the comma-separated list and its missing parents (mkdir
+ * -p, mode 0755), as ocf:heartbeat:docker does before a start. The paths are the admin's
+ * (params.c checks that each is absolute) and are created as written: not through a checked
+ * directory as the files above are, so a link on the way is followed, as mkdir -p follows it.
+ * \param list  NULL for none; blanks before an entry are skipped, empty entries ignored
+ * \return 0, or -errno with err naming the directory that could not be created
+ */
+int berth_file_make_mount_points(const char *list, berth_error_t *err);
 
 #endif

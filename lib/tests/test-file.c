@@ -375,6 +375,34 @@ test_dir_open_config(void **state)
 	berth_error_free(&err);
 }
 
+/* mount_points: each directory of the list with its parents, blanks and empty entries skipped,
+ * what exists already kept; what cannot be made is named. */
+static void
+test_make_mount_points(void **state)
+{
+	berth_error_t err = NULL;
+	char list[256];
+	struct stat st;
+
+	(void)state;
+	assert_int_equal(berth_file_make_mount_points(NULL, &err), 0);
+	snprintf(list, sizeof(list), "%s/a/b, ,%s/c/", dir, dir);
+	assert_int_equal(berth_file_make_mount_points(list, &err), 0);
+	assert_null(err);
+	assert_int_equal(stat(at("a/b"), &st), 0);
+	assert_true(S_ISDIR(st.st_mode));
+	assert_int_equal(stat(at("c"), &st), 0);
+	assert_true(S_ISDIR(st.st_mode));
+	assert_int_equal(berth_file_make_mount_points(list, &err), 0); /* again: all there */
+	put("f", "a file\n");
+	snprintf(list, sizeof(list), "%s/f/g", dir);
+	assert_int_equal(berth_file_make_mount_points(list, &err), -ENOTDIR);
+	assert_non_null(err);
+	assert_non_null(strstr(err->msg, "cannot create mount point"));
+	assert_non_null(strstr(err->msg, "/f/g"));
+	berth_error_free(&err);
+}
+
 int
 main(void)
 {
@@ -388,6 +416,7 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_read_refuses_what_is_not_a_file, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_read_owned, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_dir_open_config, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_make_mount_points, setup, teardown),
 	};
 
 	return cmocka_run_group_tests_name("file", tests, NULL, NULL);
