@@ -20,6 +20,7 @@
 #include "log.h"
 #include "postmortem.h"
 #include "promotion.h"
+#include "pull.h"
 #include "record.h"
 #include "scope.h"
 #include "request.h"
@@ -433,28 +434,6 @@ berth_action_stop(struct berth_ctx *ctx, berth_error_t *err)
 
 /* ---- start ---- */
 
-static int
-ensure_image(struct berth_ctx *ctx, berth_error_t *err)
-{
-	berth_cleanup(registry_auth) struct berth_registry_auth auth = { 0 };
-	struct berth_params *p = ctx->params;
-	bool exists = false;
-
-	if (berth_image_exists(ctx->client, p->image, &exists, err) < 0)
-		return -1;
-	if (exists)
-		return 0;
-	if (!p->allow_pull)
-		return berth_error_set(err, BERTH_E_NO_IMAGE,
-				       "image %s is not present on this node and allow_pull is false: load or "
-				       "pull it here (docker pull %s), or set allow_pull=true",
-				       p->image, p->image);
-	/* Credentials are looked up only for a pull: a node that never pulls needs no file. */
-	if (berth_registry_lookup(p->image, p->authfile, ctx->deadline, &auth, err) < 0)
-		return berth_error_wrap(err, "pulling image %s: ", p->image);
-	return berth_image_pull(ctx->client, p->image, &auth, err);
-}
-
 /* Wait until the started container is up and passes its checks, or the time runs out. */
 static enum berth_result
 wait_ready(struct berth_ctx *ctx, bool just_started, berth_error_t *err)
@@ -579,7 +558,7 @@ berth_action_start(struct berth_ctx *ctx, berth_error_t *err)
 		}
 	} else {
 		/* The record before the create: a start that cannot write it creates nothing. */
-		if (ensure_image(ctx, err) < 0 || berth_record_intent(ctx, err) < 0) {
+		if (berth_ensure_image(ctx, err) < 0 || berth_record_intent(ctx, err) < 0) {
 			berth_error_wrap(err, "cannot start %s: ", p->name);
 			return result_of(ctx, err);
 		}
