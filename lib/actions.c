@@ -1,13 +1,11 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
-/* berth: the OCF actions, as decisions over the container operations. */
+/* berth: the OCF actions, as decisions over the container operations; the table from a cause to
+ * each action's result, and the list of actions (actions.h). */
 #include "config.h"
 
-#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <time.h>
 
 #include "actions.h"
 #include "adopt.h"
@@ -22,9 +20,9 @@
 #include "promotion.h"
 #include "pull.h"
 #include "record.h"
-#include "scope.h"
 #include "request.h"
 #include "runopts.h"
+#include "scope.h"
 #include "spec.h"
 #include "state.h"
 

@@ -47,9 +47,10 @@ struct berth_exec_record {
 /**
  * Read the record of a container.
  * \return 1 when found; 0 when there is none, which means berth never started the container on
- *         this node since the last reboot (actions.c writes the record before every create and
- *         removes it only once the container is known to be stopped); -1 when there is one berth
- *         cannot read (garbage, a permission or path error): something ran, berth cannot say what
+ *         this node since the last reboot (start writes the record before every create,
+ *         record.c, and stop removes it only once the container is known to be stopped); -1
+ *         when there is one berth cannot read (garbage, a permission or path error): something
+ *         ran, berth cannot say what
  */
 int berth_state_load(const char *name, struct berth_state *st);
 
