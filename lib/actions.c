@@ -640,33 +640,34 @@ running_container(struct berth_ctx *ctx, struct berth_container_info *info, cons
 	return 0;
 }
 
-enum berth_result
-berth_action_promote(struct berth_ctx *ctx, berth_error_t *err)
+/* promote and demote: the container runs, the role's command succeeds in it, the run record
+ * takes the role. */
+static enum berth_result
+change_role(struct berth_ctx *ctx, const char *action, const char *pname, const char *cmd, enum berth_role role,
+	    berth_error_t *err)
 {
 	berth_cleanup(info) struct berth_container_info info = { 0 };
 
-	/* Promoting a replica that is not running is a failure, not a state (cause_results). */
-	if (running_container(ctx, &info, "promote", err) < 0)
+	/* Promoting or demoting a replica that is not running is a failure, not a state (cause_results). */
+	if (running_container(ctx, &info, action, err) < 0)
 		return result_of(ctx, err);
-	if (berth_run_in_container(ctx, info.id, "promote_cmd", ctx->params->promote_cmd, NULL, NULL, NULL, err) < 0)
+	if (berth_run_in_container(ctx, info.id, pname, cmd, NULL, NULL, NULL, err) < 0)
 		return result_of(ctx, err);
-	berth_update_run(ctx, &info, BERTH_ROLE_PROMOTED);
-	berth_log_notice("container %s promoted", ctx->params->name);
+	berth_update_run(ctx, &info, role);
+	berth_log_notice("container %s %sd", ctx->params->name, action);
 	return BERTH_RESULT_OK;
+}
+
+enum berth_result
+berth_action_promote(struct berth_ctx *ctx, berth_error_t *err)
+{
+	return change_role(ctx, "promote", "promote_cmd", ctx->params->promote_cmd, BERTH_ROLE_PROMOTED, err);
 }
 
 enum berth_result
 berth_action_demote(struct berth_ctx *ctx, berth_error_t *err)
 {
-	berth_cleanup(info) struct berth_container_info info = { 0 };
-
-	if (running_container(ctx, &info, "demote", err) < 0)
-		return result_of(ctx, err);
-	if (berth_run_in_container(ctx, info.id, "demote_cmd", ctx->params->demote_cmd, NULL, NULL, NULL, err) < 0)
-		return result_of(ctx, err);
-	berth_update_run(ctx, &info, BERTH_ROLE_UNPROMOTED);
-	berth_log_notice("container %s demoted", ctx->params->name);
-	return BERTH_RESULT_OK;
+	return change_role(ctx, "demote", "demote_cmd", ctx->params->demote_cmd, BERTH_ROLE_UNPROMOTED, err);
 }
 
 extern char **environ;
