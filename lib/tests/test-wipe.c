@@ -238,16 +238,24 @@ test_identity_token(void **state)
 	look_up_and_release();
 }
 
+/* Look the credentials up through the credential helper docker-credential-NAME (setup's). */
+static void
+through_helper(const char *name)
+{
+	char path[256], cfg_text[128];
+
+	snprintf(path, sizeof(path), "%s:%s", dir, getenv("PATH") ? getenv("PATH") : "/usr/bin:/bin");
+	setenv("PATH", path, 1);
+	snprintf(cfg_text, sizeof(cfg_text), "{\"credHelpers\":{\"127.0.0.1:5000\":\"%s\"}}", name);
+	write_cfg(cfg_text);
+	look_up_and_release();
+}
+
 static void
 test_credential_helper(void **state)
 {
-	char path[256];
-
 	(void)state;
-	snprintf(path, sizeof(path), "%s:%s", dir, getenv("PATH") ? getenv("PATH") : "/usr/bin:/bin");
-	setenv("PATH", path, 1);
-	write_cfg("{\"credHelpers\":{\"127.0.0.1:5000\":\"wipetest\"}}");
-	look_up_and_release();
+	through_helper("wipetest");
 }
 
 /* A helper's answer longer than one read: the output buffer grows while it holds the Secret, and
@@ -255,13 +263,8 @@ test_credential_helper(void **state)
 static void
 test_credential_helper_long_answer(void **state)
 {
-	char path[256];
-
 	(void)state;
-	snprintf(path, sizeof(path), "%s:%s", dir, getenv("PATH") ? getenv("PATH") : "/usr/bin:/bin");
-	setenv("PATH", path, 1);
-	write_cfg("{\"credHelpers\":{\"127.0.0.1:5000\":\"wipetest-long\"}}");
-	look_up_and_release();
+	through_helper("wipetest-long");
 }
 
 int
