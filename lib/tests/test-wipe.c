@@ -127,11 +127,28 @@ realloc(void *p, size_t size)
 static char dir[64], cfg[128];
 static struct berth_deadline deadline;
 
+/* dir/docker-credential-NAME: a helper that answers with SECRET and then the members more */
 static int
-setup(void **state)
+write_helper(const char *name, const char *more)
 {
 	char path[160];
 	FILE *f;
+
+	snprintf(path, sizeof(path), "%s/docker-credential-%s", dir, name);
+	f = fopen(path, "w");
+	if (f == NULL)
+		return -1;
+	fprintf(f,
+		"#!/bin/sh\ncat >/dev/null\nprintf '{\"ServerURL\":\"r\",\"Username\":\"u\",\"Secret\":\"%s\"%s}' 0\n",
+		SECRET, more);
+	fclose(f);
+	return chmod(path, 0755);
+}
+
+static int
+setup(void **state)
+{
+	static char pad[20010]; /* ,"Pad":"xxx...x" (20,000 x) */
 
 	(void)state;
 	/* backtrace loads libgcc on its first call: not while a test watches */
@@ -143,26 +160,13 @@ setup(void **state)
 	if (mkdtemp(dir) == NULL)
 		return -1;
 	snprintf(cfg, sizeof(cfg), "%s/auth.json", dir);
-	/* a credential helper answering with SECRET */
-	snprintf(path, sizeof(path), "%s/docker-credential-wipetest", dir);
-	f = fopen(path, "w");
-	if (f == NULL)
+	/* a credential helper answering with SECRET, and one whose answer is long: read in several
+	 * pieces, so the buffer that holds the Secret grows */
+	memcpy(pad, ",\"Pad\":\"", 8);
+	memset(pad + 8, 'x', sizeof(pad) - 10);
+	memcpy(pad + sizeof(pad) - 2, "\"", 2);
+	if (write_helper("wipetest", "") < 0 || write_helper("wipetest-long", pad) < 0)
 		return -1;
-	fputs("#!/bin/sh\ncat >/dev/null\nprintf '{\"ServerURL\":\"r\",\"Username\":\"u\",\"Secret\":\"" SECRET
-	      "\"}'\n",
-	      f);
-	fclose(f);
-	chmod(path, 0755);
-	/* one whose answer is long: read in several pieces, so the buffer that holds the Secret grows */
-	snprintf(path, sizeof(path), "%s/docker-credential-wipetest-long", dir);
-	f = fopen(path, "w");
-	if (f == NULL)
-		return -1;
-	fputs("#!/bin/sh\ncat >/dev/null\nprintf '{\"ServerURL\":\"r\",\"Username\":\"u\",\"Secret\":\"" SECRET
-	      "\",\"Pad\":\"%020000d\"}' 0\n",
-	      f);
-	fclose(f);
-	chmod(path, 0755);
 	berth_deadline_init(&deadline, 10000);
 	leaks = tokener_copies = 0;
 	return 0;
