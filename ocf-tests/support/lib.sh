@@ -291,7 +291,7 @@ machine_dockerd_start() {
 # (bounded) until PING answers. The daemon outlives the test: it must not keep a descriptor of
 # ours (a test harness's pipe, a lock), or whoever waits for that to close waits forever.
 start_daemon() {
-	local what=$1 ping=$2 log=$3 pidfile=$4 i
+	local what=$1 ping=$2 log=$3 pidfile=$4
 	shift 4
 	"$ping" && return 0
 	mkdir -p "$(dirname "$log")"
@@ -306,10 +306,7 @@ start_daemon() {
 		cd / || exit 1
 		exec setsid "$@" >>"$log" 2>&1 </dev/null
 	) &
-	for i in $(seq 240); do
-		"$ping" && return 0
-		[ "$i" -lt 240 ] && sleep 0.25
-	done
+	wait_until 60 "$ping" && return 0
 	echo "$what did not come up; see $log" >&2
 	tail -n 20 "$log" >&2
 	return 1
@@ -332,13 +329,10 @@ podman_service_start() {
 
 # podman_service_stop: end the service podman_service_start started (by its recorded pid).
 podman_service_stop() {
-	local pid i
+	local pid
 	pid=$(cat "$PODMAN_SOCK.pid" 2>/dev/null) || return 0
 	kill "$pid" 2>/dev/null
-	for i in $(seq 80); do
-		kill -0 "$pid" 2>/dev/null || break
-		sleep 0.25
-	done
+	wait_until 20 test ! -e "/proc/$pid"
 	rm -f "$PODMAN_SOCK.pid"
 }
 
