@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
-/* berth: the Engine API as domain operations on containers and images. */
+/* berth: the Engine API as domain operations on containers, and the retry policy of every call
+ * (images: image.c). */
 #include "config.h"
 
 #include <stdio.h>
@@ -8,16 +9,15 @@
 
 #include "alloc.h"
 #include "cleanup.h"
+#include "container-int.h"
 #include "container.h"
 #include "json.h"
 #include "jsonc.h"
 #include "log.h"
 #include "ocf.h"
-#include "progress.h"
 #include "spec.h"
 
 /* Caps for single calls, below the operation's own deadline. */
-#define CAP_QUICK_MS   10000L /* inspect, create, start, kill, remove, exec create */
 #define CAP_EXEC_MS    60000L /* one exec of a monitor or promote command */
 #define JSON_MAX_DEPTH 64     /* Docker's answers nest a handful of levels */
 /* Transient failures (call): */
@@ -27,7 +27,7 @@
 #define RETRY_READ_MIN_LEFT_MS 1000L /* a read is tried again only with this much time left */
 #define RETRY_RESERVE_MS       2000L /* waiting for a daemon leaves at least this much to the action */
 
-/* call()'s own flag, beside the engine's (engine.h): a GET that does something each time it is
+/* berth_container_call()'s own flag, beside the engine's (engine.h): a GET that does something each time it is
  * sent (podman's health check runs the check) is never repeated. */
 #define CALL_ONCE (1 << 16)
 
@@ -50,9 +50,9 @@ transient(const struct berth_client *c, const char *method, int flags, int ret, 
 	}
 }
 
-static int
-call(struct berth_client *c, const char *method, const char *path, const char *body, long cap_ms, int flags,
-     struct berth_response *resp, berth_error_t *err)
+int
+berth_container_call(struct berth_client *c, const char *method, const char *path, const char *body, long cap_ms,
+		     int flags, struct berth_response *resp, berth_error_t *err)
 {
 	long delay_ms = RETRY_FIRST_MS;
 	int tries = 0;
@@ -87,8 +87,8 @@ call(struct berth_client *c, const char *method, const char *path, const char *b
 }
 
 /* A non-2xx answer as an error: "<what>: <daemon's message> (HTTP n)". */
-static int
-http_error(const struct berth_response *resp, int cause, berth_error_t *err, const char *what)
+int
+berth_container_http_error(const struct berth_response *resp, int cause, berth_error_t *err, const char *what)
 {
 	cleanup_free char *msg = berth_response_message(resp);
 
@@ -97,8 +97,8 @@ http_error(const struct berth_response *resp, int cause, berth_error_t *err, con
 
 /* Is this 404 the daemon saying the object does not exist? The router answers a path it does not
  * know (a malformed request) with 404 "page not found" too: that is an error, never "gone". */
-static bool
-gone(const struct berth_response *resp)
+bool
+berth_container_gone(const struct berth_response *resp)
 {
 	cleanup_free char *msg = NULL;
 
@@ -110,8 +110,8 @@ gone(const struct berth_response *resp)
 
 /* The request path "/<kind>/<escaped ref><suffix>". An empty reference would make another,
  * valid request ("/containers//json"): refuse it here, before anything is sent. */
-static int
-object_path(const char *kind, const char *ref, const char *suffix, char **path, berth_error_t *err)
+int
+berth_container_object_path(const char *kind, const char *ref, const char *suffix, char **path, berth_error_t *err)
 {
 	cleanup_free char *eref = NULL;
 
@@ -123,8 +123,8 @@ object_path(const char *kind, const char *ref, const char *suffix, char **path, 
 	return 0;
 }
 
-static json_object *
-parse_json(const char *body, size_t len)
+json_object *
+berth_container_parse_json(const char *body, size_t len)
 {
 	json_tokener *tok;
 	json_object *obj;
@@ -166,7 +166,7 @@ parse_json(const char *body, size_t len)
 int
 berth_container_parse_inspect(const char *body, size_t len, struct berth_container_info *info, berth_error_t *err)
 {
-	cleanup_json json_object *root = parse_json(body, len);
+	cleanup_json json_object *root = berth_container_parse_json(body, len);
 	json_object *state, *running, *config, *labels, *v;
 
 	memset(info, 0, sizeof(*info));
@@ -218,13 +218,13 @@ berth_container_inspect(struct berth_client *c, const char *name, struct berth_c
 	cleanup_free char *path = NULL;
 
 	memset(info, 0, sizeof(*info));
-	if (object_path("containers", name, "/json", &path, err) < 0 ||
-	    call(c, "GET", path, NULL, CAP_QUICK_MS, 0, &resp, err) < 0)
+	if (berth_container_object_path("containers", name, "/json", &path, err) < 0 ||
+	    berth_container_call(c, "GET", path, NULL, CAP_QUICK_MS, 0, &resp, err) < 0)
 		return berth_error_wrap(err, "inspecting container %s: ", name);
-	if (gone(&resp))
+	if (berth_container_gone(&resp))
 		return 0;
 	if (resp.status != 200)
-		return http_error(&resp, BERTH_E_REFUSED, err, "inspecting container");
+		return berth_container_http_error(&resp, BERTH_E_REFUSED, err, "inspecting container");
 	if (berth_container_parse_inspect(resp.body, resp.len, info, err) < 0)
 		return berth_error_wrap(err, "inspecting container %s: ", name);
 	return 0;
@@ -251,12 +251,13 @@ berth_container_engine(struct berth_client *c)
 		berth_log_info("engine: %s", desc);
 		return c->kind;
 	}
-	if (call(c, "GET", "/version", NULL, CAP_QUICK_MS / 2, 0, &resp, &e) < 0 || resp.status != 200) {
+	if (berth_container_call(c, "GET", "/version", NULL, CAP_QUICK_MS / 2, 0, &resp, &e) < 0 ||
+	    resp.status != 200) {
 		berth_log_debug("cannot tell the engine: %s", e ? e->msg : "GET /version failed");
 		berth_error_free(&e);
 		return BERTH_ENGINE_UNKNOWN;
 	}
-	version = parse_json(resp.body, resp.len);
+	version = berth_container_parse_json(resp.body, resp.len);
 	c->kind = berth_dialect_detect(version, &desc);
 	berth_log_info("engine: %s", desc ? desc : berth_dialect_name(c->kind));
 	return c->kind;
@@ -272,14 +273,14 @@ podman_remove(struct berth_client *c, const char *ref, berth_error_t *err)
 	cleanup_json json_object *report = NULL;
 	size_t i;
 
-	if (object_path("libpod/containers", ref, "?force=true&v=true", &path, err) < 0 ||
-	    call(c, "DELETE", path, NULL, CAP_QUICK_MS * 3, 0, &resp, err) < 0)
+	if (berth_container_object_path("libpod/containers", ref, "?force=true&v=true", &path, err) < 0 ||
+	    berth_container_call(c, "DELETE", path, NULL, CAP_QUICK_MS * 3, 0, &resp, err) < 0)
 		return -1;
-	if (resp.status == 404 && gone(&resp))
+	if (resp.status == 404 && berth_container_gone(&resp))
 		return 0;
 	if (resp.status != 200)
-		return http_error(&resp, BERTH_E_REFUSED, err, "removing container (podman)");
-	report = parse_json(resp.body, resp.len);
+		return berth_container_http_error(&resp, BERTH_E_REFUSED, err, "removing container (podman)");
+	report = berth_container_parse_json(resp.body, resp.len);
 	for (i = 0; json_object_is_type(report, json_type_array) && i < json_object_array_length(report); i++) {
 		json_object *e = berth_json_typed(json_object_array_get_idx(report, i), "Err", json_type_string);
 
@@ -298,13 +299,13 @@ berth_container_healthcheck_run(struct berth_client *c, const char *id, char **s
 	cleanup_json json_object *answer = NULL;
 
 	*status = NULL;
-	/* A GET that runs the check: never repeated by call()'s retry of reads. */
-	if (object_path("libpod/containers", id, "/healthcheck", &path, err) < 0 ||
-	    call(c, "GET", path, NULL, CAP_QUICK_MS * 3, CALL_ONCE, &resp, err) < 0)
+	/* A GET that runs the check: never repeated by berth_container_call()'s retry of reads. */
+	if (berth_container_object_path("libpod/containers", id, "/healthcheck", &path, err) < 0 ||
+	    berth_container_call(c, "GET", path, NULL, CAP_QUICK_MS * 3, CALL_ONCE, &resp, err) < 0)
 		return berth_error_wrap(err, "running the health check of %.12s: ", id);
 	if (resp.status != 200)
-		return http_error(&resp, BERTH_E_REFUSED, err, "running the health check (podman)");
-	answer = parse_json(resp.body, resp.len);
+		return berth_container_http_error(&resp, BERTH_E_REFUSED, err, "running the health check (podman)");
+	answer = berth_container_parse_json(resp.body, resp.len);
 	*status = berth_xstrdup(berth_json_str(answer, "Status"));
 	if (*status == NULL)
 		return berth_error_set(err, BERTH_E_PROTOCOL, "podman's health check answer of %.12s has no Status",
@@ -336,22 +337,22 @@ create_once(struct berth_client *c, const char *name, json_object *body, char **
 		return berth_error_set(err, BERTH_E_FAILED, "internal error: create without a container name");
 	ename = berth_engine_escape(name);
 	path = berth_xasprintf("/containers/create?name=%s", ename);
-	if (call(c, "POST", path, berth_json_text(body), CAP_QUICK_MS, 0, &resp, err) < 0)
+	if (berth_container_call(c, "POST", path, berth_json_text(body), CAP_QUICK_MS, 0, &resp, err) < 0)
 		return berth_error_wrap(err, "creating container %s: ", name);
 	if (resp.status == 404) /* the image vanished between the check and the create */
-		return http_error(&resp, BERTH_E_NO_IMAGE, err, "creating container");
+		return berth_container_http_error(&resp, BERTH_E_NO_IMAGE, err, "creating container");
 	if (resp.status == 400)
 		/* Can be this node's doing (a --mount source missing here, an unknown runtime). What
 		 * berth can check itself was refused before, as a configuration error. */
-		return http_error(&resp, BERTH_E_REJECTED, err,
-				  "the Docker daemon on this node refused the container configuration");
+		return berth_container_http_error(&resp, BERTH_E_REJECTED, err,
+						  "the Docker daemon on this node refused the container configuration");
 	if (resp.status != 201) {
 		cleanup_free char *msg = berth_response_message(&resp);
 
 		*name_held = berth_dialect_error(msg) == BERTH_DIALECT_ERR_NAME_IN_USE;
-		return http_error(&resp, BERTH_E_REFUSED, err, "creating container");
+		return berth_container_http_error(&resp, BERTH_E_REFUSED, err, "creating container");
 	}
-	answer = parse_json(resp.body, resp.len);
+	answer = berth_container_parse_json(resp.body, resp.len);
 	*id = berth_xstrdup(berth_json_str(answer, "Id"));
 	if (*id == NULL)
 		return berth_error_set(err, BERTH_E_PROTOCOL,
@@ -407,9 +408,9 @@ post_verb(struct berth_client *c, const char *id, const char *verb, long cap_ms,
 {
 	cleanup_free char *path = NULL;
 
-	if (object_path("containers", id, verb, &path, err) < 0)
+	if (berth_container_object_path("containers", id, verb, &path, err) < 0)
 		return -BERTH_E_FAILED;
-	return call(c, "POST", path, NULL, cap_ms, 0, resp, err);
+	return berth_container_call(c, "POST", path, NULL, cap_ms, 0, resp, err);
 }
 
 int
@@ -421,7 +422,7 @@ berth_container_start(struct berth_client *c, const char *id, berth_error_t *err
 		return berth_error_wrap(err, "starting container: ");
 	if (resp.status == 204 || resp.status == 304)
 		return 0;
-	return http_error(&resp, BERTH_E_REFUSED, err, "starting container");
+	return berth_container_http_error(&resp, BERTH_E_REFUSED, err, "starting container");
 }
 
 int
@@ -434,9 +435,9 @@ berth_container_stop(struct berth_client *c, const char *id, long grace_s, long 
 	 * its own kill. */
 	if (post_verb(c, id, verb, call_ms, &resp, err) < 0)
 		return berth_error_wrap(err, "stopping container: ");
-	if (resp.status == 204 || resp.status == 304 || gone(&resp))
+	if (resp.status == 204 || resp.status == 304 || berth_container_gone(&resp))
 		return 0;
-	return http_error(&resp, BERTH_E_REFUSED, err, "stopping container");
+	return berth_container_http_error(&resp, BERTH_E_REFUSED, err, "stopping container");
 }
 
 int
@@ -447,9 +448,9 @@ berth_container_kill(struct berth_client *c, const char *id, berth_error_t *err)
 	if (post_verb(c, id, "/kill", CAP_QUICK_MS, &resp, err) < 0)
 		return berth_error_wrap(err, "killing container: ");
 	/* 409: "is not running" -- the goal is reached. */
-	if (resp.status == 204 || gone(&resp) || resp.status == 409)
+	if (resp.status == 204 || berth_container_gone(&resp) || resp.status == 409)
 		return 0;
-	return http_error(&resp, BERTH_E_REFUSED, err, "killing container");
+	return berth_container_http_error(&resp, BERTH_E_REFUSED, err, "killing container");
 }
 
 int
@@ -458,10 +459,10 @@ berth_container_remove(struct berth_client *c, const char *id, berth_error_t *er
 	berth_cleanup(response) struct berth_response resp = { 0 };
 	cleanup_free char *path = NULL;
 
-	if (object_path("containers", id, "?v=1&force=1", &path, err) < 0 ||
-	    call(c, "DELETE", path, NULL, CAP_QUICK_MS * 3, 0, &resp, err) < 0)
+	if (berth_container_object_path("containers", id, "?v=1&force=1", &path, err) < 0 ||
+	    berth_container_call(c, "DELETE", path, NULL, CAP_QUICK_MS * 3, 0, &resp, err) < 0)
 		return berth_error_wrap(err, "removing container: ");
-	if (resp.status == 204 || gone(&resp))
+	if (resp.status == 204 || berth_container_gone(&resp))
 		return 0;
 	{
 		/* podman's compatible removal refused (exec sessions left, a container it cannot
@@ -477,7 +478,7 @@ berth_container_remove(struct berth_client *c, const char *id, berth_error_t *er
 			berth_error_free(&e);
 		}
 	}
-	return http_error(&resp, BERTH_E_REFUSED, err, "removing container");
+	return berth_container_http_error(&resp, BERTH_E_REFUSED, err, "removing container");
 }
 
 int
@@ -489,11 +490,12 @@ berth_container_logs(struct berth_client *c, const char *id, int lines, char **o
 	int ret;
 
 	*out = NULL;
-	if ((ret = object_path("containers", id, suffix, &path, err)) < 0 ||
-	    (ret = call(c, "GET", path, NULL, CAP_QUICK_MS / 2, BERTH_ENGINE_KEEP_TAIL, &resp, err)) < 0)
+	if ((ret = berth_container_object_path("containers", id, suffix, &path, err)) < 0 ||
+	    (ret = berth_container_call(c, "GET", path, NULL, CAP_QUICK_MS / 2, BERTH_ENGINE_KEEP_TAIL, &resp, err)) <
+		    0)
 		return ret;
 	if (resp.status != 200)
-		return http_error(&resp, BERTH_E_REFUSED, err, "reading container logs");
+		return berth_container_http_error(&resp, BERTH_E_REFUSED, err, "reading container logs");
 	*out = berth_engine_demux(resp.body ? resp.body : "", resp.len);
 	return 0;
 }
@@ -522,12 +524,12 @@ berth_container_exec_create(struct berth_client *c, const char *id, char *const 
 		berth_json_set(req, "Env", env);
 	}
 
-	if (object_path("containers", id, "/exec", &path, err) < 0 ||
-	    call(c, "POST", path, berth_json_text(req), CAP_QUICK_MS, 0, &resp, err) < 0)
+	if (berth_container_object_path("containers", id, "/exec", &path, err) < 0 ||
+	    berth_container_call(c, "POST", path, berth_json_text(req), CAP_QUICK_MS, 0, &resp, err) < 0)
 		return berth_error_wrap(err, "running '%s' in the container: ", argv[0]);
 	if (resp.status != 201)
-		return http_error(&resp, BERTH_E_REFUSED, err, "creating exec");
-	answer = parse_json(resp.body, resp.len);
+		return berth_container_http_error(&resp, BERTH_E_REFUSED, err, "creating exec");
+	answer = berth_container_parse_json(resp.body, resp.len);
 	*exec_id = berth_xstrdup(berth_json_str(answer, "Id"));
 	if (*exec_id == NULL || (*exec_id)[0] == '\0') {
 		free(*exec_id);
@@ -554,11 +556,11 @@ berth_container_exec_run(struct berth_client *c, const char *exec_id, const char
 	if (started == NULL)
 		started = &ignored;
 	*started = false;
-	if (object_path("exec", exec_id, "/start", &path, err) < 0)
+	if (berth_container_object_path("exec", exec_id, "/start", &path, err) < 0)
 		return -1;
 	/* Not detached: the daemon streams the output and closes when the command ends. */
-	ret = call(c, "POST", path, "{\"Detach\":false,\"Tty\":false}", cap_ms > 0 ? cap_ms : CAP_EXEC_MS,
-		   BERTH_ENGINE_KEEP_TAIL, &resp, err);
+	ret = berth_container_call(c, "POST", path, "{\"Detach\":false,\"Tty\":false}",
+				   cap_ms > 0 ? cap_ms : CAP_EXEC_MS, BERTH_ENGINE_KEEP_TAIL, &resp, err);
 	/* A daemon that could not be reached got no request; one that answers with an error status
 	 * did not start the command. Anything else (no answer in time, a broken stream) may have run
 	 * it. */
@@ -566,18 +568,18 @@ berth_container_exec_run(struct berth_client *c, const char *exec_id, const char
 	if (ret < 0)
 		return berth_error_wrap(err, "running '%s' in the container: ", what);
 	if (resp.status != 200)
-		return http_error(&resp, BERTH_E_REFUSED, err, "starting exec");
+		return berth_container_http_error(&resp, BERTH_E_REFUSED, err, "starting exec");
 	if (output)
 		*output = berth_engine_demux(resp.body ? resp.body : "", resp.len);
 	berth_response_release(&resp);
 
 	free(path);
-	if (object_path("exec", exec_id, "/json", &path, err) < 0 ||
-	    call(c, "GET", path, NULL, CAP_QUICK_MS, 0, &resp, err) < 0)
+	if (berth_container_object_path("exec", exec_id, "/json", &path, err) < 0 ||
+	    berth_container_call(c, "GET", path, NULL, CAP_QUICK_MS, 0, &resp, err) < 0)
 		return berth_error_wrap(err, "reading the exit status of '%s': ", what);
 	if (resp.status != 200)
-		return http_error(&resp, BERTH_E_REFUSED, err, "inspecting exec");
-	answer = parse_json(resp.body, resp.len);
+		return berth_container_http_error(&resp, BERTH_E_REFUSED, err, "inspecting exec");
+	answer = berth_container_parse_json(resp.body, resp.len);
 	if ((v = berth_json_typed(answer, "Running", json_type_boolean)) != NULL && json_object_get_boolean(v))
 		return berth_error_set(err, BERTH_E_PROTOCOL, "'%s' is still running in the container", what);
 	if ((v = berth_json_typed(answer, "ExitCode", json_type_int)) == NULL)
@@ -611,14 +613,14 @@ berth_container_exec_inspect(struct berth_client *c, const char *exec_id, struct
 
 	memset(info, 0, sizeof(*info));
 	info->exit_code = -1;
-	if (object_path("exec", exec_id, "/json", &path, err) < 0 ||
-	    call(c, "GET", path, NULL, CAP_QUICK_MS, 0, &resp, err) < 0)
+	if (berth_container_object_path("exec", exec_id, "/json", &path, err) < 0 ||
+	    berth_container_call(c, "GET", path, NULL, CAP_QUICK_MS, 0, &resp, err) < 0)
 		return berth_error_wrap(err, "inspecting exec %.12s: ", exec_id);
-	if (gone(&resp))
+	if (berth_container_gone(&resp))
 		return 0;
 	if (resp.status != 200)
-		return http_error(&resp, BERTH_E_REFUSED, err, "inspecting exec");
-	answer = parse_json(resp.body, resp.len);
+		return berth_container_http_error(&resp, BERTH_E_REFUSED, err, "inspecting exec");
+	answer = berth_container_parse_json(resp.body, resp.len);
 	if ((v = berth_json_typed(answer, "Running", json_type_boolean)) == NULL)
 		return berth_error_set(err, BERTH_E_PROTOCOL,
 				       "inspecting exec %.12s: the daemon's answer does not say whether it runs",
@@ -629,51 +631,6 @@ berth_container_exec_inspect(struct berth_client *c, const char *exec_id, struct
 		info->pid = (long)json_object_get_int64(v);
 	if (!info->running && (v = berth_json_typed(answer, "ExitCode", json_type_int)) != NULL)
 		info->exit_code = json_object_get_int(v);
-	return 0;
-}
-
-/* GET /images/IMAGE/json: 1 with resp when the daemon has it, 0 when it has not, or -1 with err */
-static int
-image_get(struct berth_client *c, const char *image, struct berth_response *resp, berth_error_t *err)
-{
-	cleanup_free char *path = NULL;
-
-	if (object_path("images", image, "/json", &path, err) < 0 ||
-	    call(c, "GET", path, NULL, CAP_QUICK_MS, 0, resp, err) < 0)
-		return berth_error_wrap(err, "looking up image %s: ", image);
-	if (gone(resp))
-		return 0;
-	if (resp->status != 200)
-		return http_error(resp, BERTH_E_REFUSED, err, "looking up image");
-	return 1;
-}
-
-int
-berth_image_exists(struct berth_client *c, const char *image, bool *exists, berth_error_t *err)
-{
-	berth_cleanup(response) struct berth_response resp = { 0 };
-	int found = image_get(c, image, &resp, err);
-
-	*exists = found > 0;
-	return found < 0 ? found : 0;
-}
-
-int
-berth_image_inspect(struct berth_client *c, const char *image, json_object **raw, berth_error_t *err)
-{
-	berth_cleanup(response) struct berth_response resp = { 0 };
-	int found;
-
-	*raw = NULL;
-	found = image_get(c, image, &resp, err);
-	if (found <= 0)
-		return found;
-	*raw = parse_json(resp.body, resp.len);
-	if (!json_object_is_type(*raw, json_type_object)) {
-		json_object_put(*raw);
-		*raw = NULL;
-		return berth_error_set(err, BERTH_E_PROTOCOL, "looking up image %s: the answer is not an image", image);
-	}
 	return 0;
 }
 
@@ -690,150 +647,15 @@ berth_container_list(struct berth_client *c, const char *label, json_object **li
 	berth_json_set(filters, "label", labels);
 	query = berth_engine_escape(berth_json_text(filters));
 	path = berth_xasprintf("/containers/json?all=1&filters=%s", query);
-	if (call(c, "GET", path, NULL, CAP_QUICK_MS, 0, &resp, err) < 0)
+	if (berth_container_call(c, "GET", path, NULL, CAP_QUICK_MS, 0, &resp, err) < 0)
 		return berth_error_wrap(err, "listing containers: ");
 	if (resp.status != 200)
-		return http_error(&resp, BERTH_E_REFUSED, err, "listing containers");
-	*list = parse_json(resp.body, resp.len);
+		return berth_container_http_error(&resp, BERTH_E_REFUSED, err, "listing containers");
+	*list = berth_container_parse_json(resp.body, resp.len);
 	if (!json_object_is_type(*list, json_type_array)) {
 		json_object_put(*list);
 		*list = NULL;
 		return berth_error_set(err, BERTH_E_PROTOCOL, "listing containers: the answer is not a list");
 	}
-	return 0;
-}
-
-void
-berth_image_split_ref(const char *image, char **name, char **tag)
-{
-	const char *at = strchr(image, '@'), *slash, *colon;
-
-	if (at != NULL) {
-		*name = berth_xstrndup(image, (size_t)(at - image));
-		*tag = berth_xstrdup(at + 1);
-		return;
-	}
-	/* A ':' before the last '/' belongs to a registry's port (registry:5000/app). */
-	slash = strrchr(image, '/');
-	colon = strrchr(slash ? slash : image, ':');
-	if (colon != NULL) {
-		*name = berth_xstrndup(image, (size_t)(colon - image));
-		*tag = berth_xstrdup(colon + 1);
-	} else {
-		*name = berth_xstrdup(image);
-		*tag = berth_xstrdup("latest");
-	}
-}
-
-/* Does the daemon's message say the registry wants credentials, or refused the ones it got?
- * dockerd passes the registry's words on: "no basic auth credentials", "unauthorized:
- * authentication required", Docker Hub's "pull access denied ... may require 'docker login'". */
-static bool
-auth_problem(long status, const char *msg)
-{
-	static const char *const marks[] = { "no basic auth credentials",
-					     "unauthorized",
-					     "authentication required",
-					     "access denied",
-					     "incorrect username or password",
-					     "docker login",
-					     NULL };
-	cleanup_free char *lower = berth_xstrdup(msg);
-	char *p;
-	int i;
-
-	if (status == 401)
-		return true;
-	for (p = lower; *p; p++)
-		if (*p >= 'A' && *p <= 'Z')
-			*p = (char)(*p - 'A' + 'a');
-	for (i = 0; marks[i]; i++)
-		if (strstr(lower, marks[i]) != NULL)
-			return true;
-	return false;
-}
-
-/* A failed pull as an error; status is 0 for an error inside the stream. The reason says which
- * credentials were missing or refused, never what they are. */
-static int
-pull_error(const char *image, const struct berth_registry_auth *auth, long status, const char *msg, berth_error_t *err)
-{
-	cleanup_free char *http = status ? berth_xasprintf(" (HTTP %ld)", status) : berth_xstrdup("");
-
-	if (auth != NULL && auth->key != NULL && auth_problem(status, msg)) {
-		if (berth_registry_auth_found(auth))
-			return berth_error_set(err, BERTH_E_REFUSED,
-					       "pulling image %s: registry %s refused the credentials from %s: %s%s",
-					       image, auth->key, auth->source, msg, http);
-		return berth_error_set(err, BERTH_E_REFUSED,
-				       "pulling image %s: registry %s asks for credentials and berth found none in %s "
-				       "(the daemon says: %s%s)",
-				       image, auth->key, auth->searched ? auth->searched : "any credential file", msg,
-				       http);
-	}
-	return berth_error_set(err, BERTH_E_REFUSED, "pulling image %s failed: %s%s", image, msg, http);
-}
-
-struct pull {
-	struct berth_progress *progress;
-	const char *image;
-};
-
-/* The pull's stream, as it arrives: count, and log the progress now and then. */
-static int
-pull_read(const char *data, size_t len, void *arg)
-{
-	struct pull *pull = arg;
-
-	berth_progress_feed(pull->progress, data, len);
-	if (berth_progress_due(pull->progress, berth_now_ms())) {
-		cleanup_free char *summary = berth_progress_summary(pull->progress);
-
-		berth_log_notice("pulling %s: %s", pull->image, summary);
-	}
-	return 0;
-}
-
-int
-berth_image_pull(struct berth_client *c, const char *image, const struct berth_registry_auth *auth, berth_error_t *err)
-{
-	berth_cleanup(response) struct berth_response resp = { 0 };
-	berth_cleanup(header) char *header = auth ? berth_registry_header(auth) : NULL;
-	berth_cleanup(progress) struct berth_progress progress = { 0 };
-	struct pull pull = { .progress = &progress, .image = image };
-	cleanup_free char *name = NULL, *tag = NULL, *ename = NULL, *etag = NULL;
-	cleanup_free char *path = NULL, *summary = NULL;
-	const char *headers[] = { header, NULL };
-	struct berth_engine_opts opts = { .headers = headers, .on_body = pull_read, .arg = &pull };
-	long long t0 = berth_now_ms();
-	int ret;
-
-	/* Without a tag the Engine API pulls every tag of the repository: name the tag, as the
-	 * docker CLI does. */
-	berth_image_split_ref(image, &name, &tag);
-	ename = berth_engine_escape(name);
-	etag = berth_engine_escape(tag);
-	path = berth_xasprintf("/images/create?fromImage=%s&tag=%s", ename, etag);
-	berth_log_notice("pulling image %s%s%s", image, header ? " with the credentials from " : "",
-			 header ? auth->source : "");
-	berth_progress_init(&progress, t0);
-	/* The time limit is the operation's: a pull has no cap of its own. */
-	ret = berth_engine_request_ex(c->engine, "POST", path, NULL, berth_deadline_call_ms(c->deadline, 0),
-				      BERTH_ENGINE_KEEP_TAIL, &opts, &resp, err);
-	berth_progress_end(&progress);
-	summary = berth_progress_summary(&progress);
-	if (ret < 0) {
-		berth_log_info("pulling %s stopped: %s", image, summary);
-		return berth_error_wrap(err, "pulling image %s: ", image);
-	}
-	if (resp.status != 200) {
-		cleanup_free char *msg = berth_response_message(&resp);
-
-		return pull_error(image, auth, resp.status, msg, err);
-	}
-	/* The answer is a stream of JSON lines; a failure is reported in one of them. */
-	if (progress.error != NULL)
-		return pull_error(image, auth, 0, progress.error, err);
-	berth_log_notice("pulled image %s in %lld ms: %s", image, berth_now_ms() - t0, summary);
 	return 0;
 }
