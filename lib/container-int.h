@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
-/* berth: what container.c shares with image.c, the other half of the Engine API's domain calls
- * (private to the two, as runopts-int.h is to the run_opts parser). */
+/* berth: what container.c shares with the other modules that make Engine API calls: image.c (the
+ * image operations) and dialect-libpod.c (podman's own API, dialect.h). Private to them, as
+ * runopts-int.h is to the run_opts parser. */
 #ifndef BERTH_CONTAINER_INT_H
 #define BERTH_CONTAINER_INT_H
 
@@ -11,6 +12,10 @@
 #include "container.h"
 
 #define CAP_QUICK_MS 10000L /* the cap of a single quick call: inspect, create, start, kill, remove, exec create */
+
+/* berth_container_call()'s own flag, beside the engine's (engine.h): a GET that does something each time it is
+ * sent (podman's health check runs the check) is never repeated. */
+#define CALL_ONCE (1 << 16)
 
 /** One Engine API call under the client's deadline (capped at cap_ms), with container.c's retry
  * policy: a read is tried again after a broken connection or a busy daemon's 5xx, and every call

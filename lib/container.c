@@ -27,10 +27,6 @@
 #define RETRY_READ_MIN_LEFT_MS 1000L /* a read is tried again only with this much time left */
 #define RETRY_RESERVE_MS       2000L /* waiting for a daemon leaves at least this much to the action */
 
-/* berth_container_call()'s own flag, beside the engine's (engine.h): a GET that does something each time it is
- * sent (podman's health check runs the check) is never repeated. */
-#define CALL_ONCE (1 << 16)
-
 /* Is this failure worth another try? A read (GET) may be repeated after a broken connection or an
  * error status of a busy daemon (5xx, but 501); nothing else is repeated once it may have reached
  * the daemon. A daemon that cannot be reached at all got nothing: while it restarts, actions that
@@ -263,67 +259,6 @@ berth_container_engine(struct berth_client *c)
 	return c->kind;
 }
 
-/* podman's own removal (libpod API): force ends exec sessions and the container, and a name that
- * only storage still holds is evicted. 200 with a report per container, each with its "Err". */
-static int
-podman_remove(struct berth_client *c, const char *ref, berth_error_t *err)
-{
-	berth_cleanup(response) struct berth_response resp = { 0 };
-	cleanup_free char *path = NULL;
-	cleanup_json json_object *report = NULL;
-	size_t i;
-
-	if (berth_container_object_path("libpod/containers", ref, "?force=true&v=true", &path, err) < 0 ||
-	    berth_container_call(c, "DELETE", path, NULL, CAP_QUICK_MS * 3, 0, &resp, err) < 0)
-		return -1;
-	if (resp.status == 404 && berth_container_gone(&resp))
-		return 0;
-	if (resp.status != 200)
-		return berth_container_http_error(&resp, BERTH_E_REFUSED, err, "removing container (podman)");
-	report = berth_container_parse_json(resp.body, resp.len);
-	for (i = 0; json_object_is_type(report, json_type_array) && i < json_object_array_length(report); i++) {
-		json_object *e = berth_json_typed(json_object_array_get_idx(report, i), "Err", json_type_string);
-
-		if (e != NULL && json_object_get_string(e)[0] != '\0')
-			return berth_error_set(err, BERTH_E_REFUSED, "removing container (podman): %.300s",
-					       json_object_get_string(e));
-	}
-	return 0;
-}
-
-int
-berth_container_healthcheck_run(struct berth_client *c, const char *id, char **status, berth_error_t *err)
-{
-	berth_cleanup(response) struct berth_response resp = { 0 };
-	cleanup_free char *path = NULL;
-	cleanup_json json_object *answer = NULL;
-
-	*status = NULL;
-	/* A GET that runs the check: never repeated by berth_container_call()'s retry of reads. */
-	if (berth_container_object_path("libpod/containers", id, "/healthcheck", &path, err) < 0 ||
-	    berth_container_call(c, "GET", path, NULL, CAP_QUICK_MS * 3, CALL_ONCE, &resp, err) < 0)
-		return berth_error_wrap(err, "running the health check of %.12s: ", id);
-	if (resp.status != 200)
-		return berth_container_http_error(&resp, BERTH_E_REFUSED, err, "running the health check (podman)");
-	answer = berth_container_parse_json(resp.body, resp.len);
-	*status = berth_xstrdup(berth_json_str(answer, "Status"));
-	if (*status == NULL)
-		return berth_error_set(err, BERTH_E_PROTOCOL, "podman's health check answer of %.12s has no Status",
-				       id);
-	return 0;
-}
-
-int
-berth_container_evict(struct berth_client *c, const char *name, berth_error_t *err)
-{
-	if (berth_container_engine(c) != BERTH_ENGINE_PODMAN)
-		return berth_error_set(err, BERTH_E_FAILED, "only podman keeps names in storage");
-	berth_log_warn("container name %s is still held by podman's storage: removing it there", name);
-	if (podman_remove(c, name, err) < 0)
-		return berth_error_wrap(err, "clearing the name %s: ", name);
-	return 0;
-}
-
 static int
 create_once(struct berth_client *c, const char *name, json_object *body, char **id, bool *name_held, berth_error_t *err)
 {
@@ -391,7 +326,7 @@ berth_container_create(struct berth_client *c, const char *name, json_object *bo
 	gone_by_api = berth_container_inspect(c, name, &info, &e) == 0 && !info.exists;
 	berth_container_info_release(&info);
 	berth_error_free(&e);
-	if (!gone_by_api || berth_container_evict(c, name, &e) < 0) {
+	if (!gone_by_api || berth_dialect_evict(c, name, &e) < 0) {
 		if (e != NULL)
 			berth_log_warn("%s", e->msg);
 		berth_error_free(&e);
@@ -466,13 +401,13 @@ berth_container_remove(struct berth_client *c, const char *id, berth_error_t *er
 		return 0;
 	{
 		/* podman's compatible removal refused (exec sessions left, a container it cannot
-		 * stop): its own API removes harder (ocf_berth_docker(7), PODMAN). */
+		 * stop): its own API removes harder (dialect.h; ocf_berth_docker(7), PODMAN). */
 		cleanup_free char *msg = berth_response_message(&resp);
 		berth_error_t e = NULL;
 
 		if (berth_container_engine(c) == BERTH_ENGINE_PODMAN) {
 			berth_log_warn("removing container %.12s refused (%s): trying podman's own removal", id, msg);
-			if (podman_remove(c, id, &e) == 0)
+			if (berth_dialect_podman_remove(c, id, &e) == 0)
 				return 0;
 			berth_log_warn("podman's own removal of %.12s failed too: %s", id, e->msg);
 			berth_error_free(&e);

@@ -108,22 +108,6 @@ BERTH_DEFINE_CLEANUP_STRUCT(info, struct berth_container_info, berth_container_i
 enum berth_engine_kind berth_container_engine(struct berth_client *c);
 
 /**
- * Clear a name podman's storage still holds after the container is gone (the "name is already
- * in use" of a create): podman's own DELETE /libpod/containers/NAME?force=true, which evicts
- * what its storage keeps. Only for podman (BERTH_E_FAILED on another engine).
- */
-int berth_container_evict(struct berth_client *c, const char *name, berth_error_t *err);
-
-/**
- * Run a container's health check now and read the status it leaves: podman's
- * GET /libpod/containers/ID/healthcheck (what `podman healthcheck run` does). podman runs health
- * checks from systemd timers; without systemd none runs unless asked. Only for podman. Sent
- * once: a GET, but one that runs the check, so the retry of reads never repeats it.
- * \param status  out: "healthy", "unhealthy" or "starting" (retries left); the caller frees it
- */
-int berth_container_healthcheck_run(struct berth_client *c, const char *id, char **status, berth_error_t *err);
-
-/**
  * Inspect a container by name or id. A container that does not exist is not an error:
  * info->exists is false.
  */

@@ -27,7 +27,7 @@ berth_check_health(struct berth_ctx *ctx, const struct berth_container_info *inf
 	if (info->running && berth_container_engine(ctx->client) == BERTH_ENGINE_PODMAN) {
 		berth_error_t e = NULL;
 
-		if (berth_container_healthcheck_run(ctx->client, info->id, &fresh, &e) == 0)
+		if (berth_dialect_healthcheck_run(ctx->client, info->id, &fresh, &e) == 0)
 			health = fresh;
 		else
 			berth_log_warn("%s; using the status inspect reports", e->msg);

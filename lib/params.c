@@ -19,6 +19,9 @@
 #include "postmortem.h"
 #include "promotion.h"
 
+/* The engines' sockets, for docker_socket's default (berth_params_default_socket). What a
+ * parameter means when unset is the parameter table's job, not the dialect's (dialect.h is what
+ * an engine's answers say; no engine has answered yet when the socket is chosen). */
 #define DEFAULT_SOCKET "/run/docker.sock"
 #define PODMAN_SOCKET  "/run/podman/podman.sock"
 
@@ -216,7 +219,9 @@ load_bool(const char *key, bool *out, berth_error_t *err)
 }
 
 /* ocf:heartbeat:podman's other switch for drop_in_dependency: a file, when the parameter is
- * unset. Only for the podman agent's name: the docker agent never had it. */
+ * unset. Only for the podman agent's name: the docker agent never had it. A parameter's default,
+ * as the agent berth stands in for reads it, whichever engine serves the socket: here, not in the
+ * dialect (which is about the engine). */
 static bool
 podman_drop_in_files(void)
 {
@@ -281,7 +286,8 @@ berth_params_podman_agent(void)
 	return strcmp(base, "podman") == 0;
 }
 
-/* Is the engine whose socket is `sock` installed under root (its daemon's program)? */
+/* Is the engine whose socket is `sock` installed under root (its daemon's program)? For
+ * docker_socket's default, as the sockets above. */
 static bool
 engine_installed(const char *sock, const char *root)
 {

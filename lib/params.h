@@ -106,7 +106,10 @@ void berth_params_set_program(const char *argv0);
 
 /**
  * Is berth running as the podman agent? OCF_RESOURCE_TYPE "podman" when it is set (Pacemaker
- * sets it), else argv[0]'s basename "podman" (berth_params_set_program).
+ * sets it), else argv[0]'s basename "podman" (berth_params_set_program). The agent's name, not
+ * the engine: it changes what ocf:heartbeat:podman's parameters mean when unset (the socket
+ * tried first, drop_in_dependency's files), so the parameters know it; which engine serves the
+ * socket is berth_container_engine's question, and how it speaks the dialect's (dialect.h).
  */
 bool berth_params_podman_agent(void);
 

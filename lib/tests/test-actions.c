@@ -190,7 +190,7 @@ berth_container_engine(struct berth_client *c)
 }
 
 int
-berth_container_healthcheck_run(struct berth_client *c, const char *id, char **status, berth_error_t *err)
+berth_dialect_healthcheck_run(struct berth_client *c, const char *id, char **status, berth_error_t *err)
 {
 	fake.health_runs++;
 	*status = strdup(fake.health_run);
@@ -198,7 +198,7 @@ berth_container_healthcheck_run(struct berth_client *c, const char *id, char **s
 }
 
 int
-berth_container_evict(struct berth_client *c, const char *name, berth_error_t *err)
+berth_dialect_evict(struct berth_client *c, const char *name, berth_error_t *err)
 {
 	return 0;
 }

@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
-/* Unit tests: the container module's reading of the daemon's answers, against a canned server.
+/* Unit tests: the container module's reading of the daemon's answers, and the dialect's calls to
+ * podman's own API (dialect-libpod.c), against a canned server.
  *
  * A child process listens on a unix socket and answers every request with one fixed response;
  * it writes the request line of each request it got to a pipe, so a test can tell whether a
@@ -348,10 +349,118 @@ test_health_check_is_sent_once(void **state)
 	char *status = NULL;
 
 	start_server("500 Internal Server Error", "{\"message\":\"container is busy\"}");
-	assert_true(berth_container_healthcheck_run(&client, "c1", &status, &err) < 0);
+	assert_true(berth_dialect_healthcheck_run(&client, "c1", &status, &err) < 0);
 	assert_null(status);
 	berth_error_free(&err);
 	assert_int_equal(count_requests(), 1);
+}
+
+/* The status the health check leaves, from podman's own API; an answer without one is no status. */
+static void
+test_health_check_run(void **state)
+{
+	berth_error_t err = NULL;
+	char *status = NULL;
+
+	start_server("200 OK", "{\"Status\":\"healthy\",\"FailingStreak\":0,\"Log\":[]}");
+	assert_int_equal(berth_dialect_healthcheck_run(&client, "c1", &status, &err), 0);
+	assert_string_equal(status, "healthy");
+	free(status);
+	assert_non_null(strstr(requests(), "GET /v1.41/libpod/containers/c1/healthcheck HTTP/1.1"));
+
+	teardown(state);
+	setup(state);
+	start_server("200 OK", "{}");
+	assert_true(berth_dialect_healthcheck_run(&client, "c1", &status, &err) < 0);
+	assert_int_equal(berth_error_cause(err), BERTH_E_PROTOCOL);
+	assert_null(status);
+	berth_error_free(&err);
+}
+
+/* podman's own removal: its report's "Err" is a refusal, a container gone is the goal reached, and
+ * the router's "page not found" is neither. */
+static void
+test_podman_remove(void **state)
+{
+	berth_error_t err = NULL;
+
+	start_server("200 OK", "[{\"Id\":\"c0ffee\",\"Err\":null}]");
+	assert_int_equal(berth_dialect_podman_remove(&client, "c1", &err), 0);
+	assert_null(err);
+	assert_non_null(strstr(requests(), "DELETE /v1.41/libpod/containers/c1?force=true&v=true HTTP/1.1"));
+
+	teardown(state);
+	setup(state);
+	start_server("200 OK", "[{\"Id\":\"c0ffee\",\"Err\":\"container is busy\"}]");
+	assert_true(berth_dialect_podman_remove(&client, "c1", &err) < 0);
+	assert_int_equal(berth_error_cause(err), BERTH_E_REFUSED);
+	assert_non_null(strstr(err->msg, "container is busy"));
+	berth_error_free(&err);
+
+	teardown(state);
+	setup(state);
+	start_server("404 Not Found", "{\"message\":\"no container with name or ID \\\"c1\\\" found\"}");
+	assert_int_equal(berth_dialect_podman_remove(&client, "c1", &err), 0);
+	assert_null(err);
+
+	teardown(state);
+	setup(state);
+	start_server("404 Not Found", "{\"message\":\"page not found\"}");
+	assert_true(berth_dialect_podman_remove(&client, "c1", &err) < 0);
+	assert_int_equal(berth_error_cause(err), BERTH_E_REFUSED);
+	berth_error_free(&err);
+}
+
+/* A name only storage holds is evicted through podman's own removal; on another engine no request
+ * is sent. */
+static void
+test_evict_only_on_podman(void **state)
+{
+	berth_error_t err = NULL;
+
+	start_server("200 OK", "[]");
+	client.kind = BERTH_ENGINE_DOCKER;
+	assert_true(berth_dialect_evict(&client, "c1", &err) < 0);
+	assert_int_equal(berth_error_cause(err), BERTH_E_FAILED);
+	berth_error_free(&err);
+	assert_string_equal(requests(), "");
+
+	teardown(state);
+	setup(state);
+	start_server("200 OK", "[]");
+	client.kind = BERTH_ENGINE_PODMAN;
+	assert_int_equal(berth_dialect_evict(&client, "c1", &err), 0);
+	assert_null(err);
+	assert_non_null(strstr(requests(), "DELETE /v1.41/libpod/containers/c1?force=true&v=true HTTP/1.1"));
+}
+
+/* A removal podman's compatible API refuses is asked of its own API; dockerd's refusal is final. */
+static void
+test_remove_falls_back_on_podman(void **state)
+{
+	static const char refused[] = "{\"message\":\"container has active exec sessions\"}";
+	berth_error_t err = NULL;
+	const char *got;
+
+	extra_headers = "Server: Libpod/4.3.1 (linux)\r\n";
+	start_server("409 Conflict", refused);
+	extra_headers = "";
+	assert_true(berth_container_remove(&client, "c1", &err) < 0);
+	assert_int_equal(berth_error_cause(err), BERTH_E_REFUSED);
+	assert_non_null(strstr(err->msg, "active exec sessions (HTTP 409)"));
+	berth_error_free(&err);
+	got = requests();
+	assert_non_null(strstr(got, "DELETE /v1.41/containers/c1?v=1&force=1 HTTP/1.1"));
+	assert_non_null(strstr(got, "DELETE /v1.41/libpod/containers/c1?force=true&v=true HTTP/1.1"));
+
+	teardown(state);
+	setup(state);
+	extra_headers = "Server: Docker/20.10.24+dfsg1 (linux)\r\n";
+	start_server("409 Conflict", refused);
+	extra_headers = "";
+	assert_true(berth_container_remove(&client, "c1", &err) < 0);
+	berth_error_free(&err);
+	assert_null(strstr(requests(), "libpod"));
 }
 
 /* The engine is told by the Server header of an answer berth has anyway: no GET /version, which
@@ -620,6 +729,10 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_reads_retried_writes_not, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_wait_for_a_restarting_daemon, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_health_check_is_sent_once, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_health_check_run, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_podman_remove, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_evict_only_on_podman, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_remove_falls_back_on_podman, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_engine_from_the_server_header, setup, teardown),
 		cmocka_unit_test(test_split_ref),
 		cmocka_unit_test_setup_teardown(test_pull_names_the_tag, setup, teardown),
