@@ -14,6 +14,7 @@
 #include "conf.h"
 #include "container.h"
 #include "drift.h"
+#include "image.h"
 #include "json.h"
 #include "params.h"
 #include "redact.h"

@@ -15,6 +15,7 @@
 #include "exec.h"
 #include "file.h"
 #include "health.h"
+#include "image.h"
 #include "log.h"
 #include "postmortem.h"
 #include "promotion.h"

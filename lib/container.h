@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
-/* berth: the Engine API as domain operations on containers and images.
+/* berth: the Engine API as domain operations on containers (images: image.h), and the client
+ * that every Engine API call takes.
  *
  * Each call takes its time limit from the operation's deadline and returns 0, or the negative
  * cause with an error whose message names the container and what the daemon said (error.h):
@@ -20,7 +21,6 @@
 #include "dialect.h"
 #include "engine.h"
 #include "ocf.h"
-#include "registry.h"
 
 /** What one inspect says about a container. Free with berth_container_info_release. */
 struct berth_container_info {
@@ -183,37 +183,11 @@ struct berth_exec_info {
 int berth_container_exec_inspect(struct berth_client *c, const char *exec_id, struct berth_exec_info *info,
 				 berth_error_t *err);
 
-/** Does the image exist locally? */
-int berth_image_exists(struct berth_client *c, const char *image, bool *exists, berth_error_t *err);
-
-/**
- * Inspect an image (GET /images/NAME/json).
- * \param raw  out: the answer (caller puts it), or NULL when the daemon has no such image
- */
-int berth_image_inspect(struct berth_client *c, const char *image, json_object **raw, berth_error_t *err);
-
 /**
  * The containers, running or not, that carry a label (GET /containers/json?all=1 with a label
  * filter, e.g. "org.clusterlabs.berth.managed=1"), as the daemon lists them.
  * \param list  out: a JSON array (caller puts it)
  */
 int berth_container_list(struct berth_client *c, const char *label, json_object **list, berth_error_t *err);
-
-/**
- * Split an image reference for a pull: "name@sha256:..." -> name and the digest; "name:tag" ->
- * name and tag (a ':' before the last '/' is a registry port); "name" -> name and "latest", as the
- * docker CLI does. \param name, tag out: malloc'd
- */
-void berth_image_split_ref(const char *image, char **name, char **tag);
-
-/**
- * Pull an image (its tag, or "latest" when it names none), with the credentials in auth (sent as
- * X-Registry-Auth when it holds some). While the pull runs, a line "pulling IMAGE: N of M layers
- * done, X MB of Y MB" goes to the log every BERTH_PROGRESS_INTERVAL_MS. A registry that asks for
- * credentials, or refuses them, is said so in the error, which never quotes a secret.
- * \param auth what berth_registry_lookup found (key and searched set), or NULL
- */
-int berth_image_pull(struct berth_client *c, const char *image, const struct berth_registry_auth *auth,
-		     berth_error_t *err);
 
 #endif

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
-/* berth: the Engine API's image operations: look an image up, pull it (with registry
+/* berth: the Engine API's image operations (image.h): look an image up, pull it (with registry
  * credentials, its progress counted), and the errors a pull's refusal means (credentials asked
  * for, refused, an image that does not exist). The calls go through container.c's one retry
  * policy (container-int.h). */
@@ -13,6 +13,7 @@
 #include "cleanup.h"
 #include "container-int.h"
 #include "container.h"
+#include "image.h"
 #include "json.h"
 #include "log.h"
 #include "progress.h"

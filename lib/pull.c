@@ -5,7 +5,9 @@
 #include <stdbool.h>
 
 #include "actions.h"
+#include "image.h"
 #include "pull.h"
+#include "registry.h"
 
 int
 berth_ensure_image(struct berth_ctx *ctx, berth_error_t *err)

@@ -19,6 +19,7 @@
 
 #include "actions.h"
 #include "deadline.h"
+#include "image.h"
 #include "spec.h"
 #include "state.h"
 #include "slack.h"

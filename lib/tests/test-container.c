@@ -26,6 +26,7 @@
 #include <curl/curl.h>
 
 #include "container.h"
+#include "image.h"
 #include "slack.h"
 
 static char dir[64], sock[96];

@@ -29,6 +29,7 @@
 #include "container.h"
 #include "deadline.h"
 #include "engine.h"
+#include "image.h"
 #include "log.h"
 
 int LLVMFuzzerInitialize(int *argc, char ***argv);
