@@ -206,16 +206,16 @@ berth_action_monitor(struct berth_ctx *ctx, berth_error_t *err)
 
 	if (berth_container_inspect(ctx->client, p->name, &info, err) < 0) {
 		if (berth_error_cause(*err) == BERTH_E_UNREACHABLE)
-			berth_monitor_while_away(ctx, err);
+			berth_record_monitor_while_away(ctx, err);
 		return result_of(ctx, err);
 	}
 	if (!info.exists) {
 		berth_error_set(err, BERTH_E_NOT_RUNNING, "container %s does not exist", p->name);
 		return result_of(ctx, err);
 	}
-	if (!berth_ours(ctx, &info, &why)) {
-		if (berth_runs(&info)) {
-			berth_foreign_running(ctx, &info, why, err);
+	if (!berth_adopt_ours(ctx, &info, &why)) {
+		if (berth_adopt_process_runs(&info)) {
+			berth_adopt_refuse_foreign(ctx, &info, why, err);
 			return result_of(ctx, err);
 		}
 		berth_error_set(err, BERTH_E_NOT_RUNNING,
@@ -227,18 +227,18 @@ berth_action_monitor(struct berth_ctx *ctx, berth_error_t *err)
 	if (!info.running)
 		return exited(ctx, &info, false, "is not running", err);
 
-	if (berth_owned(ctx, &info)) {
+	if (berth_adopt_owned(ctx, &info)) {
 		/* Remember the run if an earlier start could not (e.g. berth was upgraded). */
-		berth_update_run(ctx, &info, BERTH_ROLE_KEEP);
+		berth_record_update(ctx, &info, BERTH_ROLE_KEEP);
 	} else if (berth_record_run(ctx, &info, BERTH_ROLE_KEEP, err) < 0) {
 		/* An adopted container gets its record now: stop relies on it while the daemon is
 		 * away (state.h). */
 		berth_error_wrap(err, "cannot adopt container %s: ", p->name);
 		return result_of(ctx, err);
 	}
-	promoted = berth_promoted_run(ctx, &info);
+	promoted = berth_record_promoted(ctx, &info);
 
-	while ((h = berth_check_health(ctx, &info, err)) == 1) {
+	while ((h = berth_health_check(ctx, &info, err)) == 1) {
 		if (!berth_deadline_sleep(ctx->deadline, POLL_MS * 5)) {
 			berth_error_set(err, BERTH_E_TIMEDOUT,
 					"container %s is still starting according to its Docker health check", p->name);
@@ -252,7 +252,7 @@ berth_action_monitor(struct berth_ctx *ctx, berth_error_t *err)
 	}
 	if (h < 0)
 		return failed_check(ctx, promoted, err);
-	if (berth_run_in_container(ctx, info.id, "monitor_cmd", p->monitor_cmd, NULL, NULL, NULL, err) < 0)
+	if (berth_exec_run_cmd(ctx, info.id, "monitor_cmd", p->monitor_cmd, NULL, NULL, NULL, err) < 0)
 		return failed_check(ctx, promoted, err);
 	berth_promotion_update_score(ctx, &info);
 	if (!promoted)
@@ -394,7 +394,7 @@ berth_action_stop(struct berth_ctx *ctx, berth_error_t *err)
 
 	if (berth_container_inspect(ctx->client, p->name, &info, err) < 0) {
 		if (berth_error_cause(*err) == BERTH_E_UNREACHABLE)
-			berth_stop_while_away(p->name, err);
+			berth_record_stop_while_away(p->name, err);
 		return result_of(ctx, err);
 	}
 	if (!info.exists) {
@@ -402,15 +402,15 @@ berth_action_stop(struct berth_ctx *ctx, berth_error_t *err)
 		berth_state_clear(p->name);
 		return BERTH_RESULT_OK;
 	}
-	if (!berth_owned(ctx, &info) && berth_adopted_run(ctx, &info)) {
+	if (!berth_adopt_owned(ctx, &info) && berth_record_adopted(ctx, &info)) {
 		/* The very run berth adopted: stop it, even as an orphan's stop, which comes with no
 		 * parameters to compare it with (the resource was taken out of the CIB). */
 		berth_log_info("container %s (%.12s) is the run berth adopted for %s (its record on this node)",
 			       p->name, info.id ? info.id : "?", p->instance);
-	} else if (!berth_ours(ctx, &info, &why)) {
+	} else if (!berth_adopt_ours(ctx, &info, &why)) {
 		/* Never "stopped" while it runs, and never touched (cause_results, BERTH_E_FOREIGN). */
-		if (berth_runs(&info)) {
-			berth_foreign_running(ctx, &info, why, err);
+		if (berth_adopt_process_runs(&info)) {
+			berth_adopt_refuse_foreign(ctx, &info, why, err);
 			return result_of(ctx, err);
 		}
 		berth_log_warn("container %s (%.12s) is not %s's (%s) and does not run: not touching it", p->name,
@@ -461,12 +461,12 @@ wait_ready(struct berth_ctx *ctx, bool just_started, berth_error_t *err)
 			return exited(ctx, &info, true, "exited during start", err);
 		}
 		berth_error_free(&last);
-		h = berth_check_health(ctx, &info, &last);
+		h = berth_health_check(ctx, &info, &last);
 		if (h < 0 && strcmp(info.health ? info.health : "", "unhealthy") == 0)
 			h = 1; /* may still recover within its retries: keep waiting until the deadline */
 		if (h == 0 &&
-		    berth_run_in_container(ctx, info.id, "monitor_cmd", p->monitor_cmd, NULL, NULL, NULL, &last) == 0) {
-			berth_update_run(ctx, &info, BERTH_ROLE_KEEP);
+		    berth_exec_run_cmd(ctx, info.id, "monitor_cmd", p->monitor_cmd, NULL, NULL, NULL, &last) == 0) {
+			berth_record_update(ctx, &info, BERTH_ROLE_KEEP);
 			berth_promotion_update_score(ctx, &info);
 			return BERTH_RESULT_OK;
 		}
@@ -510,10 +510,10 @@ berth_action_start(struct berth_ctx *ctx, berth_error_t *err)
 		berth_error_wrap(err, "cannot start %s: ", p->name);
 		return result_of(ctx, err);
 	}
-	adopted = info.exists && !berth_owned(ctx, &info) && berth_adoptable(ctx, &info, &why);
-	if (info.exists && !berth_owned(ctx, &info) && !adopted) {
-		if (berth_runs(&info)) {
-			berth_foreign_running(ctx, &info, why, err);
+	adopted = info.exists && !berth_adopt_owned(ctx, &info) && berth_adopt_check(ctx, &info, &why);
+	if (info.exists && !berth_adopt_owned(ctx, &info) && !adopted) {
+		if (berth_adopt_process_runs(&info)) {
+			berth_adopt_refuse_foreign(ctx, &info, why, err);
 			return result_of(ctx, err);
 		}
 		berth_error_set(err, BERTH_E_FAILED,
@@ -557,7 +557,7 @@ berth_action_start(struct berth_ctx *ctx, berth_error_t *err)
 		}
 	} else {
 		/* The record before the create: a start that cannot write it creates nothing. */
-		if (berth_ensure_image(ctx, err) < 0 || berth_record_intent(ctx, err) < 0) {
+		if (berth_pull_ensure_image(ctx, err) < 0 || berth_record_intent(ctx, err) < 0) {
 			berth_error_wrap(err, "cannot start %s: ", p->name);
 			return result_of(ctx, err);
 		}
@@ -631,8 +631,8 @@ running_container(struct berth_ctx *ctx, struct berth_container_info *info, cons
 
 	if (berth_container_inspect(ctx->client, p->name, info, err) < 0)
 		return berth_error_wrap(err, "cannot %s %s: ", what, p->name);
-	if (info->exists && !berth_ours(ctx, info, &why) && berth_runs(info)) {
-		(void)berth_foreign_running(ctx, info, why, err);
+	if (info->exists && !berth_adopt_ours(ctx, info, &why) && berth_adopt_process_runs(info)) {
+		(void)berth_adopt_refuse_foreign(ctx, info, why, err);
 		return -1;
 	}
 	if (!info->exists || !info->running || why != NULL)
@@ -652,9 +652,9 @@ change_role(struct berth_ctx *ctx, const char *action, const char *pname, const 
 	/* Promoting or demoting a replica that is not running is a failure, not a state (cause_results). */
 	if (running_container(ctx, &info, action, err) < 0)
 		return result_of(ctx, err);
-	if (berth_run_in_container(ctx, info.id, pname, cmd, NULL, NULL, NULL, err) < 0)
+	if (berth_exec_run_cmd(ctx, info.id, pname, cmd, NULL, NULL, NULL, err) < 0)
 		return result_of(ctx, err);
-	berth_update_run(ctx, &info, role);
+	berth_record_update(ctx, &info, role);
 	berth_log_notice("container %s %sd", ctx->params->name, action);
 	return BERTH_RESULT_OK;
 }
@@ -703,7 +703,7 @@ berth_action_notify(struct berth_ctx *ctx, berth_error_t *err)
 	for (i = 0, n = 0; environ[i]; i++)
 		if (strncmp(environ[i], prefix, sizeof(prefix) - 1) == 0)
 			envp[n++] = environ[i];
-	ret = berth_run_in_container(ctx, info.id, "notify_cmd", ctx->params->notify_cmd, args, envp, NULL, err);
+	ret = berth_exec_run_cmd(ctx, info.id, "notify_cmd", ctx->params->notify_cmd, args, envp, NULL, err);
 	return ret < 0 ? result_of(ctx, err) : BERTH_RESULT_OK;
 }
 
@@ -752,7 +752,7 @@ berth_action_unusable_params(const struct berth_action *action, const struct ber
 	/* With a usable container name but no usable socket, what stop may say is what it says
 	 * when the daemon is away: the state record decides (a container of this name may run). */
 	if (action->column == BERTH_COL_STOP && p->name != NULL && berth_params_name_ok(p->name)) {
-		berth_stop_while_away(p->name, err);
+		berth_record_stop_while_away(p->name, err);
 		return berth_action_result(action, *err);
 	}
 	if (berth_action_result(action, *err) == BERTH_RESULT_OK)

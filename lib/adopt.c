@@ -27,7 +27,7 @@ same_instance(const char *a, const char *b)
 }
 
 bool
-berth_owned(const struct berth_ctx *ctx, const struct berth_container_info *info)
+berth_adopt_owned(const struct berth_ctx *ctx, const struct berth_container_info *info)
 {
 	return info->managed && same_instance(info->instance, ctx->params->instance);
 }
@@ -45,7 +45,7 @@ first_field(const char *why)
 }
 
 bool
-berth_adoptable(struct berth_ctx *ctx, const struct berth_container_info *info, char **why)
+berth_adopt_check(struct berth_ctx *ctx, const struct berth_container_info *info, char **why)
 {
 	berth_cleanup(request) struct berth_request req = { 0 };
 	cleanup_free char *diff = NULL, *field = NULL;
@@ -56,7 +56,7 @@ berth_adoptable(struct berth_ctx *ctx, const struct berth_container_info *info, 
 	/* Short: the reason this goes into is cut at 128 characters in the CIB (Pacemaker's
 	 * EXIT_REASON_MAX_LEN), and the way out must still fit. */
 	if (info->labelled)
-		because = berth_xstrdup(berth_owned(ctx, info)                    ? "berth's own"
+		because = berth_xstrdup(berth_adopt_owned(ctx, info)              ? "berth's own"
 					: info->managed && info->instance != NULL ? "labelled for another resource"
 										  : "partly labelled by berth");
 	else if (info->raw == NULL || info->name == NULL || strcmp(info->name, name) != 0)
@@ -91,22 +91,22 @@ berth_adoptable(struct berth_ctx *ctx, const struct berth_container_info *info, 
 }
 
 bool
-berth_ours(struct berth_ctx *ctx, const struct berth_container_info *info, char **why)
+berth_adopt_ours(struct berth_ctx *ctx, const struct berth_container_info *info, char **why)
 {
 	if (why != NULL)
 		*why = NULL;
-	return berth_owned(ctx, info) || berth_adoptable(ctx, info, why);
+	return berth_adopt_owned(ctx, info) || berth_adopt_check(ctx, info, why);
 }
 
 bool
-berth_runs(const struct berth_container_info *info)
+berth_adopt_process_runs(const struct berth_container_info *info)
 {
 	return info->running || berth_dialect_still_running(info->status, info->pid);
 }
 
 int
-berth_foreign_running(struct berth_ctx *ctx, const struct berth_container_info *info, const char *why,
-		      berth_error_t *err)
+berth_adopt_refuse_foreign(struct berth_ctx *ctx, const struct berth_container_info *info, const char *why,
+			   berth_error_t *err)
 {
 	const char *inst = ctx->params->instance;
 	int base = (int)strcspn(inst, ":");

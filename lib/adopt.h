@@ -11,7 +11,7 @@
 struct berth_ctx;
 
 /** Did berth create this container for this resource? */
-bool berth_owned(const struct berth_ctx *ctx, const struct berth_container_info *info);
+bool berth_adopt_owned(const struct berth_ctx *ctx, const struct berth_container_info *info);
 
 /** Is this the container ocf:heartbeat:docker made for this resource before berth served it? Only
  * when provably so: its exact name, none of berth's labels, and everything berth would ask for
@@ -20,13 +20,13 @@ bool berth_owned(const struct berth_ctx *ctx, const struct berth_container_info 
  * "Adopting ocf:heartbeat:docker's containers"; docs/switching.md). Anything else without
  * berth's labels is never touched.
  * \param why  out, unless NULL, when it is not: malloc'd, why not, naming fields but no values */
-bool berth_adoptable(struct berth_ctx *ctx, const struct berth_container_info *info, char **why);
+bool berth_adopt_check(struct berth_ctx *ctx, const struct berth_container_info *info, char **why);
 
-/** May berth act on this container for this resource? \param why as berth_adoptable's */
-bool berth_ours(struct berth_ctx *ctx, const struct berth_container_info *info, char **why);
+/** May berth act on this container for this resource? \param why as berth_adopt_check's */
+bool berth_adopt_ours(struct berth_ctx *ctx, const struct berth_container_info *info, char **why);
 
 /** Does a process of this container run (podman's "stopping" included: dialect.h)? */
-bool berth_runs(const struct berth_container_info *info);
+bool berth_adopt_process_runs(const struct berth_container_info *info);
 
 /** The resource's container name is taken by a container that runs and that berth may not touch:
  * the reason names it, says why it is not this resource's (field names, no values), and the ways
@@ -34,7 +34,7 @@ bool berth_runs(const struct berth_container_info *info);
  * Its cause, BERTH_E_FOREIGN, gives the action's result (never "stopped": actions.c,
  * cause_results).
  * \return -BERTH_E_FOREIGN, with err */
-int berth_foreign_running(struct berth_ctx *ctx, const struct berth_container_info *info, const char *why,
-			  berth_error_t *err);
+int berth_adopt_refuse_foreign(struct berth_ctx *ctx, const struct berth_container_info *info, const char *why,
+			       berth_error_t *err);
 
 #endif

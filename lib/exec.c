@@ -84,8 +84,8 @@ start_again(struct berth_ctx *ctx, const char *pname, const berth_error_t err)
 }
 
 int
-berth_run_in_container(struct berth_ctx *ctx, const char *id, const char *pname, const char *value,
-		       char *const *extra_args, char *const *envp, char **output, berth_error_t *err)
+berth_exec_run_cmd(struct berth_ctx *ctx, const char *id, const char *pname, const char *value, char *const *extra_args,
+		   char *const *envp, char **output, berth_error_t *err)
 {
 	berth_cleanup(words) char **argv = NULL;
 	cleanup_free char *out = NULL;

@@ -13,7 +13,7 @@ struct berth_ctx;
  * A command that could not even be started (the exec refused, the daemon not answering the
  * request to make or start it) is tried once more within the budget: nothing of it ran. One that
  * ran is never run again: its exit status is the answer, and a second run could act twice. */
-int berth_run_in_container(struct berth_ctx *ctx, const char *id, const char *pname, const char *value,
-			   char *const *extra_args, char *const *envp, char **output, berth_error_t *err);
+int berth_exec_run_cmd(struct berth_ctx *ctx, const char *id, const char *pname, const char *value,
+		       char *const *extra_args, char *const *envp, char **output, berth_error_t *err);
 
 #endif

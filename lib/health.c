@@ -10,7 +10,7 @@
 #include "log.h"
 
 int
-berth_check_health(struct berth_ctx *ctx, const struct berth_container_info *info, berth_error_t *err)
+berth_health_check(struct berth_ctx *ctx, const struct berth_container_info *info, berth_error_t *err)
 {
 	const char *health = info->health;
 	cleanup_free char *fresh = NULL;

@@ -9,6 +9,6 @@
 struct berth_ctx;
 
 /** Docker's own health check, when asked for. 0 healthy, 1 still starting, -1 unhealthy/absent. */
-int berth_check_health(struct berth_ctx *ctx, const struct berth_container_info *info, berth_error_t *err);
+int berth_health_check(struct berth_ctx *ctx, const struct berth_container_info *info, berth_error_t *err);
 
 #endif

@@ -275,7 +275,7 @@ ended_on_its_own(struct berth_ctx *ctx, const struct berth_container_info *info)
 	/* Docker's zero time: created, never started. */
 	if (strncmp(info->started_at, "0001-01-01", 10) == 0)
 		return false;
-	return !(berth_state_load(ctx->params->name, &st) == 1 && st.stopped && berth_same_run(&st, info));
+	return !(berth_state_load(ctx->params->name, &st) == 1 && st.stopped && berth_record_describes(&st, info));
 }
 
 void

@@ -172,8 +172,8 @@ berth_promotion_update_score(struct berth_ctx *ctx, const struct berth_container
 	if (p->promotion_score_cmd != NULL) {
 		cleanup_free char *out = NULL;
 
-		if (berth_run_in_container(ctx, info->id, "promotion_score_cmd", p->promotion_score_cmd, NULL, NULL,
-					   &out, &err) < 0 ||
+		if (berth_exec_run_cmd(ctx, info->id, "promotion_score_cmd", p->promotion_score_cmd, NULL, NULL, &out,
+				       &err) < 0 ||
 		    berth_promotion_parse_score(out, &score) < 0) {
 			berth_log_warn("promotion score of %s left unchanged: %s", p->name,
 				       err ? err->msg : "promotion_score_cmd did not print a score");

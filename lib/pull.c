@@ -10,7 +10,7 @@
 #include "registry.h"
 
 int
-berth_ensure_image(struct berth_ctx *ctx, berth_error_t *err)
+berth_pull_ensure_image(struct berth_ctx *ctx, berth_error_t *err)
 {
 	berth_cleanup(registry_auth) struct berth_registry_auth auth = { 0 };
 	struct berth_params *p = ctx->params;

@@ -15,6 +15,6 @@ struct berth_ctx;
  * credentials file.
  * \return 0, or a negative value with err
  */
-int berth_ensure_image(struct berth_ctx *ctx, berth_error_t *err);
+int berth_pull_ensure_image(struct berth_ctx *ctx, berth_error_t *err);
 
 #endif

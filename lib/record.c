@@ -13,25 +13,25 @@
 #include "record.h"
 
 bool
-berth_same_run(const struct berth_state *st, const struct berth_container_info *info)
+berth_record_describes(const struct berth_state *st, const struct berth_container_info *info)
 {
 	return berth_state_same_run(st, info->id, info->started_at);
 }
 
 bool
-berth_adopted_run(const struct berth_ctx *ctx, const struct berth_container_info *info)
+berth_record_adopted(const struct berth_ctx *ctx, const struct berth_container_info *info)
 {
 	struct berth_state st;
 
-	return !info->labelled && berth_state_load(ctx->params->name, &st) == 1 && berth_same_run(&st, info);
+	return !info->labelled && berth_state_load(ctx->params->name, &st) == 1 && berth_record_describes(&st, info);
 }
 
 bool
-berth_promoted_run(const struct berth_ctx *ctx, const struct berth_container_info *info)
+berth_record_promoted(const struct berth_ctx *ctx, const struct berth_container_info *info)
 {
 	struct berth_state st;
 
-	return berth_state_load(ctx->params->name, &st) == 1 && st.promoted && berth_same_run(&st, info);
+	return berth_state_load(ctx->params->name, &st) == 1 && st.promoted && berth_record_describes(&st, info);
 }
 
 int
@@ -46,7 +46,7 @@ berth_record_run(struct berth_ctx *ctx, const struct berth_container_info *info,
 	snprintf(st.started_at, sizeof(st.started_at), "%s", info->started_at ? info->started_at : "-");
 	st.pid = info->pid;
 	st.pid_start = berth_process_start_ticks(info->pid);
-	st.promoted = role == BERTH_ROLE_KEEP ? (had && old.promoted && berth_same_run(&old, info))
+	st.promoted = role == BERTH_ROLE_KEEP ? (had && old.promoted && berth_record_describes(&old, info))
 					      : role == BERTH_ROLE_PROMOTED;
 	/* The score is a node attribute of the resource, not of one run: keep what was set. */
 	st.score_set = had && old.score_set;
@@ -61,7 +61,7 @@ berth_record_run(struct berth_ctx *ctx, const struct berth_container_info *info,
 }
 
 void
-berth_update_run(struct berth_ctx *ctx, const struct berth_container_info *info, enum berth_role role)
+berth_record_update(struct berth_ctx *ctx, const struct berth_container_info *info, enum berth_role role)
 {
 	berth_error_t err = NULL;
 
@@ -124,7 +124,7 @@ while_away(const char *name, struct berth_state *st)
 }
 
 void
-berth_stop_while_away(const char *name, berth_error_t *err)
+berth_record_stop_while_away(const char *name, berth_error_t *err)
 {
 	struct berth_state st;
 	cleanup_free char *how = berth_xstrdup(*err && (*err)->msg ? (*err)->msg : "no daemon");
@@ -157,7 +157,7 @@ berth_stop_while_away(const char *name, berth_error_t *err)
 }
 
 void
-berth_monitor_while_away(struct berth_ctx *ctx, berth_error_t *err)
+berth_record_monitor_while_away(struct berth_ctx *ctx, berth_error_t *err)
 {
 	const char *name = ctx->params->name;
 	cleanup_free char *how = berth_xstrdup((*err)->msg);

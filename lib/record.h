@@ -15,16 +15,16 @@ struct berth_ctx;
 enum berth_role { BERTH_ROLE_KEEP = -1, BERTH_ROLE_UNPROMOTED = 0, BERTH_ROLE_PROMOTED = 1 };
 
 /** Does this state record describe this very run of the container? */
-bool berth_same_run(const struct berth_state *st, const struct berth_container_info *info);
+bool berth_record_describes(const struct berth_state *st, const struct berth_container_info *info);
 
-/** Is this the run of an unlabelled container that berth adopted (berth_adoptable) on this node? Its
- * record says so: berth writes one for a run it adopts, with the run's id and start time, and
- * another run under the name (a container made again) has other ones. */
-bool berth_adopted_run(const struct berth_ctx *ctx, const struct berth_container_info *info);
+/** Is this the run of an unlabelled container that berth adopted (berth_adopt_check) on this
+ * node? Its record says so: berth writes one for a run it adopts, with the run's id and start
+ * time, and another run under the name (a container made again) has other ones. */
+bool berth_record_adopted(const struct berth_ctx *ctx, const struct berth_container_info *info);
 
 /** Is this run of the container the promoted one? A restarted or recreated container has
  * another id or start time, so it comes back unpromoted. */
-bool berth_promoted_run(const struct berth_ctx *ctx, const struct berth_container_info *info);
+bool berth_record_promoted(const struct berth_ctx *ctx, const struct berth_container_info *info);
 
 /** Remember this run on the node. BERTH_ROLE_KEEP keeps the role if the record is of the same run.
  * \return 0, or -1 with err when the record could not be written (already logged) */
@@ -34,7 +34,7 @@ int berth_record_run(struct berth_ctx *ctx, const struct berth_container_info *i
 /** berth_record_run where a record that cannot be written is only a warning: the record of this
  * container exists already (start wrote it before its create), and an old one errs on the safe
  * side (a start that did not finish: stop fails while the daemon is away). */
-void berth_update_run(struct berth_ctx *ctx, const struct berth_container_info *info, enum berth_role role);
+void berth_record_update(struct berth_ctx *ctx, const struct berth_container_info *info, enum berth_role role);
 
 /** The record of a run about to begin, written before the create (or start) request: from then
  * on, while the daemon is away, berth knows that something may run (state.h). A start that
@@ -44,12 +44,12 @@ int berth_record_intent(struct berth_ctx *ctx, berth_error_t *err);
 /** stop when the daemon cannot be reached (*err says how), or no socket is usable: only what the
  * record says can decide. *err becomes the reason, whose cause gives stop's result (actions.c,
  * cause_results). */
-void berth_stop_while_away(const char *name, berth_error_t *err);
+void berth_record_stop_while_away(const char *name, berth_error_t *err);
 
 /** monitor when the daemon cannot be reached: what the record says (while_away). Without
  * live-restore, dockerd takes its containers down with it; with live-restore they outlive it.
  * *err (how the daemon cannot be reached) becomes the reason, whose cause gives monitor's
  * result (actions.c, cause_results). */
-void berth_monitor_while_away(struct berth_ctx *ctx, berth_error_t *err);
+void berth_record_monitor_while_away(struct berth_ctx *ctx, berth_error_t *err);
 
 #endif
