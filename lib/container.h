@@ -76,8 +76,8 @@ berth_client_open(struct berth_client *c, const char *socket_path, const struct 
 }
 
 /**
- * Free what an inspect filled in and zero the struct. Inline so that a test's fake container
- * module (lib/tests/test-actions.c) shares it instead of copying it.
+ * Free what an inspect filled in and zero the struct. Inline so that the tests' fake container
+ * module (lib/tests/fake-container.c) shares it instead of copying it.
  */
 static inline void
 berth_container_info_release(struct berth_container_info *info)
