@@ -1,10 +1,7 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Unit tests: the container module's reading of the daemon's answers, and the dialect's calls to
- * podman's own API (dialect-libpod.c), against a canned server.
- *
- * A child process listens on a unix socket and answers every request with one fixed response;
- * it writes the request line of each request it got to a pipe, so a test can tell whether a
- * request was sent at all. */
+ * podman's own API (dialect-libpod.c), against a canned server (canned-server.h): one fixed
+ * response to every request, and the request lines it got. */
 #include "config.h"
 
 #include <errno.h>
@@ -18,135 +15,45 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/socket.h>
-#include <sys/un.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
 #include <curl/curl.h>
 
+#include "canned-server.h"
 #include "container.h"
 #include "image.h"
 #include "slack.h"
 
-static char dir[64], sock[96];
-static pid_t server = -1;
-static int seen = -1; /* read end: one request line per request the server got */
+static struct berth_canned canned = { .pid = -1, .seen = -1 };
 static struct berth_deadline deadline;
 static struct berth_client client;
-
-/* Serve `answer` (status line, headers, body) to every request until killed. */
-static void
-serve(int lfd, int out, const char *answer)
-{
-	for (;;) {
-		char req[8192];
-		size_t n = 0;
-		int fd = accept(lfd, NULL, NULL);
-
-		if (fd < 0)
-			continue;
-		while (n < sizeof(req) - 1) {
-			ssize_t r = read(fd, req + n, sizeof(req) - 1 - n);
-			if (r <= 0)
-				break;
-			n += (size_t)r;
-			req[n] = '\0';
-			if (strstr(req, "\r\n\r\n") != NULL)
-				break;
-		}
-		req[n] = '\0';
-		{
-			/* The credentials header too, when a request carries one. */
-			char *auth = strstr(req, "\r\nX-Registry-Auth: ");
-
-			if (auth != NULL) {
-				auth += 2;
-				auth[strcspn(auth, "\r")] = '\0';
-			}
-			req[strcspn(req, "\r")] = '\0';
-			dprintf(out, "%s\n", req);
-			if (auth != NULL)
-				dprintf(out, "%s\n", auth);
-		}
-		if (write(fd, answer, strlen(answer)) < 0)
-			_exit(1);
-		close(fd);
-	}
-}
 
 /* Headers the canned answer carries besides its own ("Name: value\r\n" each), or "". */
 static const char *extra_headers = "";
 
-/* The canned answer for a status line and body. */
-static void
-make_answer(char *answer, size_t size, const char *status, const char *body)
-{
-	snprintf(answer, size,
-		 "HTTP/1.1 %s\r\n%sContent-Type: application/json\r\nContent-Length: %zu\r\nConnection: "
-		 "close\r\n\r\n%s",
-		 status, extra_headers, strlen(body), body);
-}
-
-/* A socket listening at sock. */
-static int
-listen_on(void)
-{
-	struct sockaddr_un sa = { .sun_family = AF_UNIX };
-	int lfd;
-
-	snprintf(sa.sun_path, sizeof(sa.sun_path), "%s", sock);
-	unlink(sock);
-	lfd = socket(AF_UNIX, SOCK_STREAM, 0);
-	assert_true(lfd >= 0);
-	assert_int_equal(bind(lfd, (struct sockaddr *)&sa, sizeof(sa)), 0);
-	assert_int_equal(listen(lfd, 8), 0);
-	return lfd;
-}
-
 static void
 start_server(const char *status, const char *body)
 {
-	char answer[1024];
-	int lfd, fds[2];
+	char *answer = berth_canned_answer(status, extra_headers, body);
 
-	make_answer(answer, sizeof(answer), status, body);
-	lfd = listen_on();
-	assert_int_equal(pipe(fds), 0);
-	server = fork();
-	assert_true(server >= 0);
-	if (server == 0) {
-		close(fds[0]);
-		serve(lfd, fds[1], answer);
-	}
-	close(lfd);
-	close(fds[1]);
-	seen = fds[0];
-	client.engine = berth_engine_new(sock);
+	berth_canned_start(&canned, answer);
+	free(answer);
+	client.engine = berth_engine_new(canned.sock);
 	assert_non_null(client.engine);
 }
 
 /* The request lines the server has got so far (after the client is done with them). */
-static char *
+static const char *
 requests(void)
 {
-	static char buf[4096];
-	ssize_t n;
-
-	kill(server, SIGKILL);
-	waitpid(server, NULL, 0);
-	server = -1;
-	n = read(seen, buf, sizeof(buf) - 1);
-	buf[n > 0 ? n : 0] = '\0';
-	return buf;
+	return berth_canned_requests(&canned);
 }
 
 static int
 setup(void **state)
 {
-	snprintf(dir, sizeof(dir), "/tmp/berth-unit.XXXXXX");
-	assert_non_null(mkdtemp(dir));
-	snprintf(sock, sizeof(sock), "%s/engine.sock", dir);
+	berth_canned_init(&canned);
 	berth_deadline_init(&deadline, 20000);
 	client.deadline = &deadline;
 	client.kind = BERTH_ENGINE_UNKNOWN;
@@ -156,17 +63,9 @@ setup(void **state)
 static int
 teardown(void **state)
 {
-	if (server > 0) {
-		kill(server, SIGKILL);
-		waitpid(server, NULL, 0);
-	}
-	if (seen >= 0)
-		close(seen);
-	seen = -1;
+	berth_canned_stop(&canned);
 	berth_engine_free(client.engine);
 	client.engine = NULL;
-	unlink(sock);
-	rmdir(dir);
 	return 0;
 }
 
@@ -297,7 +196,7 @@ static void
 test_pull_names_the_tag(void **state)
 {
 	berth_error_t err = NULL;
-	char *got;
+	const char *got;
 
 	start_server("200 OK", "{\"status\":\"Downloaded newer image for nginx:latest\"}\n");
 	assert_int_equal(berth_image_pull(&client, "nginx", NULL, &err), 0);
@@ -505,7 +404,7 @@ test_wait_for_a_restarting_daemon(void **state)
 	long long t0 = berth_now_ms();
 	pid_t later;
 
-	client.engine = berth_engine_new(sock);
+	client.engine = berth_engine_new(canned.sock);
 	assert_true(berth_container_inspect(&client, "c1", &info, &err) < 0);
 	assert_int_equal(berth_error_cause(err), BERTH_E_UNREACHABLE);
 	berth_error_free(&err);
@@ -515,12 +414,11 @@ test_wait_for_a_restarting_daemon(void **state)
 	later = fork();
 	assert_true(later >= 0);
 	if (later == 0) {
-		char answer[1024];
 		int devnull = open("/dev/null", O_WRONLY);
 
 		usleep(1000 * 1000);
-		make_answer(answer, sizeof(answer), "404 Not Found", "{\"message\":\"No such container: c1\"}");
-		serve(listen_on(), devnull, answer);
+		berth_canned_serve(berth_canned_listen(canned.sock), devnull,
+				   berth_canned_answer("404 Not Found", "", "{\"message\":\"No such container: c1\"}"));
 	}
 	client.wait_daemon = true;
 	assert_int_equal(berth_container_inspect(&client, "c1", &info, &err), 0);
@@ -538,7 +436,7 @@ test_pull_sends_credentials(void **state)
 {
 	struct berth_registry_auth auth = { .key = (char *)"127.0.0.1:5000", .searched = (char *)"/x/config.json" };
 	berth_error_t err = NULL;
-	char *got;
+	const char *got;
 
 	start_server("200 OK", "{\"status\":\"Status: Image is up to date for 127.0.0.1:5000/app:latest\"}\n");
 	assert_int_equal(berth_image_pull(&client, "127.0.0.1:5000/app", &auth, &err), 0);
@@ -709,7 +607,7 @@ test_unreachable(void **state)
 	struct berth_container_info info;
 	berth_error_t err = NULL;
 
-	client.engine = berth_engine_new(sock);
+	client.engine = berth_engine_new(canned.sock);
 	assert_true(berth_container_inspect(&client, "c1", &info, &err) < 0);
 	assert_int_equal(berth_error_cause(err), BERTH_E_UNREACHABLE);
 	berth_error_free(&err);
