@@ -51,9 +51,11 @@ FAKE(berth_container_inspect)(struct berth_client *c, const char *name, struct b
 	info->id = strdup(fake.id);
 	info->status = strdup(fake.running ? "running" : fake.status[0] ? fake.status : "exited");
 	info->started_at = strdup(fake.started_at);
-	info->finished_at = fake.running ? NULL : strdup("2026-01-02T03:04:05.678Z");
+	info->finished_at = strdup(fake.finished_at[0] ? fake.finished_at
+				   : fake.running      ? "0001-01-01T00:00:00Z"
+						       : "2026-01-02T03:04:05.678Z");
 	info->oom_killed = fake.oom_killed;
-	info->image = strdup("img:1");
+	info->image = strdup(fake.image[0] ? fake.image : "img:1");
 	info->error = fake.error[0] ? strdup(fake.error) : NULL;
 	info->health = fake.health[0] ? strdup(fake.health) : NULL;
 	info->managed = fake.managed;
@@ -78,6 +80,13 @@ FAKE(berth_container_create)(struct berth_client *c, const char *name, json_obje
 	snprintf(fake.record_id_at_create, sizeof(fake.record_id_at_create), "%s", st.id);
 	if (fake.create_fails)
 		return berth_error_set(err, fake.create_fails, "creating container: it did not work");
+	if (fake.exists && strcmp(name, fake.name) == 0)
+		return berth_error_set(err, BERTH_E_REFUSED,
+				       "creating container: Conflict. The container name \"/%s\" is already in use by "
+				       "container \"%s\" (HTTP 409)",
+				       name, fake.id);
+	if (!fake.image_exists)
+		return berth_error_set(err, BERTH_E_NO_IMAGE, "creating container: No such image: img:1 (HTTP 404)");
 	fake.creates++;
 	fake.exists = true;
 	snprintf(fake.name, sizeof(fake.name), "%s", name);
@@ -96,6 +105,9 @@ FAKE(berth_container_start)(struct berth_client *c, const char *id, berth_error_
 {
 	if (fake.unreachable)
 		return unreachable(c, err);
+	if (!fake.exists)
+		return berth_error_set(err, BERTH_E_REFUSED, "starting container: No such container: %s (HTTP 404)",
+				       id);
 	fake.starts++;
 	if (fake.scope_races > 0) {
 		fake.scope_races--;
@@ -113,6 +125,8 @@ FAKE(berth_container_start)(struct berth_client *c, const char *id, berth_error_
 int
 FAKE(berth_container_stop)(struct berth_client *c, const char *id, long grace_s, long call_ms, berth_error_t *err)
 {
+	if (fake.unreachable)
+		return unreachable(c, err);
 	fake.stops++;
 	if (fake.stop_refused)
 		return berth_error_set(err, BERTH_E_REFUSED, "stopping container: container %s is stopping (HTTP 500)",
@@ -124,6 +138,8 @@ FAKE(berth_container_stop)(struct berth_client *c, const char *id, long grace_s,
 int
 FAKE(berth_container_kill)(struct berth_client *c, const char *id, berth_error_t *err)
 {
+	if (fake.unreachable)
+		return unreachable(c, err);
 	fake.kills++;
 	if (fake.stop_refused)
 		return berth_error_set(err, BERTH_E_REFUSED, "killing container: container %s is stopping (HTTP 500)",
@@ -143,7 +159,16 @@ FAKE(berth_container_engine)(struct berth_client *c)
 int
 FAKE(berth_dialect_healthcheck_run)(struct berth_client *c, const char *id, char **status, berth_error_t *err)
 {
+	*status = NULL;
+	if (fake.unreachable)
+		return unreachable(c, err);
 	fake.health_runs++;
+	if (!fake.exists)
+		return berth_error_set(
+			err, BERTH_E_REFUSED,
+			"running the health check (podman): unable to look up %s to perform a health check: "
+			"no such container (HTTP 404)",
+			id);
 	*status = strdup(fake.health_run);
 	return 0;
 }
@@ -157,6 +182,8 @@ FAKE(berth_dialect_evict)(struct berth_client *c, const char *name, berth_error_
 int
 FAKE(berth_container_remove)(struct berth_client *c, const char *id, berth_error_t *err)
 {
+	if (fake.unreachable)
+		return unreachable(c, err);
 	fake.removes++;
 	fake.exists = false;
 	fake.running = false; /* a forced removal kills */
@@ -180,6 +207,13 @@ FAKE(berth_container_exec_create)(struct berth_client *c, const char *id, char *
 		return berth_error_set(err, BERTH_E_TIMEDOUT,
 				       "the Docker daemon did not answer POST /containers/%s/exec", id);
 	}
+	if (fake.unreachable)
+		return unreachable(c, err);
+	if (!fake.exists)
+		return berth_error_set(err, BERTH_E_REFUSED, "creating exec: No such container: %s (HTTP 404)", id);
+	if (!fake.running)
+		return berth_error_set(err, BERTH_E_REFUSED, "creating exec: Container %s is not running (HTTP 409)",
+				       id);
 	snprintf(fake.last_exec, sizeof(fake.last_exec), "%s", argv[0]);
 	*exec_id = malloc(32);
 	snprintf(*exec_id, 32, "exec%d", fake.exec_creates);
@@ -235,12 +269,15 @@ FAKE(berth_container_exec_inspect)(struct berth_client *c, const char *exec_id, 
 	fake.exec_inspects++;
 	memset(info, 0, sizeof(*info));
 	info->exit_code = -1;
+	if (fake.unreachable)
+		return unreachable(c, err);
 	if (fake.exec_gone)
 		return 0;
 	info->exists = true;
 	info->running = fake.running_execs > 0;
-	info->pid = info->running ? 4242 : 0;
-	info->exit_code = info->running ? -1 : 0;
+	/* dockerd keeps an ended exec's Pid */
+	info->pid = fake.exec_pid ? fake.exec_pid : 4242;
+	info->exit_code = info->running ? -1 : fake.exec_exit;
 	return 0;
 }
 

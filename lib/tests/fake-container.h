@@ -31,8 +31,11 @@ struct fake_daemon {
 	char name[64]; /* the container's name: inspect finds it by this name or its id only */
 	char instance[64];
 	char hash[32]; /* "" = take the hash of the next create */
-	char id[16];
-	char started_at[32];
+	char id[80];   /* as long as the daemon's: 64 hex digits */
+	char started_at[40];
+	char finished_at[40]; /* State.FinishedAt; "" = "0001-01-01T00:00:00Z" (never) while running, else
+			       * "2026-01-02T03:04:05.678Z" */
+	char image[64];       /* Config.Image; "" = "img:1" */
 	int exit_code;
 	bool image_exists;
 	int exec_exit;   /* exit status of any exec */
@@ -43,11 +46,12 @@ struct fake_daemon {
 	const char *logs; /* the container's output; NULL = "boom: config missing\n" */
 	int exec_creates, exec_inspects;
 	bool exit_on_start; /* the container dies right after start */
-	char error[64];     /* State.Error of the container, "" for none */
+	char error[256];    /* State.Error of the container, "" for none */
 	const char *raw;    /* the inspect answer's JSON, for adoption; NULL for none */
 	int creates, starts, stops, kills, removes, pulls, execs;
 	char last_exec[128];
 	int running_execs;   /* execs started that never ended */
+	long exec_pid;       /* the Pid an exec inspect reports; 0 = 4242 */
 	bool podman;         /* the engine is podman */
 	int scope_races;     /* starts that fail with podman's "scope not found" */
 	bool stop_refused;   /* stop and kill refused (podman: stuck "stopping", conmon gone) */

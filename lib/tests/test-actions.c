@@ -3,7 +3,8 @@
  *
  * fake-container.c defines every Engine API call the actions make (container.h, image.h, podman's
  * in dialect.h), so the linker never pulls the real ones out of the library: the actions run
- * against its scripted container (fake-container.h). */
+ * against its scripted container (fake-container.h; test-fake-agrees checks it against the real
+ * modules). */
 #include "config.h"
 
 #include <stdarg.h>
