@@ -52,9 +52,12 @@ berth_canned_listen(const char *sock)
 	return lfd;
 }
 
-void
-berth_canned_serve(int lfd, int out, const char *answer)
+/* Serve replies in turn (the last one for ever), writing each request line to out. */
+static void __attribute__((noreturn))
+serve_replies(int lfd, int out, const struct berth_canned_reply *replies, size_t count)
 {
+	size_t k = 0;
+
 	for (;;) {
 		char req[8192];
 		size_t n = 0;
@@ -85,14 +88,32 @@ berth_canned_serve(int lfd, int out, const char *answer)
 			if (auth != NULL)
 				dprintf(out, "%s\n", auth);
 		}
-		if (write(fd, answer, strlen(answer)) < 0)
+		if (write(fd, replies[k].data, replies[k].len) < 0)
 			_exit(1);
 		close(fd);
+		if (k + 1 < count)
+			k++;
 	}
 }
 
 void
+berth_canned_serve(int lfd, int out, const char *answer)
+{
+	struct berth_canned_reply reply = { answer, strlen(answer) };
+
+	serve_replies(lfd, out, &reply, 1);
+}
+
+void
 berth_canned_start(struct berth_canned *s, const char *answer)
+{
+	struct berth_canned_reply reply = { answer, strlen(answer) };
+
+	berth_canned_start_replies(s, &reply, 1);
+}
+
+void
+berth_canned_start_replies(struct berth_canned *s, const struct berth_canned_reply *replies, size_t n)
 {
 	int lfd, fds[2];
 
@@ -102,7 +123,7 @@ berth_canned_start(struct berth_canned *s, const char *answer)
 	assert_true(s->pid >= 0);
 	if (s->pid == 0) {
 		close(fds[0]);
-		berth_canned_serve(lfd, fds[1], answer);
+		serve_replies(lfd, fds[1], replies, n);
 	}
 	close(lfd);
 	close(fds[1]);

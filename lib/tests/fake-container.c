@@ -229,6 +229,8 @@ FAKE(berth_container_exec_run)(struct berth_client *c, const char *exec_id, cons
 		*output = NULL;
 	if (started)
 		*started = false;
+	if (fake.unreachable)
+		return unreachable(c, err);
 	if (fake.exec_start_fails > 0) {
 		fake.exec_start_fails--;
 		return berth_error_set(err, BERTH_E_REFUSED,

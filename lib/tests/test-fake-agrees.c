@@ -3,13 +3,14 @@
  * (fake-container.c) answers as the real ones (container.c, image.c, dialect-libpod.c) do.
  *
  * Each row is an answer recorded from a daemon (lib/tests/exchanges/ENGINE/NAME.http: status
- * line, headers and body as `curl -i --unix-socket` printed them), the state of the fake that
- * stands for the same situation, and one call. The real function runs against a canned server
- * that gives the recorded answer (canned-server.h), the fake (built a second time, under the
- * names fake_berth_..., FAKE_RENAMED) against its state, and what the actions would see of the
- * two must be the same: the return value, the error's cause, every field of the container or exec
- * description, the id or status handed back, and the engine the answer came from. A row without
- * an answer is a daemon that cannot be reached: nothing listens on the socket. */
+ * line, headers and body as `curl -i --unix-socket` printed them; for an exec's run, two: its
+ * start, then its inspect), the state of the fake that stands for the same situation, and one
+ * call. The real function runs against a canned server that gives the recorded answers
+ * (canned-server.h), the fake (built a second time, under the names fake_berth_...,
+ * FAKE_RENAMED) against its state, and what the actions would see of the two must be the same:
+ * the return value, the error's cause, every field of the container or exec description, the id,
+ * output or status handed back, and the engine the answer came from. A row without an answer is
+ * a daemon that cannot be reached: nothing listens on the socket. */
 #include "config.h"
 
 #include <setjmp.h>
@@ -41,6 +42,7 @@ enum call {
 	KILL,
 	REMOVE,
 	EXEC_CREATE,
+	EXEC_RUN,
 	EXEC_INSPECT,
 	HEALTHCHECK,
 	IMAGE_EXISTS,
@@ -48,7 +50,9 @@ enum call {
 
 struct row {
 	const char *name;
-	const char *exchange; /* the recorded answer, under lib/tests/exchanges/; NULL: nothing listens */
+	/* The recorded answer to the first request, under lib/tests/exchanges/ (NULL: nothing listens),
+	 * and to the requests after it (NULL: the same). */
+	const char *exchange[2];
 	enum call call;
 	const char *ref;          /* what the call names: a container's name or id, an exec's id, an image */
 	bool raw_is_answer;       /* the fake's raw inspect answer (fake.raw) is the recorded body */
@@ -57,8 +61,8 @@ struct row {
 
 /* dockerd 20.10.24 (Debian 12), recorded 2026-12-05: one managed container, berthrec11795, through
  * its life (created with a health check, started, exec'd into, killed, started, stopped, removed);
- * one the OOM killer ended, one whose command does not exist, one without berth's labels. podman
- * 4.3.1: a health check run. */
+ * one the OOM killer ended, one whose command does not exist, one without berth's labels, and an
+ * exec that ended 0 in another. podman 4.3.1: a health check run. */
 #define REC_ID      "9690353f931f6afe3d10f21a5de2b9831292c59d4cf49bdae0563451d6b51ffc"
 #define REC_NAME    "berthrec11795"
 #define REC_HASH    "4f1c0b9e8a7d6c5b"
@@ -76,21 +80,21 @@ struct row {
 static const struct row rows[] = {
 	/* inspect */
 	{ "inspect: running, managed, healthy",
-	  "dockerd-20.10/inspect-running-healthy.http",
+	  { "dockerd-20.10/inspect-running-healthy.http" },
 	  INSPECT,
 	  REC_NAME,
 	  false,
 	  { MANAGED, .running = true, .pid = 11912, .started_at = REC_STARTED, .finished_at = NEVER,
 	    .health = "healthy" } },
 	{ "inspect: running, health check starting",
-	  "dockerd-20.10/inspect-running-starting.http",
+	  { "dockerd-20.10/inspect-running-starting.http" },
 	  INSPECT,
 	  REC_ID,
 	  false,
 	  { MANAGED, .running = true, .pid = 11912, .started_at = REC_STARTED, .finished_at = NEVER,
 	    .health = "starting" } },
 	{ "inspect: running, without berth's labels",
-	  "dockerd-20.10/inspect-running-foreign.http",
+	  { "dockerd-20.10/inspect-running-foreign.http" },
 	  INSPECT,
 	  REC_NAME "foreign",
 	  true,
@@ -103,14 +107,14 @@ static const struct row rows[] = {
 	    .started_at = "2026-12-05T19:06:20.473251539Z",
 	    .finished_at = NEVER } },
 	{ "inspect: exited (killed, exit code 137), health check unhealthy",
-	  "dockerd-20.10/inspect-exited-killed.http",
+	  { "dockerd-20.10/inspect-exited-killed.http" },
 	  INSPECT,
 	  REC_NAME,
 	  false,
 	  { MANAGED, .exit_code = 137, .status = "exited", .started_at = REC_STARTED,
 	    .finished_at = "2026-12-05T19:06:12.8588251Z", .health = "unhealthy" } },
 	{ "inspect: exited, OOMKilled",
-	  "dockerd-20.10/inspect-exited-oom.http",
+	  { "dockerd-20.10/inspect-exited-oom.http" },
 	  INSPECT,
 	  "berthrec19993oom",
 	  false,
@@ -127,7 +131,7 @@ static const struct row rows[] = {
 	    .started_at = "2026-12-05T19:06:25.520927664Z",
 	    .finished_at = "2026-12-05T19:06:25.546656914Z" } },
 	{ "inspect: its start failed (State.Error, exit code 127)",
-	  "dockerd-20.10/inspect-start-failed.http",
+	  { "dockerd-20.10/inspect-start-failed.http" },
 	  INSPECT,
 	  "berthrec31175fail",
 	  false,
@@ -146,110 +150,155 @@ static const struct row rows[] = {
 	    .started_at = NEVER,
 	    .finished_at = NEVER } },
 	{ "inspect: created, never started",
-	  "dockerd-20.10/inspect-created.http",
+	  { "dockerd-20.10/inspect-created.http" },
 	  INSPECT,
 	  REC_NAME,
 	  false,
 	  { MANAGED, .status = "created", .started_at = NEVER, .finished_at = NEVER } },
-	{ "inspect: no such container (404)", "dockerd-20.10/inspect-404.http", INSPECT, REC_NAME, false, { 0 } },
-	{ "inspect: daemon unreachable", NULL, INSPECT, REC_NAME, false, { .unreachable = true } },
+	{ "inspect: no such container (404)", { "dockerd-20.10/inspect-404.http" }, INSPECT, REC_NAME, false, { 0 } },
+	{ "inspect: daemon unreachable", { NULL }, INSPECT, REC_NAME, false, { .unreachable = true } },
 
 	/* create */
-	{ "create: created (201)", "dockerd-20.10/create-201.http", CREATE, REC_NAME, false, { .image_exists = true } },
+	{ "create: created (201)",
+	  { "dockerd-20.10/create-201.http" },
+	  CREATE,
+	  REC_NAME,
+	  false,
+	  { .image_exists = true } },
 	{ "create: the name is in use (409)",
-	  "dockerd-20.10/create-409.http",
+	  { "dockerd-20.10/create-409.http" },
 	  CREATE,
 	  REC_NAME,
 	  false,
 	  { MANAGED, .started_at = NEVER } },
-	{ "create: no such image (404)", "dockerd-20.10/create-404.http", CREATE, REC_NAME, false, { 0 } },
+	{ "create: no such image (404)", { "dockerd-20.10/create-404.http" }, CREATE, REC_NAME, false, { 0 } },
 	{ "create: refused on this node (400)",
-	  "dockerd-20.10/create-400.http",
+	  { "dockerd-20.10/create-400.http" },
 	  CREATE,
 	  REC_NAME,
 	  false,
 	  { .image_exists = true, .create_fails = BERTH_E_REJECTED } },
-	{ "create: daemon unreachable", NULL, CREATE, REC_NAME, false, { .unreachable = true, .image_exists = true } },
+	{ "create: daemon unreachable",
+	  { NULL },
+	  CREATE,
+	  REC_NAME,
+	  false,
+	  { .unreachable = true, .image_exists = true } },
 
 	/* start */
 	{ "start: started (204)",
-	  "dockerd-20.10/start-204.http",
+	  { "dockerd-20.10/start-204.http" },
 	  START,
 	  REC_ID,
 	  false,
 	  { MANAGED, .status = "created" } },
 	{ "start: already running (304)",
-	  "dockerd-20.10/start-304.http",
+	  { "dockerd-20.10/start-304.http" },
 	  START,
 	  REC_ID,
 	  false,
 	  { MANAGED, .running = true } },
 	/* The fake's one refused start is podman's scope race: a refusal all the same. */
 	{ "start: refused (400, the command does not exist)",
-	  "dockerd-20.10/start-400.http",
+	  { "dockerd-20.10/start-400.http" },
 	  START,
 	  REC_ID,
 	  false,
 	  { MANAGED, .status = "created", .scope_races = 1 } },
-	{ "start: no such container (404)", "dockerd-20.10/start-404.http", START, REC_ID, false, { 0 } },
-	{ "start: daemon unreachable", NULL, START, REC_ID, false, { MANAGED, .unreachable = true } },
+	{ "start: no such container (404)", { "dockerd-20.10/start-404.http" }, START, REC_ID, false, { 0 } },
+	{ "start: daemon unreachable", { NULL }, START, REC_ID, false, { MANAGED, .unreachable = true } },
 
 	/* stop, kill, remove */
-	{ "stop: stopped (204)", "dockerd-20.10/stop-204.http", STOP, REC_ID, false, { MANAGED, .running = true } },
-	{ "stop: not running (304)", "dockerd-20.10/stop-304.http", STOP, REC_ID, false, { MANAGED } },
-	{ "stop: no such container (404)", "dockerd-20.10/stop-404.http", STOP, REC_ID, false, { 0 } },
-	{ "stop: daemon unreachable", NULL, STOP, REC_ID, false, { MANAGED, .running = true, .unreachable = true } },
-	{ "kill: killed (204)", "dockerd-20.10/kill-204.http", KILL, REC_ID, false, { MANAGED, .running = true } },
-	{ "kill: not running (409)", "dockerd-20.10/kill-409.http", KILL, REC_ID, false, { MANAGED } },
-	{ "kill: no such container (404)", "dockerd-20.10/kill-404.http", KILL, REC_ID, false, { 0 } },
-	{ "kill: daemon unreachable", NULL, KILL, REC_ID, false, { MANAGED, .running = true, .unreachable = true } },
-	{ "remove: removed (204)", "dockerd-20.10/remove-204.http", REMOVE, REC_ID, false, { MANAGED } },
-	{ "remove: no such container (404)", "dockerd-20.10/remove-404.http", REMOVE, REC_ID, false, { 0 } },
-	{ "remove: daemon unreachable", NULL, REMOVE, REC_ID, false, { MANAGED, .unreachable = true } },
+	{ "stop: stopped (204)", { "dockerd-20.10/stop-204.http" }, STOP, REC_ID, false, { MANAGED, .running = true } },
+	{ "stop: not running (304)", { "dockerd-20.10/stop-304.http" }, STOP, REC_ID, false, { MANAGED } },
+	{ "stop: no such container (404)", { "dockerd-20.10/stop-404.http" }, STOP, REC_ID, false, { 0 } },
+	{ "stop: daemon unreachable",
+	  { NULL },
+	  STOP,
+	  REC_ID,
+	  false,
+	  { MANAGED, .running = true, .unreachable = true } },
+	{ "kill: killed (204)", { "dockerd-20.10/kill-204.http" }, KILL, REC_ID, false, { MANAGED, .running = true } },
+	{ "kill: not running (409)", { "dockerd-20.10/kill-409.http" }, KILL, REC_ID, false, { MANAGED } },
+	{ "kill: no such container (404)", { "dockerd-20.10/kill-404.http" }, KILL, REC_ID, false, { 0 } },
+	{ "kill: daemon unreachable",
+	  { NULL },
+	  KILL,
+	  REC_ID,
+	  false,
+	  { MANAGED, .running = true, .unreachable = true } },
+	{ "remove: removed (204)", { "dockerd-20.10/remove-204.http" }, REMOVE, REC_ID, false, { MANAGED } },
+	{ "remove: no such container (404)", { "dockerd-20.10/remove-404.http" }, REMOVE, REC_ID, false, { 0 } },
+	{ "remove: daemon unreachable", { NULL }, REMOVE, REC_ID, false, { MANAGED, .unreachable = true } },
 
 	/* exec */
 	{ "exec create: created (201)",
-	  "dockerd-20.10/exec-create-201.http",
+	  { "dockerd-20.10/exec-create-201.http" },
 	  EXEC_CREATE,
 	  REC_ID,
 	  false,
 	  { MANAGED, .running = true } },
 	{ "exec create: container not running (409)",
-	  "dockerd-20.10/exec-create-409.http",
+	  { "dockerd-20.10/exec-create-409.http" },
 	  EXEC_CREATE,
 	  REC_ID,
 	  false,
 	  { MANAGED } },
 	{ "exec create: no such container (404)",
-	  "dockerd-20.10/exec-create-404.http",
+	  { "dockerd-20.10/exec-create-404.http" },
 	  EXEC_CREATE,
 	  REC_ID,
 	  false,
 	  { 0 } },
-	{ "exec create: daemon unreachable", NULL, EXEC_CREATE, REC_ID, false, { MANAGED, .unreachable = true } },
+	{ "exec create: daemon unreachable", { NULL }, EXEC_CREATE, REC_ID, false, { MANAGED, .unreachable = true } },
+	{ "exec run: exit code 3, and its output",
+	  { "dockerd-20.10/exec-start-not-ready.http", "dockerd-20.10/exec-inspect-exited.http" },
+	  EXEC_RUN,
+	  EXEC_DONE,
+	  false,
+	  { MANAGED, .running = true, .exec_exit = 3 } },
+	{ "exec run: exit code 0, and its output",
+	  { "dockerd-20.10/exec-start-ok.http", "dockerd-20.10/exec-inspect-ok.http" },
+	  EXEC_RUN,
+	  "3f1173b18c8a156ba6e796a4e0f362b76cf84dbd2dd1854eea842394e2eb888b",
+	  false,
+	  { MANAGED, .running = true } },
+	/* The fake's one refused exec start: nothing ran. */
+	{ "exec run: no such exec (404)",
+	  { "dockerd-20.10/exec-start-404.http" },
+	  EXEC_RUN,
+	  EXEC_DONE,
+	  false,
+	  { MANAGED, .running = true, .exec_start_fails = 1 } },
+	{ "exec run: daemon unreachable", { NULL }, EXEC_RUN, EXEC_DONE, false, { MANAGED, .unreachable = true } },
 	{ "exec inspect: ended with exit code 3",
-	  "dockerd-20.10/exec-inspect-exited.http",
+	  { "dockerd-20.10/exec-inspect-exited.http" },
 	  EXEC_INSPECT,
 	  EXEC_DONE,
 	  false,
 	  { MANAGED, .running = true, .exec_exit = 3, .exec_pid = 13245 } },
 	{ "exec inspect: still running",
-	  "dockerd-20.10/exec-inspect-running.http",
+	  { "dockerd-20.10/exec-inspect-running.http" },
 	  EXEC_INSPECT,
 	  EXEC_RUNS,
 	  false,
 	  { MANAGED, .running = true, .running_execs = 1, .exec_pid = 13305 } },
 	{ "exec inspect: no such exec (404)",
-	  "dockerd-20.10/exec-inspect-404.http",
+	  { "dockerd-20.10/exec-inspect-404.http" },
 	  EXEC_INSPECT,
 	  EXEC_DONE,
 	  false,
 	  { MANAGED, .running = true, .exec_gone = true } },
-	{ "exec inspect: daemon unreachable", NULL, EXEC_INSPECT, EXEC_DONE, false, { MANAGED, .unreachable = true } },
+	{ "exec inspect: daemon unreachable",
+	  { NULL },
+	  EXEC_INSPECT,
+	  EXEC_DONE,
+	  false,
+	  { MANAGED, .unreachable = true } },
 
 	/* podman's health check run */
 	{ "healthcheck (podman): healthy",
-	  "podman-4.3/healthcheck-200.http",
+	  { "podman-4.3/healthcheck-200.http" },
 	  HEALTHCHECK,
 	  "berthrecpod31877",
 	  false,
@@ -260,16 +309,26 @@ static const struct row rows[] = {
 	    .health = "starting",
 	    .health_run = "healthy" } },
 	{ "healthcheck (podman): no such container (404)",
-	  "podman-4.3/healthcheck-404.http",
+	  { "podman-4.3/healthcheck-404.http" },
 	  HEALTHCHECK,
 	  "berthrecpod31877",
 	  false,
 	  { .podman = true } },
 
 	/* images */
-	{ "image: present", "dockerd-20.10/image-200.http", IMAGE_EXISTS, REC_IMAGE, false, { .image_exists = true } },
-	{ "image: absent (404)", "dockerd-20.10/image-404.http", IMAGE_EXISTS, "berth-nosuch-image:1", false, { 0 } },
-	{ "image: daemon unreachable", NULL, IMAGE_EXISTS, REC_IMAGE, false, { .unreachable = true } },
+	{ "image: present",
+	  { "dockerd-20.10/image-200.http" },
+	  IMAGE_EXISTS,
+	  REC_IMAGE,
+	  false,
+	  { .image_exists = true } },
+	{ "image: absent (404)",
+	  { "dockerd-20.10/image-404.http" },
+	  IMAGE_EXISTS,
+	  "berth-nosuch-image:1",
+	  false,
+	  { 0 } },
+	{ "image: daemon unreachable", { NULL }, IMAGE_EXISTS, REC_IMAGE, false, { .unreachable = true } },
 };
 
 /* What the actions see of one call. */
@@ -277,8 +336,11 @@ struct seen {
 	int ret, cause;
 	struct berth_container_info info;
 	struct berth_exec_info exec;
-	char *out;   /* the id create and exec create hand back, the status of a health check run */
-	bool exists; /* the image's */
+	char *out;     /* the id create and exec create hand back, an exec's output, the status of a health
+			* check run */
+	int exit_code; /* an exec's */
+	bool started;  /* whether the exec may have run */
+	bool exists;   /* the image's */
 	enum berth_engine_kind kind;
 };
 
@@ -286,15 +348,16 @@ static struct berth_canned canned = { .pid = -1, .seen = -1 };
 static struct berth_deadline deadline;
 
 /* A recorded answer as the canned server sends it: its status line and headers, but framed by a
- * Content-Length and "Connection: close" (curl printed a chunked body whole). \param body out:
- * where the body starts in the answer */
-static char *
-recorded_answer(const char *exchange, const char **body)
+ * Content-Length and "Connection: close" (curl printed a chunked body whole, and an exec's stream
+ * up to its end). The caller frees reply->data. \param body out, unless NULL: where the body
+ * starts in the answer */
+static void
+recorded_answer(const char *exchange, struct berth_canned_reply *reply, const char **body)
 {
 	char path[512];
 	struct berth_buf in = { 0 }, out = { 0 };
-	char buf[4096], *line, *end, *answer;
-	size_t n;
+	char buf[4096], *line, *end;
+	size_t n, head, len;
 	FILE *f;
 
 	snprintf(path, sizeof(path), "%s/%s", EXCHANGES_DIR, exchange);
@@ -304,10 +367,11 @@ recorded_answer(const char *exchange, const char **body)
 	while ((n = fread(buf, 1, sizeof(buf), f)) > 0)
 		berth_buf_add(&in, buf, n);
 	fclose(f);
-	end = strstr(in.data, "\r\n\r\n");
+	end = memmem(in.data, in.len, "\r\n\r\n", 4);
 	if (end == NULL)
 		fail_msg("%s: no end of the headers", path);
 	*end = '\0';
+	len = in.len - (size_t)(end + 4 - in.data); /* the body: an exec's stream has NUL bytes */
 	for (line = in.data; line != NULL;) {
 		char *next = strstr(line, "\r\n");
 
@@ -318,13 +382,14 @@ recorded_answer(const char *exchange, const char **body)
 			berth_buf_addf(&out, "%s\r\n", line);
 		line = next != NULL ? next + 2 : NULL;
 	}
-	berth_buf_addf(&out, "Content-Length: %zu\r\nConnection: close\r\n\r\n", strlen(end + 4));
-	n = out.len;
-	berth_buf_adds(&out, end + 4);
+	berth_buf_addf(&out, "Content-Length: %zu\r\nConnection: close\r\n\r\n", len);
+	head = out.len;
+	berth_buf_add(&out, end + 4, len);
 	berth_buf_release(&in);
-	answer = berth_buf_steal(&out);
-	*body = answer + n;
-	return answer;
+	reply->len = out.len;
+	reply->data = berth_buf_steal(&out);
+	if (body != NULL)
+		*body = reply->data + head;
 }
 
 /* Run the row's call through the real module (real) or the fake. */
@@ -352,6 +417,10 @@ run(const struct row *r, struct berth_client *c, bool real, struct seen *s)
 	case KILL: s->ret = CALL(berth_container_kill, c, r->ref, &err); break;
 	case REMOVE: s->ret = CALL(berth_container_remove, c, r->ref, &err); break;
 	case EXEC_CREATE: s->ret = CALL(berth_container_exec_create, c, r->ref, argv, NULL, &s->out, &err); break;
+	case EXEC_RUN:
+		s->ret = CALL(berth_container_exec_run, c, r->ref, "check", 5000, &s->exit_code, &s->out, &s->started,
+			      &err);
+		break;
 	case EXEC_INSPECT: s->ret = CALL(berth_container_exec_inspect, c, r->ref, &s->exec, &err); break;
 	case HEALTHCHECK: s->ret = CALL(berth_dialect_healthcheck_run, c, r->ref, &s->out, &err); break;
 	case IMAGE_EXISTS: s->ret = CALL(berth_image_exists, c, r->ref, &s->exists, &err); break;
@@ -360,7 +429,7 @@ run(const struct row *r, struct berth_client *c, bool real, struct seen *s)
 	berth_error_free(&err);
 	/* The engine, as the paths that differ on podman ask for it: after an answer (a daemon that
 	 * cannot be reached has not said). */
-	if (r->exchange != NULL)
+	if (r->exchange[0] != NULL)
 		s->kind = CALL(berth_container_engine, c);
 }
 
@@ -443,6 +512,11 @@ compare(const struct row *r, const struct seen *real, const struct seen *fk)
 		NUM("an id handed back", real->out != NULL && real->out[0] != '\0',
 		    fk->out != NULL && fk->out[0] != '\0');
 		break;
+	case EXEC_RUN:
+		NUM("exit_code", real->exit_code, fk->exit_code);
+		NUM("started", real->started, fk->started);
+		STR("output", real->out, fk->out);
+		break;
 	case EXEC_INSPECT:
 		NUM("exists", real->exec.exists, fk->exec.exists);
 		NUM("running", real->exec.running, fk->exec.running);
@@ -480,14 +554,16 @@ test_row(void **state)
 {
 	const struct row *r = *state;
 	struct berth_client real_client = { .deadline = &deadline }, fake_client = { .deadline = &deadline };
+	struct berth_canned_reply replies[2] = { { 0 } };
 	struct seen real, fk;
 	const char *body = NULL;
-	char *answer = NULL;
 	int n;
 
-	if (r->exchange != NULL) {
-		answer = recorded_answer(r->exchange, &body);
-		berth_canned_start(&canned, answer);
+	if (r->exchange[0] != NULL) {
+		recorded_answer(r->exchange[0], &replies[0], &body);
+		if (r->exchange[1] != NULL)
+			recorded_answer(r->exchange[1], &replies[1], NULL);
+		berth_canned_start_replies(&canned, replies, r->exchange[1] != NULL ? 2 : 1);
 	}
 	real_client.engine = berth_engine_new(canned.sock);
 	fake_client.engine = berth_engine_new("/nonexistent/fake.sock"); /* never asked */
@@ -505,7 +581,8 @@ test_row(void **state)
 	seen_release(&fk);
 	berth_engine_free(real_client.engine);
 	berth_engine_free(fake_client.engine);
-	free(answer);
+	free((char *)replies[0].data);
+	free((char *)replies[1].data);
 	if (n > 0)
 		fail_msg("%s: the fake and the real module disagree on %d field(s) (above)", r->name, n);
 }
