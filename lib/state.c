@@ -2,6 +2,7 @@
 /* berth: what berth remembers on the node about a container it runs. */
 #include "config.h"
 
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
@@ -10,9 +11,12 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "alloc.h"
+#include "buf.h"
 #include "deadline.h"
 #include "file.h"
 #include "ocf.h"
+#include "params.h"
 #include "state.h"
 
 static const char *
@@ -94,6 +98,60 @@ berth_state_load(const char *name, struct berth_state *st)
 		st->score_set = end != score && *end == '\0';
 	}
 	return 1;
+}
+
+static int
+compare_names(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+int
+berth_state_names(char ***names)
+{
+	static const char prefix[] = "berth-", suffix[] = ".state";
+	berth_cleanup(strv) struct berth_strv l = { 0 };
+	DIR *d = opendir(state_dir());
+	struct dirent *e;
+	int ret = 0;
+
+	if (d == NULL) {
+		*names = berth_strv_steal(&l);
+		return errno == ENOENT ? 0 : -1;
+	}
+	for (;;) {
+		cleanup_free char *name = NULL;
+		size_t len;
+
+		errno = 0;
+		e = readdir(d);
+		if (e == NULL) {
+			ret = errno != 0 ? -1 : 0;
+			break;
+		}
+		len = strlen(e->d_name);
+
+		/* berth-<name>.state; the exec records, the notes and the atomic writer's temporary
+		 * files (".berth-...") have other names */
+		if (len <= sizeof(prefix) - 1 + sizeof(suffix) - 1 ||
+		    strncmp(e->d_name, prefix, sizeof(prefix) - 1) != 0 ||
+		    strcmp(e->d_name + len - (sizeof(suffix) - 1), suffix) != 0)
+			continue;
+		name = berth_xstrndup(e->d_name + sizeof(prefix) - 1,
+				      len - (sizeof(prefix) - 1) - (sizeof(suffix) - 1));
+		/* only a name Docker could have given a container goes to the daemon */
+		if (berth_params_name_ok(name)) {
+			berth_strv_take(&l, name);
+			name = NULL;
+		}
+	}
+	closedir(d);
+	if (ret < 0)
+		berth_strv_release(&l);
+	if (l.n > 1)
+		qsort(l.v, l.n, sizeof(*l.v), compare_names);
+	*names = berth_strv_steal(&l);
+	return ret;
 }
 
 int

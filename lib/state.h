@@ -54,6 +54,16 @@ struct berth_exec_record {
  */
 int berth_state_load(const char *name, struct berth_state *st);
 
+/**
+ * The containers that have a record on this node (berth-<name>.state in $HA_RSCTMP), by name,
+ * sorted; a file whose name is no container's is not one. berth status finds the runs it adopted
+ * here: they carry no berth label to list them by (record.h, berth_record_adopted_run).
+ * \param names out: a NULL-terminated list the caller frees with berth_words_free ({ NULL } when
+ *              there is none)
+ * \return 0 (no directory: no record); -1 when the directory cannot be read, names { NULL }
+ */
+int berth_state_names(char ***names);
+
 /** Write the record atomically (temp file + rename). \return 0 or -1 with err */
 int berth_state_save(const char *name, const struct berth_state *st, berth_error_t *err);
 

@@ -19,6 +19,7 @@
 
 #include "deadline.h"
 #include "state.h"
+#include "words.h"
 
 static char dir[64];
 
@@ -244,6 +245,48 @@ test_unreadable_is_not_none(void **state)
 	setenv("HA_RSCTMP", dir, 1);
 }
 
+/* The containers with a record, for berth status: each record's name, sorted; not the exec
+ * records, the notes, the atomic writer's temporary files, nor a name no container can have. */
+static void
+test_names(void **state)
+{
+	struct berth_state st;
+	berth_error_t err = NULL;
+	char **names = NULL;
+
+	assert_int_equal(berth_state_names(&names), 0);
+	assert_null(names[0]);
+	berth_words_free(names);
+	memset(&st, 0, sizeof(st));
+	assert_int_equal(berth_state_save("web", &st, &err), 0);
+	assert_int_equal(berth_state_save("db-1.x.state", &st, &err), 0);
+	write_file("berth-web.exec", "e c 1 monitor_cmd\n");
+	write_file("berth-conf", "sum\n");
+	write_file(".berth-app.state.42.tmp", "");
+	write_file("berth-.state", "");
+	write_file("berth--bad.state", "");
+	assert_int_equal(berth_state_names(&names), 0);
+	assert_string_equal(names[0], "db-1.x.state");
+	assert_string_equal(names[1], "web");
+	assert_null(names[2]);
+	berth_words_free(names);
+	berth_state_clear("db-1.x.state");
+	unlink(at("berth-conf"));
+	unlink(at(".berth-app.state.42.tmp"));
+	unlink(at("berth-.state"));
+	unlink(at("berth--bad.state"));
+	/* no directory: no record; one that cannot be read: -1 */
+	setenv("HA_RSCTMP", at("none"), 1);
+	assert_int_equal(berth_state_names(&names), 0);
+	assert_null(names[0]);
+	berth_words_free(names);
+	setenv("HA_RSCTMP", "/dev/null/berth", 1);
+	assert_int_equal(berth_state_names(&names), -1);
+	assert_null(names[0]);
+	berth_words_free(names);
+	setenv("HA_RSCTMP", dir, 1);
+}
+
 static void
 test_save_fails_with_a_reason(void **state)
 {
@@ -303,6 +346,7 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_intent_record, record_setup, record_teardown),
 		cmocka_unit_test_setup_teardown(test_unreadable_is_not_none, record_setup, record_teardown),
 		cmocka_unit_test_setup_teardown(test_save_fails_with_a_reason, record_setup, record_teardown),
+		cmocka_unit_test_setup_teardown(test_names, record_setup, record_teardown),
 		cmocka_unit_test_setup_teardown(test_exec_record, record_setup, record_teardown),
 		cmocka_unit_test_setup_teardown(test_process_identity, record_setup, record_teardown),
 		cmocka_unit_test_setup_teardown(test_records_in_a_checked_directory, checked_setup, checked_teardown),
