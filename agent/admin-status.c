@@ -16,6 +16,7 @@
 #include "container.h"
 #include "json.h"
 #include "params.h"
+#include "record.h"
 #include "request.h"
 #include "spec.h"
 #include "state.h"
@@ -141,6 +142,108 @@ drift_of(struct cib_cache *cache, const struct berth_cib *cib, bool have_cib, co
 	return answer;
 }
 
+/* The role of this run of the container: promoted only when the node's record says so of this
+ * very run (a restarted or recreated container comes back unpromoted). */
+static const char *
+role_of(const char *name, const struct berth_container_info *info)
+{
+	struct berth_state st;
+
+	if (!info->running)
+		return "stopped";
+	return berth_state_load(name, &st) == 1 && st.promoted && berth_record_describes(&st, info) ? "promoted"
+												    : "started";
+}
+
+/* A row of the table, from the container's inspect. */
+static json_object *
+row_new(const char *name, const struct berth_container_info *info, const char *drift, const char *why, bool adopted)
+{
+	json_object *row = berth_nonnull(json_object_new_object());
+	char age[32] = "-";
+
+	if (info->running) {
+		time_t start = parse_time(info->started_at);
+
+		if (start > 0)
+			format_age((long long)(time(NULL) - start), age, sizeof(age));
+	}
+	berth_json_set(row, "container", json_object_new_string(name));
+	berth_json_set(row, "resource", json_object_new_string(info->instance ? info->instance : ""));
+	berth_json_set(row, "role", json_object_new_string(role_of(name, info)));
+	berth_json_set(row, "state", json_object_new_string(info->status ? info->status : ""));
+	berth_json_set(row, "health", json_object_new_string(info->health ? info->health : "-"));
+	berth_json_set(row, "uptime", json_object_new_string(age));
+	berth_json_set(row, "started_at", json_object_new_string(info->started_at ? info->started_at : ""));
+	berth_json_set(row, "restarts",
+		       json_object_new_int64(json_object_get_int64(berth_json_get(info->raw, "RestartCount"))));
+	berth_json_set(row, "drift", json_object_new_string(drift));
+	if (why != NULL)
+		berth_json_set(row, "drift_reason", json_object_new_string(why));
+	berth_json_set(row, "adopted", json_object_new_boolean(adopted));
+	berth_json_set(row, "id", json_object_new_string(info->id ? info->id : ""));
+	return row;
+}
+
+/* The row of a container the daemon could not inspect: the error says so. */
+static json_object *
+row_error(const char *name, berth_error_t *err)
+{
+	json_object *row = berth_nonnull(json_object_new_object());
+
+	berth_json_set(row, "container", json_object_new_string(name));
+	berth_json_set(row, "error", json_object_new_string((*err)->msg));
+	berth_error_free(err);
+	return row;
+}
+
+/* Is there a row of this container already? */
+static bool
+rows_have(json_object *rows, const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < json_object_array_length(rows); i++)
+		if (strcmp(berth_json_as_str(json_object_array_get_idx(rows, i), "container", ""), name) == 0)
+			return true;
+	return false;
+}
+
+/* The containers berth adopted from ocf:heartbeat:docker (adopt.h) and still manages on this node:
+ * they carry no berth label to list them by, so their run records name them (state.h); only the
+ * very run a record describes, still without berth's labels, is one (berth_record_adopted_run).
+ * Each has its own time with the daemon, as the labelled ones: deadline is the one client's calls
+ * are bounded by. \return 0, or -1 when a container could not be inspected (its row says why) */
+static int
+rows_add_adopted(json_object *rows, struct berth_client *client, struct berth_deadline *deadline, char *const *names)
+{
+	int ret = 0;
+	size_t i;
+
+	for (i = 0; names[i] != NULL; i++) {
+		berth_cleanup(info) struct berth_container_info info = { 0 };
+		berth_error_t err = NULL;
+		struct berth_state st;
+
+		if (rows_have(rows, names[i]) || berth_state_load(names[i], &st) != 1)
+			continue;
+		berth_deadline_init(deadline, DAEMON_MS);
+		if (berth_container_inspect(client, names[i], &info, &err) < 0) {
+			berth_json_append(rows, row_error(names[i], &err));
+			ret = -1;
+			continue;
+		}
+		/* gone (removed by berth's stop, or by hand), labelled, or another run under the name */
+		if (!info.exists || !berth_record_adopted_run(&st, &info))
+			continue;
+		berth_json_append(rows, row_new(names[i], &info, "unknown",
+						"adopted from ocf:heartbeat:docker: no berth labels, no config hash "
+						"to compare with the resource's parameters",
+						true));
+	}
+	return ret;
+}
+
 int
 berth_admin_status(const struct opts *o, int argc, char **argv)
 {
@@ -155,6 +258,7 @@ berth_admin_status(const struct opts *o, int argc, char **argv)
 	berth_error_t err = NULL;
 	bool have_cib = true;
 	cleanup_free char *no_cib = NULL;
+	berth_cleanup(words) char **recorded = NULL;
 	size_t i;
 	int rc = EXIT_OK;
 
@@ -213,13 +317,10 @@ berth_admin_status(const struct opts *o, int argc, char **argv)
 		berth_json_set(doc, "cib_error", json_object_new_string(no_cib));
 	for (i = 0; i < json_object_array_length(list); i++) {
 		json_object *c = json_object_array_get_idx(list, i), *names = berth_json_get(c, "Names");
-		json_object *row = berth_nonnull(json_object_new_object());
 		berth_cleanup(info) struct berth_container_info info = { 0 };
 		const char *name = json_object_get_string(json_object_array_get_idx(names, 0));
 		cleanup_free char *why = NULL;
-		struct berth_state st;
-		const char *role, *drift;
-		char age[32] = "-";
+		const char *drift;
 
 		if (name == NULL)
 			continue;
@@ -229,45 +330,25 @@ berth_admin_status(const struct opts *o, int argc, char **argv)
 		berth_deadline_init(&deadline, DAEMON_MS);
 		if (berth_container_inspect(&client, name, &info, &err) < 0) {
 			/* the daemon failed: say so in the row */
-			berth_json_set(row, "container", json_object_new_string(name));
-			berth_json_set(row, "error", json_object_new_string(err->msg));
-			berth_error_free(&err);
-			berth_json_append(rows, row);
+			berth_json_append(rows, row_error(name, &err));
 			rc = EXIT_ERROR;
 			continue;
 		}
 		if (!info.exists) {
 			/* removed since the list was made (a stop, a cleanup): it is not on the node any
 			 * more, which is what the table shows; not an error */
-			json_object_put(row);
 			continue;
 		}
-		if (info.running) {
-			time_t start = parse_time(info.started_at);
-
-			if (start > 0)
-				format_age((long long)(time(NULL) - start), age, sizeof(age));
-		}
-		role = !info.running ? "stopped"
-		       : berth_state_load(name, &st) == 1 && st.promoted &&
-				       berth_state_same_run(&st, info.id, info.started_at)
-			       ? "promoted"
-			       : "started";
 		drift = drift_of(&cache, &cib, have_cib, info.instance, info.config_hash, &why);
-		berth_json_set(row, "container", json_object_new_string(name));
-		berth_json_set(row, "resource", json_object_new_string(info.instance ? info.instance : ""));
-		berth_json_set(row, "role", json_object_new_string(role));
-		berth_json_set(row, "state", json_object_new_string(info.status ? info.status : ""));
-		berth_json_set(row, "health", json_object_new_string(info.health ? info.health : "-"));
-		berth_json_set(row, "uptime", json_object_new_string(age));
-		berth_json_set(row, "started_at", json_object_new_string(info.started_at ? info.started_at : ""));
-		berth_json_set(row, "restarts",
-			       json_object_new_int64(json_object_get_int64(berth_json_get(info.raw, "RestartCount"))));
-		berth_json_set(row, "drift", json_object_new_string(drift));
-		if (why != NULL)
-			berth_json_set(row, "drift_reason", json_object_new_string(why));
-		berth_json_set(row, "id", json_object_new_string(info.id ? info.id : ""));
-		berth_json_append(rows, row);
+		berth_json_append(rows, row_new(name, &info, drift, why, false));
+	}
+	if (berth_state_names(&recorded) < 0) {
+		berth_json_set(doc, "records_error",
+			       json_object_new_string("cannot read berth's run records (HA_RSCTMP): the containers "
+						      "berth adopted are not listed"));
+		rc = EXIT_ERROR;
+	} else if (rows_add_adopted(rows, &client, &deadline, recorded) < 0) {
+		rc = EXIT_ERROR;
 	}
 	berth_engine_free(client.engine);
 	berth_params_release(&p);
@@ -288,7 +369,7 @@ berth_admin_status(const struct opts *o, int argc, char **argv)
 		       berth_json_as_str(r, "resource", ""), berth_json_as_str(r, "role", ""),
 		       berth_json_as_str(r, "state", ""), berth_json_as_str(r, "health", ""),
 		       berth_json_as_str(r, "uptime", ""), berth_json_as_str(r, "restarts", ""),
-		       berth_json_as_str(r, "drift", ""));
+		       berth_json_as_bool(r, "adopted") ? "adopted" : berth_json_as_str(r, "drift", ""));
 	}
 	if (json_object_array_length(rows) == 0)
 		printf("(no container of berth's on this node)\n");
@@ -300,6 +381,20 @@ berth_admin_status(const struct opts *o, int argc, char **argv)
 			printf("drift of %s: %s\n", berth_json_as_str(r, "container", ""),
 			       berth_json_as_str(r, "drift_reason", ""));
 	}
+	for (i = 0; i < json_object_array_length(rows); i++) {
+		json_object *r = json_object_array_get_idx(rows, i);
+		cleanup_free char *note = NULL;
+
+		if (!berth_json_as_bool(r, "adopted"))
+			continue;
+		note = berth_xasprintf("adopted: %s has no berth labels: berth adopted it from ocf:heartbeat:docker "
+				       "(its run record on this node) and manages it until its resource next stops; "
+				       "the next start makes a labelled container in its place",
+				       berth_json_as_str(r, "container", ""));
+		berth_admin_print_para("", "  ", note);
+	}
+	if (berth_json_as_str(doc, "records_error", NULL) != NULL)
+		printf("%s\n", berth_json_as_str(doc, "records_error", ""));
 	if (!have_cib)
 		printf("drift unknown: no CIB to compare with (%s); -f FILE reads a CIB file\n", no_cib);
 	{

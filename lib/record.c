@@ -23,7 +23,14 @@ berth_record_adopted(const struct berth_ctx *ctx, const struct berth_container_i
 {
 	struct berth_state st;
 
-	return !info->labelled && berth_state_load(ctx->params->name, &st) == 1 && berth_record_describes(&st, info);
+	/* a labelled container is never adopted: its record need not be read */
+	return !info->labelled && berth_state_load(ctx->params->name, &st) == 1 && berth_record_adopted_run(&st, info);
+}
+
+bool
+berth_record_adopted_run(const struct berth_state *st, const struct berth_container_info *info)
+{
+	return !info->labelled && berth_record_describes(st, info);
 }
 
 bool

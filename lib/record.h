@@ -22,6 +22,10 @@ bool berth_record_describes(const struct berth_state *st, const struct berth_con
  * time, and another run under the name (a container made again) has other ones. */
 bool berth_record_adopted(const struct berth_ctx *ctx, const struct berth_container_info *info);
 
+/** berth_record_adopted with the record of the container's name already read (st), where no
+ * action runs: berth status. */
+bool berth_record_adopted_run(const struct berth_state *st, const struct berth_container_info *info);
+
 /** Is this run of the container the promoted one? A restarted or recreated container has
  * another id or start time, so it comes back unpromoted. */
 bool berth_record_promoted(const struct berth_ctx *ctx, const struct berth_container_info *info);
