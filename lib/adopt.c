@@ -10,6 +10,7 @@
 #include "alloc.h"
 #include "cleanup.h"
 #include "log.h"
+#include "record.h"
 #include "request.h"
 #include "spec.h"
 
@@ -84,9 +85,15 @@ berth_adopt_check(struct berth_ctx *ctx, const struct berth_container_info *info
 			free(because);
 		return false;
 	}
-	berth_log_notice("container %s (%.12s) has no berth labels but is exactly what %s asks for (made by "
-			 "ocf:heartbeat:docker): adopting it until the resource next stops",
-			 name, info->id, ctx->params->instance);
+	/* Said once, when berth takes the container over: the monitors after it find their record of
+	 * this very run (record.h) and say it only to the debug log. */
+	if (berth_record_adopted(ctx, info))
+		berth_log_debug("container %s (%.12s) is the run berth adopted for %s", name, info->id,
+				ctx->params->instance);
+	else
+		berth_log_notice("container %s (%.12s) has no berth labels but is exactly what %s asks for (made by "
+				 "ocf:heartbeat:docker): adopting it until the resource next stops",
+				 name, info->id, ctx->params->instance);
 	return true;
 }
 
