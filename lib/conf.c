@@ -16,6 +16,7 @@
 #include "alloc.h"
 #include "cleanup.h"
 #include "conf.h"
+#include "deadline.h"
 #include "file.h"
 #include "hooks.h"
 #include "log.h"
@@ -469,24 +470,42 @@ berth_conf_attribute_value(const struct berth_conf *c)
 	return c != NULL && c->broken ? "invalid" : berth_conf_checksum(c);
 }
 
+/* The Pacemaker executor that runs this agent, as "PID-STARTTICKS": its parent when that is
+ * pacemaker-execd (a cluster node) or pacemaker-remoted (a remote node, a bundle's container;
+ * its command name is cut to 15 bytes); "-" for any other (crm_resource, a run by hand, a test).
+ * The attribute lives as long as the node's Pacemaker ("-l reboot"): another executor than the
+ * one that last published it (Pacemaker restarted) has none, and is told at its first monitor
+ * rather than PUBLISH_AGAIN later. */
+static void
+executor_of_this_run(char *buf, size_t len)
+{
+	long parent = (long)getppid();
+
+	if (berth_process_named(parent, "pacemaker-execd") || berth_process_named(parent, "pacemaker-remot"))
+		snprintf(buf, len, "%ld-%llu", parent, berth_process_start_ticks(parent));
+	else
+		snprintf(buf, len, "-");
+}
+
 void
 berth_conf_publish(const struct berth_conf *c, const struct berth_deadline *d)
 {
 	const char *value = berth_conf_attribute_value(c);
 	const char *node = berth_ocf_getenv("OCF_RESKEY_CRM_meta_on_node");
-	char note[160], last[80] = "", status[16] = "", line[160];
+	char note[200], last[80] = "", status[16] = "", by[48] = "", executor[48], line[200];
 	char *argv[10];
 	long long when = 0, now = (long long)time(NULL);
 	berth_error_t err = NULL;
 	bool had = false, deleting;
 	int i = 0;
 
+	executor_of_this_run(executor, sizeof(executor));
 	if (berth_state_note_load(NOTE, note, sizeof(note)) == 1)
-		had = sscanf(note, "%79s %15s %lld", last, status, &when) == 3;
+		had = sscanf(note, "%79s %15s %lld %47s", last, status, &when, by) >= 3;
 	/* nothing to say, and nothing said before */
 	if (!had && strcmp(value, "none") == 0)
 		return;
-	if (had && strcmp(last, value) == 0 &&
+	if (had && strcmp(last, value) == 0 && (strcmp(executor, "-") == 0 || strcmp(by, executor) == 0) &&
 	    (strcmp(status, "ok") == 0 ? now - when < PUBLISH_AGAIN && now >= when : now - when < RETRY_AFTER))
 		return;
 	/* not when so little time is left that the action's answer could be late */
@@ -511,10 +530,10 @@ berth_conf_publish(const struct berth_conf *c, const struct berth_deadline *d)
 		berth_log_info("node attribute %s=%s not published (tried again in %d s): %s", BERTH_CONF_ATTRIBUTE,
 			       value, RETRY_AFTER, err->msg);
 		berth_error_free(&err);
-		snprintf(line, sizeof(line), "%s failed %lld\n", value, now);
+		snprintf(line, sizeof(line), "%s failed %lld %s\n", value, now, executor);
 	} else {
 		berth_log_info("node attribute %s=%s published", BERTH_CONF_ATTRIBUTE, value);
-		snprintf(line, sizeof(line), "%s ok %lld\n", value, now);
+		snprintf(line, sizeof(line), "%s ok %lld %s\n", value, now, executor);
 	}
 	if (berth_state_note_save(NOTE, line, &err) < 0) {
 		berth_log_warn("%s", err->msg);

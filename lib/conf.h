@@ -121,7 +121,9 @@ const char *berth_conf_attribute_value(const struct berth_conf *c);
  * calls this after monitor and validate-all only: a changed attribute aborts the transition it
  * changes in, which must not happen between a demote and the stop after it)
  * (crm_attribute -l reboot, through the cluster's attribute manager), best effort: only when it
- * differs from what this node last published ($HA_RSCTMP/berth-conf.published), again after
+ * differs from what this node last published ($HA_RSCTMP/berth-conf.published), at once when
+ * another Pacemaker executor runs the agent than the one that last published it (the agent's
+ * parent, by pid and start time: a restarted Pacemaker has forgotten the attribute), again after
  * 10 minutes (the cluster forgets a node's transient attributes when the node leaves it, HA_RSCTMP
  * survives that), and after a failure no sooner than a minute later. It takes at most
  * BERTH_CONF_PUBLISH_MS, and is left for a later action when the deadline is nearer than twice

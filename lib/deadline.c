@@ -27,25 +27,37 @@ berth_now_ms(void)
 	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
 }
 
-unsigned long long
-berth_process_start_ticks(long pid)
+/* /proc/PID/stat into buf (NUL-terminated); false when there is no such process. */
+static bool
+read_stat(long pid, char *buf, size_t len)
 {
-	char path[64], buf[1024], *p;
-	unsigned long long start = 0;
+	char path[64];
 	ssize_t n;
-	int fd, field;
+	int fd;
 
 	if (pid <= 0)
-		return 0;
+		return false;
 	snprintf(path, sizeof(path), "/proc/%ld/stat", pid);
 	fd = open(path, O_RDONLY | O_CLOEXEC);
 	if (fd < 0)
-		return 0;
-	n = read(fd, buf, sizeof(buf) - 1);
+		return false;
+	n = read(fd, buf, len - 1);
 	close(fd);
 	if (n <= 0)
-		return 0;
+		return false;
 	buf[n] = '\0';
+	return true;
+}
+
+unsigned long long
+berth_process_start_ticks(long pid)
+{
+	char buf[1024], *p;
+	unsigned long long start = 0;
+	int field;
+
+	if (!read_stat(pid, buf, sizeof(buf)))
+		return 0;
 	/* The command name may hold spaces and parentheses: fields are counted after the last ')'.
 	 * The one after it is field 3 (state); starttime is field 22, in clock ticks since boot. */
 	p = strrchr(buf, ')');
@@ -54,6 +66,22 @@ berth_process_start_ticks(long pid)
 	if (p == NULL || sscanf(p + 1, "%llu", &start) != 1)
 		return 0;
 	return start;
+}
+
+bool
+berth_process_named(long pid, const char *prefix)
+{
+	char buf[1024], *open_paren, *close_paren;
+
+	if (!read_stat(pid, buf, sizeof(buf)))
+		return false;
+	/* field 2: the command name (at most 15 bytes) between the first '(' and the last ')' */
+	open_paren = strchr(buf, '(');
+	close_paren = strrchr(buf, ')');
+	if (open_paren == NULL || close_paren == NULL || close_paren < open_paren)
+		return false;
+	*close_paren = '\0';
+	return strncmp(open_paren + 1, prefix, strlen(prefix)) == 0;
 }
 
 long

@@ -69,6 +69,13 @@ long berth_process_age_ms(void);
  */
 unsigned long long berth_process_start_ticks(long pid);
 
+/**
+ * Does the command name of a host process (/proc/PID/stat, field 2: at most 15 bytes, as prctl
+ * and exec set it) begin with prefix?
+ * \return false too when there is no such process
+ */
+bool berth_process_named(long pid, const char *prefix);
+
 /** Milliseconds left (0 when expired). */
 long berth_deadline_left_ms(const struct berth_deadline *d);
 

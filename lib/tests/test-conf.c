@@ -4,6 +4,7 @@
 
 #include <errno.h>
 #include <stdarg.h>
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <setjmp.h>
@@ -11,6 +12,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/prctl.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -514,6 +516,89 @@ test_publish(void **state)
 	unsetenv("OCF_RESKEY_CRM_meta_on_node");
 }
 
+/* publish_in_child AS_EXECUTOR: berth_conf_publish(c) in a child of this process, which is named
+ * pacemaker-execd for it when AS_EXECUTOR (the executor that runs the agent: its parent). */
+static void
+publish_in_child(const struct berth_conf *c, bool as_executor)
+{
+	struct berth_deadline d;
+	char name[32] = "";
+	pid_t pid;
+	int status;
+
+	assert_int_equal(prctl(PR_GET_NAME, name, 0, 0, 0), 0);
+	if (as_executor)
+		assert_int_equal(prctl(PR_SET_NAME, "pacemaker-execd", 0, 0, 0), 0);
+	pid = fork();
+	assert_true(pid >= 0);
+	if (pid == 0) {
+		berth_deadline_init(&d, 20000);
+		berth_conf_publish(c, &d);
+		_exit(0);
+	}
+	assert_int_equal(waitpid(pid, &status, 0), pid);
+	assert_true(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+	assert_int_equal(prctl(PR_SET_NAME, name, 0, 0, 0), 0);
+}
+
+/* A restarted Pacemaker has forgotten the attribute: an agent run by another executor than the
+ * one that last published publishes the same value again at once, not 10 minutes later (before:
+ * the value alone was compared). The same executor does not, nor does a run by hand. */
+static void
+test_publish_after_pacemaker_restart(void **state)
+{
+	struct berth_conf *c = NULL;
+	berth_error_t err = NULL;
+	char script[300], log[1024], want[512];
+	FILE *f;
+	size_t n;
+	pid_t pid;
+	int status;
+
+	(void)state;
+	snprintf(script, sizeof(script), "#!/bin/sh\necho \"$*\" >> %s/crm.log\n", dir);
+	put("crm", script);
+	assert_int_equal(chmod(at("crm"), 0755), 0);
+	setenv("BERTH_CRM_ATTRIBUTE", at("crm"), 1);
+	setenv("OCF_RESKEY_CRM_meta_on_node", "node1", 1);
+	put("berth.conf", "[defaults]\nreuse = yes\n");
+	assert_int_equal(berth_conf_load(dir, &c, &err), 0);
+
+	publish_in_child(c, true);  /* this process as the executor: published */
+	publish_in_child(c, true);  /* the same executor, the same value: not again */
+	publish_in_child(c, false); /* by hand: not again either */
+	/* another executor (a child of this process, named so), as after a restart: again */
+	pid = fork();
+	assert_true(pid >= 0);
+	if (pid == 0) {
+		publish_in_child(c, true);
+		_exit(0);
+	}
+	assert_int_equal(waitpid(pid, &status, 0), pid);
+	assert_true(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+	berth_conf_free(c);
+
+	f = fopen(at("crm.log"), "r");
+	assert_non_null(f);
+	n = fread(log, 1, sizeof(log) - 1, f);
+	log[n] = '\0';
+	fclose(f);
+	{
+		struct berth_digest dg;
+		char hex[65];
+
+		berth_digest_init(&dg);
+		berth_digest_add(&dg, "[defaults]\nreuse = yes\n", 23);
+		berth_digest_hex(&dg, hex);
+		snprintf(want, sizeof(want),
+			 "-N node1 -n berth-conf -l reboot -v %.16s\n-N node1 -n berth-conf -l reboot -v %.16s\n", hex,
+			 hex);
+		assert_string_equal(log, want);
+	}
+	unsetenv("BERTH_CRM_ATTRIBUTE");
+	unsetenv("OCF_RESKEY_CRM_meta_on_node");
+}
+
 int
 main(void)
 {
@@ -526,6 +611,7 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_params_combine, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_params_broken, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_publish, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_publish_after_pacemaker_restart, setup, teardown),
 	};
 
 	return cmocka_run_group_tests_name("conf", tests, NULL, NULL);

@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/prctl.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -238,12 +239,31 @@ test_watchdog_kills_the_running_child(void **state)
 	rmdir(dir);
 }
 
+/* A process's command name, as /proc/PID/stat gives it: what prctl set, cut to 15 bytes; nothing
+ * for a pid that is not there. */
+static void
+test_process_named(void **state)
+{
+	char name[32] = "";
+
+	(void)state;
+	assert_int_equal(prctl(PR_GET_NAME, name, 0, 0, 0), 0);
+	assert_int_equal(prctl(PR_SET_NAME, "pacemaker-remoted", 0, 0, 0), 0);
+	assert_true(berth_process_named((long)getpid(), "pacemaker-remot"));
+	assert_false(berth_process_named((long)getpid(), "pacemaker-remoted")); /* cut to 15 bytes */
+	assert_false(berth_process_named((long)getpid(), "pacemaker-execd"));
+	assert_int_equal(prctl(PR_SET_NAME, name, 0, 0, 0), 0);
+	assert_false(berth_process_named(0, ""));
+	assert_false(berth_process_named(-1, ""));
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_margins),
 		cmocka_unit_test(test_process_age),
+		cmocka_unit_test(test_process_named),
 		cmocka_unit_test(test_watchdog_ends_a_stuck_action),
 		cmocka_unit_test(test_watchdog_success_has_no_reason),
 		cmocka_unit_test(test_decided_result_survives_the_watchdog),
