@@ -442,6 +442,31 @@ test_params_broken(void **state)
 	berth_params_release(&p);
 }
 
+/* The calls the fake crm_attribute saw (DIR/crm.log), into log. */
+static void
+crm_calls(char *log, size_t len)
+{
+	FILE *f = fopen(at("crm.log"), "r");
+	size_t n;
+
+	assert_non_null(f);
+	n = fread(log, 1, len - 1, f);
+	log[n] = '\0';
+	fclose(f);
+}
+
+/* The checksum berth publishes for a configuration of one file holding text (16 hex digits). */
+static void
+checksum_of(const char *text, char hex[65])
+{
+	struct berth_digest dg;
+
+	berth_digest_init(&dg);
+	berth_digest_add(&dg, text, strlen(text));
+	berth_digest_hex(&dg, hex);
+	hex[16] = '\0';
+}
+
 /* The node attribute: published when it changes, again after a while, never twice in a row for
  * the same value, retried a minute after a failure; "none" only replaces something published. */
 static void
@@ -451,8 +476,6 @@ test_publish(void **state)
 	struct berth_conf *c = NULL;
 	berth_error_t err = NULL;
 	char log[4096], script[300], note[128];
-	FILE *f;
-	size_t n;
 
 	(void)state;
 	snprintf(script, sizeof(script), "#!/bin/sh\necho \"$*\" >> %s/crm.log\n[ ! -e %s/fail ]\n", dir, dir);
@@ -490,18 +513,11 @@ test_publish(void **state)
 	berth_conf_publish(c, &d);
 	berth_conf_free(c);
 
-	f = fopen(at("crm.log"), "r");
-	assert_non_null(f);
-	n = fread(log, 1, sizeof(log) - 1, f);
-	log[n] = '\0';
-	fclose(f);
+	crm_calls(log, sizeof(log));
 	{
-		struct berth_digest dg;
 		char hex[65], want[1024];
 
-		berth_digest_init(&dg);
-		berth_digest_add(&dg, "[defaults]\nreuse = yes\n", 23);
-		berth_digest_hex(&dg, hex);
+		checksum_of("[defaults]\nreuse = yes\n", hex);
 		snprintf(want, sizeof(want),
 			 "-N node1 -n berth-conf -l reboot -v %.16s\n"
 			 "-N node1 -n berth-conf -l reboot -v invalid\n"
@@ -550,8 +566,6 @@ test_publish_after_pacemaker_restart(void **state)
 	struct berth_conf *c = NULL;
 	berth_error_t err = NULL;
 	char script[300], log[1024], want[512];
-	FILE *f;
-	size_t n;
 	pid_t pid;
 	int status;
 
@@ -578,21 +592,13 @@ test_publish_after_pacemaker_restart(void **state)
 	assert_true(WIFEXITED(status) && WEXITSTATUS(status) == 0);
 	berth_conf_free(c);
 
-	f = fopen(at("crm.log"), "r");
-	assert_non_null(f);
-	n = fread(log, 1, sizeof(log) - 1, f);
-	log[n] = '\0';
-	fclose(f);
+	crm_calls(log, sizeof(log));
 	{
-		struct berth_digest dg;
 		char hex[65];
 
-		berth_digest_init(&dg);
-		berth_digest_add(&dg, "[defaults]\nreuse = yes\n", 23);
-		berth_digest_hex(&dg, hex);
+		checksum_of("[defaults]\nreuse = yes\n", hex);
 		snprintf(want, sizeof(want),
-			 "-N node1 -n berth-conf -l reboot -v %.16s\n-N node1 -n berth-conf -l reboot -v %.16s\n", hex,
-			 hex);
+			 "-N node1 -n berth-conf -l reboot -v %s\n-N node1 -n berth-conf -l reboot -v %s\n", hex, hex);
 		assert_string_equal(log, want);
 	}
 	unsetenv("BERTH_CRM_ATTRIBUTE");
