@@ -480,9 +480,13 @@ static void
 executor_of_this_run(char *buf, size_t len)
 {
 	long parent = (long)getppid();
+	char name[16];
+	unsigned long long start;
 
-	if (berth_process_named(parent, "pacemaker-execd") || berth_process_named(parent, "pacemaker-remot"))
-		snprintf(buf, len, "%ld-%llu", parent, berth_process_start_ticks(parent));
+	/* (one read of /proc: this runs after every monitor) */
+	if (berth_process_stat(parent, name, &start) &&
+	    (strcmp(name, "pacemaker-execd") == 0 || strcmp(name, "pacemaker-remot") == 0))
+		snprintf(buf, len, "%ld-%llu", parent, start);
 	else
 		snprintf(buf, len, "-");
 }

@@ -49,39 +49,42 @@ read_stat(long pid, char *buf, size_t len)
 	return true;
 }
 
-unsigned long long
-berth_process_start_ticks(long pid)
+bool
+berth_process_stat(long pid, char name[16], unsigned long long *start)
 {
-	char buf[1024], *p;
-	unsigned long long start = 0;
+	char buf[1024], *open_paren, *close_paren, *p;
+	size_t len;
 	int field;
 
 	if (!read_stat(pid, buf, sizeof(buf)))
-		return 0;
-	/* The command name may hold spaces and parentheses: fields are counted after the last ')'.
-	 * The one after it is field 3 (state); starttime is field 22, in clock ticks since boot. */
-	p = strrchr(buf, ')');
-	for (field = 2; p != NULL && field < 22; field++)
-		p = strchr(p + 1, ' ');
-	if (p == NULL || sscanf(p + 1, "%llu", &start) != 1)
-		return 0;
-	return start;
-}
-
-bool
-berth_process_named(long pid, const char *prefix)
-{
-	char buf[1024], *open_paren, *close_paren;
-
-	if (!read_stat(pid, buf, sizeof(buf)))
 		return false;
-	/* field 2: the command name (at most 15 bytes) between the first '(' and the last ')' */
+	/* Field 2, the command name (at most 15 bytes), is between the first '(' and the last ')'; it
+	 * may hold spaces and parentheses, so the fields after it are counted from that ')'. The
+	 * one after it is field 3 (state); starttime is field 22, in clock ticks since boot. */
 	open_paren = strchr(buf, '(');
 	close_paren = strrchr(buf, ')');
 	if (open_paren == NULL || close_paren == NULL || close_paren < open_paren)
 		return false;
-	*close_paren = '\0';
-	return strncmp(open_paren + 1, prefix, strlen(prefix)) == 0;
+	p = close_paren;
+	for (field = 2; p != NULL && field < 22; field++)
+		p = strchr(p + 1, ' ');
+	if (p == NULL || sscanf(p + 1, "%llu", start) != 1)
+		return false;
+	len = (size_t)(close_paren - open_paren - 1);
+	if (len > 15)
+		len = 15;
+	memcpy(name, open_paren + 1, len);
+	name[len] = '\0';
+	return true;
+}
+
+unsigned long long
+berth_process_start_ticks(long pid)
+{
+	char name[16];
+	unsigned long long start;
+
+	return berth_process_stat(pid, name, &start) ? start : 0;
 }
 
 long

@@ -70,11 +70,12 @@ long berth_process_age_ms(void);
 unsigned long long berth_process_start_ticks(long pid);
 
 /**
- * Does the command name of a host process (/proc/PID/stat, field 2: at most 15 bytes, as prctl
- * and exec set it) begin with prefix?
- * \return false too when there is no such process
+ * The command name and start time of a host process, from one read of /proc/PID/stat.
+ * \param name   out: field 2, the command name (at most 15 bytes, as prctl and exec set it)
+ * \param start  out: field 22, the start time in clock ticks since boot
+ * \return false when there is no such process (or pid <= 0)
  */
-bool berth_process_named(long pid, const char *prefix);
+bool berth_process_stat(long pid, char name[16], unsigned long long *start);
 
 /** Milliseconds left (0 when expired). */
 long berth_deadline_left_ms(const struct berth_deadline *d);

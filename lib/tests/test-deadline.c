@@ -239,22 +239,25 @@ test_watchdog_kills_the_running_child(void **state)
 	rmdir(dir);
 }
 
-/* A process's command name, as /proc/PID/stat gives it: what prctl set, cut to 15 bytes; nothing
- * for a pid that is not there. */
+/* A process's command name, as /proc/PID/stat gives it: what prctl set, cut to 15 bytes, with the
+ * start time of the same read; nothing for a pid that is not there. */
 static void
-test_process_named(void **state)
+test_process_stat(void **state)
 {
-	char name[32] = "";
+	char name[32] = "", got[16];
+	unsigned long long start = 0;
 
 	(void)state;
 	assert_int_equal(prctl(PR_GET_NAME, name, 0, 0, 0), 0);
 	assert_int_equal(prctl(PR_SET_NAME, "pacemaker-remoted", 0, 0, 0), 0);
-	assert_true(berth_process_named((long)getpid(), "pacemaker-remot"));
-	assert_false(berth_process_named((long)getpid(), "pacemaker-remoted")); /* cut to 15 bytes */
-	assert_false(berth_process_named((long)getpid(), "pacemaker-execd"));
+	assert_true(berth_process_stat((long)getpid(), got, &start));
+	assert_string_equal(got, "pacemaker-remot"); /* cut to 15 bytes */
+	assert_true(strcmp(got, "pacemaker-execd") != 0);
+	assert_true(start != 0);
+	assert_true(start == berth_process_start_ticks((long)getpid()));
 	assert_int_equal(prctl(PR_SET_NAME, name, 0, 0, 0), 0);
-	assert_false(berth_process_named(0, ""));
-	assert_false(berth_process_named(-1, ""));
+	assert_false(berth_process_stat(0, got, &start));
+	assert_false(berth_process_stat(-1, got, &start));
 }
 
 int
@@ -263,7 +266,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_margins),
 		cmocka_unit_test(test_process_age),
-		cmocka_unit_test(test_process_named),
+		cmocka_unit_test(test_process_stat),
 		cmocka_unit_test(test_watchdog_ends_a_stuck_action),
 		cmocka_unit_test(test_watchdog_success_has_no_reason),
 		cmocka_unit_test(test_decided_result_survives_the_watchdog),
