@@ -141,6 +141,19 @@ berth_strv_steal(struct berth_strv *l)
 	return v;
 }
 
+static int
+by_strcmp(const void *a, const void *b)
+{
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+void
+berth_strs_sort(const char **v, size_t n)
+{
+	if (n > 1)
+		qsort(v, n, sizeof(*v), by_strcmp);
+}
+
 void
 berth_strv_release(struct berth_strv *l)
 {

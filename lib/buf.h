@@ -66,6 +66,9 @@ void berth_strv_take(struct berth_strv *l, char *s);
  * l is empty again. */
 char **berth_strv_steal(struct berth_strv *l);
 
+/** Sort n strings in place, in strcmp order (a berth_strv's v, or any array of them). */
+void berth_strs_sort(const char **v, size_t n);
+
 /** Free every string and the list; l is empty again. */
 void berth_strv_release(struct berth_strv *l);
 BERTH_DEFINE_CLEANUP_STRUCT(strv, struct berth_strv, berth_strv_release)

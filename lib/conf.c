@@ -14,6 +14,7 @@
 #include <unistd.h>
 
 #include "alloc.h"
+#include "buf.h"
 #include "cleanup.h"
 #include "conf.h"
 #include "deadline.h"
@@ -321,12 +322,6 @@ read_file(struct berth_conf *c, int dirfd, const char *name, const char *path, b
 	return berth_conf_parse(c, path, text, len, err);
 }
 
-static int
-by_name(const void *a, const void *b)
-{
-	return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
 static void
 names_free(char **names, size_t n)
 {
@@ -390,8 +385,8 @@ read_conf_d(struct berth_conf *c, berth_error_t *err)
 		names[n++] = berth_xstrdup(de->d_name);
 	}
 	closedir(dir);
-	if (ret == 0 && n > 0)
-		qsort(names, n, sizeof(*names), by_name);
+	if (ret == 0)
+		berth_strs_sort((const char **)names, n);
 	for (i = 0; ret == 0 && i < n; i++) {
 		cleanup_free char *file = berth_xasprintf("%s/%s", path, names[i]);
 

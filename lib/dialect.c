@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "alloc.h"
+#include "buf.h"
 #include "cleanup.h"
 #include "dialect.h"
 #include "json.h"
@@ -87,12 +88,6 @@ default_option(const char *opt, size_t len, const char *const *defaults)
 	return false;
 }
 
-static int
-cmp_str(const void *a, const void *b)
-{
-	return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
 /* A comma-separated option list without the defaults, sorted: "ro,rprivate,rbind" -> "ro". */
 static char *
 canonical_options(const char *opts, const char *const *defaults)
@@ -110,7 +105,7 @@ canonical_options(const char *opts, const char *const *defaults)
 			parts[n++] = berth_xstrndup(p, l);
 		p = comma ? comma + 1 : NULL;
 	}
-	qsort(parts, n, sizeof(parts[0]), cmp_str);
+	berth_strs_sort((const char **)parts, n);
 	for (i = 0; i < n; i++)
 		len += strlen(parts[i]) + 1;
 	out = berth_xmalloc(len + 1);

@@ -32,6 +32,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "buf.h"
 #include "goparse.h"
 #include "redact.h"
 #include "runopts-int.h"
@@ -509,12 +510,6 @@ finish_network(struct runopts_ctx *ctx, berth_error_t *err)
 	return 0;
 }
 
-static int
-cmp_strp(const void *a, const void *b)
-{
-	return strcmp(*(const char *const *)a, *(const char *const *)b);
-}
-
 static void
 finish_ulimits(struct runopts_ctx *ctx)
 {
@@ -531,7 +526,7 @@ finish_ulimits(struct runopts_ctx *ctx)
 		(void)val;
 		names[n++] = key;
 	}
-	qsort(names, n, sizeof(*names), cmp_strp);
+	berth_strs_sort(names, n);
 	for (size_t i = 0; i < n; i++)
 		append(list, json_object_get(json_object_object_get(ul, names[i])));
 }

@@ -100,12 +100,6 @@ berth_state_load(const char *name, struct berth_state *st)
 	return 1;
 }
 
-static int
-compare_names(const void *a, const void *b)
-{
-	return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
 int
 berth_state_names(char ***names)
 {
@@ -148,8 +142,7 @@ berth_state_names(char ***names)
 	closedir(d);
 	if (ret < 0)
 		berth_strv_release(&l);
-	if (l.n > 1)
-		qsort(l.v, l.n, sizeof(*l.v), compare_names);
+	berth_strs_sort((const char **)l.v, l.n);
 	*names = berth_strv_steal(&l);
 	return ret;
 }

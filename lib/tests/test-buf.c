@@ -122,6 +122,24 @@ test_strv(void **state)
 	assert_null(l.v);
 }
 
+/* Sorted in strcmp order, in place; none and one are fine. */
+static void
+test_strs_sort(void **state)
+{
+	const char *v[] = { "conf.d", "b", "a10", "a2", "A" };
+
+	(void)state;
+	berth_strs_sort(v, 0);
+	berth_strs_sort(v, 1);
+	assert_string_equal(v[0], "conf.d");
+	berth_strs_sort(v, 5);
+	assert_string_equal(v[0], "A");
+	assert_string_equal(v[1], "a10");
+	assert_string_equal(v[2], "a2");
+	assert_string_equal(v[3], "b");
+	assert_string_equal(v[4], "conf.d");
+}
+
 int
 main(void)
 {
@@ -131,6 +149,7 @@ main(void)
 		cmocka_unit_test(test_steal_of_nothing_is_empty_text),
 		cmocka_unit_test(test_drop_front_and_clear),
 		cmocka_unit_test(test_strv),
+		cmocka_unit_test(test_strs_sort),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
