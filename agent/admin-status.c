@@ -151,8 +151,7 @@ role_of(const char *name, const struct berth_container_info *info)
 
 	if (!info->running)
 		return "stopped";
-	return berth_state_load(name, &st) == 1 && st.promoted && berth_record_describes(&st, info) ? "promoted"
-												    : "started";
+	return berth_state_load(name, &st) == 1 && berth_record_promoted_run(&st, info) ? "promoted" : "started";
 }
 
 /* A row of the table, from the container's inspect. */

@@ -38,7 +38,13 @@ berth_record_promoted(const struct berth_ctx *ctx, const struct berth_container_
 {
 	struct berth_state st;
 
-	return berth_state_load(ctx->params->name, &st) == 1 && st.promoted && berth_record_describes(&st, info);
+	return berth_state_load(ctx->params->name, &st) == 1 && berth_record_promoted_run(&st, info);
+}
+
+bool
+berth_record_promoted_run(const struct berth_state *st, const struct berth_container_info *info)
+{
+	return st->promoted && berth_record_describes(st, info);
 }
 
 int

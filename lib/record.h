@@ -30,6 +30,10 @@ bool berth_record_adopted_run(const struct berth_state *st, const struct berth_c
  * another id or start time, so it comes back unpromoted. */
 bool berth_record_promoted(const struct berth_ctx *ctx, const struct berth_container_info *info);
 
+/** berth_record_promoted with the record of the container's name already read (st), where no
+ * action runs: berth status. */
+bool berth_record_promoted_run(const struct berth_state *st, const struct berth_container_info *info);
+
 /** Remember this run on the node. BERTH_ROLE_KEEP keeps the role if the record is of the same run.
  * \return 0, or -1 with err when the record could not be written (already logged) */
 int berth_record_run(struct berth_ctx *ctx, const struct berth_container_info *info, enum berth_role role,
